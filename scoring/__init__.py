@@ -1,0 +1,1 @@
+"""blogscout scoring: link graph, topical relevance, ranking and export (no Scrapy here)."""
