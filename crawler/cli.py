@@ -1,0 +1,148 @@
+"""The ``blogscout`` command: thin wiring over the crawler and scoring; all user-facing errors."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from crawler import __version__
+from crawler.db import DatabaseError
+from crawler.seeds import SeedError, collect_seeds
+
+DEFAULT_DB = "data/blogscout.db"
+
+
+def setup_logging(quiet: bool = False, verbose: bool = False) -> None:
+    """Progress and logs to stderr; blogscout's own loggers at INFO unless quiet."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    level = logging.WARNING if quiet else (logging.DEBUG if verbose else logging.INFO)
+    for name in ("crawler", "scoring"):
+        logging.getLogger(name).setLevel(level)
+
+
+def parse_set_options(pairs: tuple[str, ...]) -> dict:
+    """``KEY=VALUE`` Scrapy setting overrides (values parsed as int/float/bool when they look so)."""
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.isupper():
+            raise click.BadParameter(f"{pair!r}: use KEY=VALUE with an upper-case Scrapy setting name", param_hint="--set")
+        low = value.lower()
+        if low in ("true", "false"):
+            out[key] = low == "true"
+        else:
+            try:
+                out[key] = int(value)
+            except ValueError:
+                try:
+                    out[key] = float(value)
+                except ValueError:
+                    out[key] = value
+    return out
+
+
+def print_summary(lines: list[tuple[str, str]]) -> None:
+    """Aligned label: value lines on stdout."""
+    width = max(len(label) for label, _ in lines)
+    for label, value in lines:
+        click.echo(f"{label:<{width}}  {value}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="blogscout")
+def cli() -> None:
+    """Find blog cooperation partners: crawl seed blogs and the blogs around them, rank, export.
+
+    Example: blogscout run https://seo-blog.de/ --topic "content marketing"
+    """
+
+
+def crawl_options(func):
+    """Options shared by `crawl` and `run`."""
+    options = [
+        click.argument("urls", nargs=-1),
+        click.option("--seeds-file", "seed_files", multiple=True, type=click.Path(dir_okay=False),
+                     help="File of seed URLs: one a line (# comments) or an OPML blogroll."),
+        click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                     help="SQLite database file of the project."),
+        click.option("--hops", default=2, show_default=True, type=click.IntRange(0, 5),
+                     help="Follow blog links this many hops from the seeds."),
+        click.option("--max-pages-per-site", default=40, show_default=True, type=click.IntRange(1),
+                     help="Page budget of each seed site."),
+        click.option("--candidate-pages", default=8, show_default=True, type=click.IntRange(1),
+                     help="Page budget of each candidate site (home, feed, about, contact, posts)."),
+        click.option("--max-pages", default=0, show_default=True, type=click.IntRange(0),
+                     help="Stop after this many pages in all (0: no limit)."),
+        click.option("--topic", default="", help="Comma-separated topic terms; pages on topic are followed first."),
+        click.option("--platforms", "platforms_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra platform list ('category site' lines) never treated as candidates."),
+        click.option("--exclude", "exclude_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="File of sites to leave out, e.g. your existing partners (one a line)."),
+        click.option("--allow-private", is_flag=True,
+                     help="Allow fetching private and loopback addresses (intranets only)."),
+        click.option("--set", "set_pairs", multiple=True, metavar="KEY=VALUE",
+                     help="Override a Scrapy setting, e.g. --set DOWNLOAD_DELAY=2."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress output."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, max_pages, topic,
+                 platforms_files, exclude_files, allow_private, set_pairs):
+    """Validated `CrawlOptions` from command-line values; raises click errors."""
+    from crawler.runner import CrawlOptions
+
+    try:
+        seeds = collect_seeds(list(urls), list(seed_files))
+    except SeedError as err:
+        raise click.ClickException(str(err)) from err
+    return CrawlOptions(seeds=seeds, hops=hops, max_pages_per_site=max_pages_per_site,
+                        candidate_pages=candidate_pages, max_pages=max_pages, topic=topic,
+                        platforms_files=list(platforms_files), exclude_files=list(exclude_files),
+                        allow_private=allow_private, settings=parse_set_options(set_pairs))
+
+
+def do_crawl(db: str, options, quiet: bool, command: str = "crawl"):
+    """Run a crawl and print its summary; database problems become one-line errors."""
+    from crawler.runner import run_crawl, summary
+
+    try:
+        result = run_crawl(db, options, command=command, quiet=quiet)
+    except DatabaseError as err:
+        raise click.ClickException(str(err)) from err
+    print_summary(summary(db, result))
+    return result
+
+
+@cli.command()
+@crawl_options
+def crawl(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_pages, topic,
+          platforms_files, exclude_files, allow_private, set_pairs, quiet):
+    """Crawl seed blogs, their blogrolls and the blogs they link to into the database.
+
+    Example: blogscout crawl https://seo-blog.de/ https://anna.blogspot.com/ --hops 2
+    """
+    setup_logging(quiet)
+    options = make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, max_pages, topic,
+                           platforms_files, exclude_files, allow_private, set_pairs)
+    do_crawl(db, options, quiet)
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="blogscout")
+
+
+# Commands kept in their own modules; imported last because they use the helpers above.
+from crawler.cli_demo import demo  # noqa: E402
+
+cli.add_command(demo)

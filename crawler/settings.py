@@ -1,0 +1,55 @@
+"""Scrapy settings of blogscout: polite by default. Project options are prefixed BLOGSCOUT_."""
+
+from crawler import __version__
+
+BOT_NAME = "blogscout"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+USER_AGENT = f"blogscout/{__version__} (+https://github.com/blogscout/blogscout; finds blog cooperation partners)"
+
+# Politeness: robots.txt, few requests per site, adaptive delays.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Bounded work per request.
+DOWNLOAD_TIMEOUT = 20
+DNS_TIMEOUT = 10
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 5
+DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+COOKIES_ENABLED = False
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
+    "Accept-Language": "de,en;q=0.8",
+}
+
+# Nothing listens on this machine's ports on behalf of the crawl.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.PrivateAddressGuard": 50,
+}
+ITEM_PIPELINES = {"crawler.pipelines.SQLitePipeline": 300}
+EXTENSIONS = {"crawler.extensions.Progress": 500}
+
+LOG_LEVEL = "WARNING"
+STATS_DUMP = False
+
+# blogscout options (the CLI fills these in).
+BLOGSCOUT_DB = "data/blogscout.db"
+BLOGSCOUT_RUN_ID = None
+BLOGSCOUT_ALLOW_PRIVATE = False
+BLOGSCOUT_PROGRESS_INTERVAL = 5.0
+BLOGSCOUT_BATCH_SIZE = 500
+BLOGSCOUT_FLUSH_SECONDS = 2.0

@@ -1,0 +1,284 @@
+"""The blog spider: a thin adapter from responses to `crawler.extract` results, items and requests.
+
+Seed sites are crawled deeply (home, feed, blogroll/partner pages, about/contact/Impressum, recent
+posts) within a per-site budget; every blog they link to becomes a candidate, crawled shallowly,
+whose own outgoing blog links are followed up to ``hops`` from the seeds. Blogroll links and links
+from on-topic pages go first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest, StopDownload
+from scrapy.http import TextResponse
+
+from crawler.extract import extract_page, parse_feed, parse_opml
+from crawler.failures import classify_failure
+from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
+from crawler.urls import Platforms, canonical_url, site_home, site_key
+
+log = logging.getLogger(__name__)
+
+FOLLOW_KINDS = {"blogroll": 60, "opml": 60, "content": 40, "comment": 20}
+PARSED_TYPES = ("html", "xml", "rss", "atom", "opml", "text/plain")
+
+
+@dataclass
+class SiteState:
+    """What the spider knows and has scheduled for one site."""
+
+    role: str
+    hops: int
+    budget: int
+    priority: int = 0
+    scheduled: int = 0
+    done: set[str] = field(default_factory=set)  # page kinds already requested: feed, about, ...
+    posts: int = 0
+
+
+class BlogSpider(scrapy.Spider):
+    """Crawl seed blogs and the blogs around them."""
+
+    name = "blogs"
+
+    def __init__(self, seeds=(), hops: int = 2, max_pages_per_site: int = 40, candidate_pages: int = 8,
+                 max_pages: int = 0, seed_posts: int = 10, candidate_posts: int = 3,
+                 platforms: Platforms | None = None, excluded: frozenset[str] = frozenset(),
+                 topic: str = "", **kwargs):
+        super().__init__(**kwargs)
+        self.seeds = list(seeds)
+        self.hops = int(hops)
+        self.max_pages_per_site = int(max_pages_per_site)
+        self.candidate_pages = int(candidate_pages)
+        self.max_pages = int(max_pages)
+        self.seed_posts = int(seed_posts)
+        self.candidate_posts = int(candidate_posts)
+        self.platforms = platforms or Platforms.load()
+        self.excluded = frozenset(excluded)
+        self.topic_terms = [t.strip().lower() for t in topic.replace(";", ",").split(",") if t.strip()]
+        self.sites: dict[str, SiteState] = {}
+        self.seen: set[str] = set()
+        self.scheduled_total = 0
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.headers_received, signal=signals.headers_received)
+        return spider
+
+    async def start(self):
+        for url in self.seeds:
+            site = site_key(url)
+            self.sites.setdefault(site, SiteState("seed", 0, self.max_pages_per_site, priority=200))
+            yield SiteItem(site, url, "seed", 0, "seed")
+            request = self._request(url, site, "home", 0)
+            if request:
+                yield request
+
+    # -- downloading -------------------------------------------------------------------------
+
+    def headers_received(self, headers, body_length, request, spider):
+        """Stop downloads of content we never parse (images, PDFs, archives) after the headers."""
+        ctype = headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if ctype and not any(t in ctype for t in PARSED_TYPES):
+            self.crawler.stats.inc_value("blogscout/skipped_non_html")
+            raise StopDownload(fail=False)
+
+    def _request(self, url: str, site: str, page_kind: str, hops: int, priority: int | None = None):
+        """A request within the site's and the crawl's budget, or None."""
+        url = canonical_url(url)
+        state = self.sites.get(site)
+        if not url or url in self.seen or state is None or state.scheduled >= state.budget:
+            return None
+        if self.max_pages and self.scheduled_total >= self.max_pages:
+            return None
+        self.seen.add(url)
+        state.scheduled += 1
+        self.scheduled_total += 1
+        callback = {"feed": self.parse_feed, "opml": self.parse_opml}.get(page_kind, self.parse_page)
+        return scrapy.Request(
+            url, callback=callback, errback=self.on_error,
+            priority=state.priority + (10 if page_kind != "home" else 0) if priority is None else priority,
+            meta={"site": site, "page_kind": page_kind, "hops": hops},
+        )
+
+    # -- callbacks ---------------------------------------------------------------------------
+
+    def parse_page(self, response):
+        """Extract an HTML page and follow its site pages and blog links."""
+        meta = response.meta
+        if not self._is_parsable(response):
+            return
+        site = self._site_of_response(response)
+        state = self.sites[site]
+        info = extract_page(response.body, response.url, encoding=_declared_encoding(response),
+                            platforms=self.platforms)
+        page_kind = meta["page_kind"] if meta["page_kind"] != "other" else info.page_kind
+        self.crawler.stats.inc_value("blogscout/pages")
+        yield self._page_item(response, site, page_kind, info)
+        yield from self._follow_site(info, site, state, page_kind)
+        yield from self._follow_links(info, site, meta["hops"])
+
+    def parse_feed(self, response):
+        """Store feed entries and queue the newest posts."""
+        site = response.meta["site"]
+        feed = parse_feed(response.body, response.url)
+        self.crawler.stats.inc_value("blogscout/feeds")
+        entries = [(canonical_url(e.url) or e.url, e.title, e.published) for e in feed.entries[:100] if e.url]
+        yield FeedItem(site, response.url, entries)
+        state = self.sites[site]
+        yield from self._queue_posts(site, state, (url for url, _, _ in entries))
+
+    def parse_opml(self, response):
+        """Read a linked OPML blogroll: each entry is a blogroll link of the site."""
+        site = response.meta["site"]
+        links = []
+        for entry in parse_opml(response.body):
+            url = canonical_url(entry.html_url or "")
+            if url:
+                links.append((url, "opml", entry.title[:200], ""))
+        self.crawler.stats.inc_value("blogscout/opml_links", len(links))
+        yield PageItem(url=response.url, site=site, status=response.status, page_kind="blogroll",
+                       content_type="text/x-opml", links=links)
+        for url, kind, _, _ in links:
+            yield from self._discover(url, kind, site, response.meta["hops"], 0.0)
+
+    def on_error(self, failure):
+        """Record a failed request (HTTP error, timeout, DNS, robots.txt refusal...)."""
+        request = failure.request
+        kind, detail = classify_failure(failure)
+        stats = self.crawler.stats
+        stats.inc_value("blogscout/errors")
+        stats.inc_value(f"blogscout/errors/{kind}")
+        if kind == "robots":
+            log.debug("robots.txt forbids %s", request.url)
+        yield ErrorItem(request.url, request.meta.get("site", site_key(request.url)), kind, detail)
+
+    # -- following ---------------------------------------------------------------------------
+
+    def _follow_site(self, info, site: str, state: SiteState, page_kind: str):
+        """Queue the pages of this site worth reading: feed, blogroll, about, contact, posts."""
+        seed = state.role == "seed"
+        wanted = []
+        if info.feeds and "feed" not in state.done:
+            wanted.append((info.feeds[0], "feed"))
+        wanted += [(u, "opml") for u in info.opml_urls[:2]]
+        wanted += [(u, "blogroll") for u in info.blogroll_urls[: 5 if seed else 1]]
+        for urls, kind in ((info.about_urls, "about"), (info.contact_urls, "contact"),
+                           (info.impressum_urls, "impressum")):
+            if urls and kind not in state.done:
+                wanted.append((urls[0], kind))
+        for url, kind in wanted:
+            if site_key(url) != site:
+                continue
+            request = self._request(url, site, kind, state.hops)
+            if request:
+                state.done.add(kind)
+                yield request
+        if page_kind in ("home", "blogroll") or seed:
+            yield from self._queue_posts(site, state, info.post_urls)
+
+    def _queue_posts(self, site: str, state: SiteState, urls):
+        limit = self.seed_posts if state.role == "seed" else self.candidate_posts
+        for url in urls:
+            if state.posts >= limit:
+                break
+            if site_key(url) != site:
+                continue
+            request = self._request(url, site, "post", state.hops)
+            if request:
+                state.posts += 1
+                yield request
+
+    def _follow_links(self, info, site: str, hops: int):
+        """Discover the blogs this page links to."""
+        topical = self._topicality(info.text)
+        for link in info.links:
+            if link.kind in FOLLOW_KINDS:
+                yield from self._discover(link.url, link.kind, site, hops, topical)
+
+    def _discover(self, url: str, kind: str, from_site: str, hops: int, topical: float):
+        """Register the site a link points to and queue its home page if within reach."""
+        target = site_key(url)
+        if not target or target == from_site or target in self.sites:
+            return
+        category = self.platforms.category(url)
+        if category or target in self.excluded:
+            self.sites[target] = SiteState(category and "platform" or "excluded", hops + 1, 0)
+            yield SiteItem(target, site_home(url), "platform" if category else "excluded", hops + 1,
+                           f"{kind} of {from_site}")
+            return
+        if hops + 1 > self.hops:
+            return
+        source = self.sites.get(from_site)
+        priority = FOLLOW_KINDS[kind] + int(20 * topical) - 10 * (hops + 1)
+        if source and source.role == "seed":
+            priority += 30
+        self.sites[target] = SiteState("candidate", hops + 1, self.candidate_pages, priority=priority)
+        yield SiteItem(target, site_home(url), "candidate", hops + 1, f"{kind} of {from_site}")
+        request = self._request(site_home(url), target, "home", hops + 1)
+        if request:
+            yield request
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _topicality(self, text: str) -> float:
+        """Share of the user's topic terms that occur in a page text (0 without a topic)."""
+        if not self.topic_terms or not text:
+            return 0.0
+        low = text.lower()
+        return sum(term in low for term in self.topic_terms) / len(self.topic_terms)
+
+    def _is_parsable(self, response) -> bool:
+        if "download_stopped" in response.flags or not isinstance(response, TextResponse):
+            return False
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        return not ctype or "html" in ctype or "xml" in ctype
+
+    def _site_of_response(self, response) -> str:
+        """The site a response belongs to; a redirect to another site registers that site too."""
+        site = response.meta["site"]
+        real = site_key(response.url)
+        if real and real != site:
+            if real not in self.sites:
+                old = self.sites[site]
+                self.sites[real] = SiteState(old.role, old.hops, old.budget, old.priority)
+            return real
+        return site
+
+    def _page_item(self, response, site: str, page_kind: str, info) -> PageItem:
+        contacts = [("email", e) for e in info.emails]
+        contacts += [("contact_url", u) for u in info.contact_urls[:2]]
+        contacts += [("impressum_url", u) for u in info.impressum_urls[:2]]
+        contacts += [("social", u) for u in info.social]
+        if page_kind in ("contact", "impressum"):
+            contacts.append((f"{page_kind}_url", response.url))
+        headers = response.headers
+        return PageItem(
+            url=response.url, site=site, status=response.status, page_kind=page_kind,
+            content_type=headers.get(b"Content-Type", b"").decode("latin-1"),
+            title=info.title, description=info.description, language=info.language,
+            generator=info.generator, published=info.published, text=info.text,
+            etag=headers.get(b"ETag", b"").decode("latin-1"),
+            last_modified=headers.get(b"Last-Modified", b"").decode("latin-1"),
+            content_hash=hashlib.sha1(response.body).hexdigest(),
+            feed_url=info.feeds[0] if info.feeds else "",
+            is_blog=info.is_blog if page_kind == "home" else None, blog_reason=info.blog_reason,
+            links=[(link.url, link.kind, link.anchor, link.rel) for link in info.links],
+            contacts=list(dict.fromkeys(contacts)),
+        )
+
+
+def _declared_encoding(response) -> str | None:
+    """The charset the server declared in Content-Type, if any."""
+    ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
+    for part in ctype.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
