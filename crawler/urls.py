@@ -25,8 +25,18 @@ TRACKING_PARAMS = frozenset(
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "ga_")
 
+# Blog hosts where every subdomain is somebody's own blog but which the Public Suffix List does
+# not list as private suffixes (blogspot.*, github.io, netlify.app... it does).
+BLOG_HOSTING_SUFFIXES = (
+    "wordpress.com", "home.blog", "medium.com", "substack.com", "ghost.io", "tumblr.com",
+    "typepad.com", "blog.de", "blogger.de", "twoday.net", "over-blog.com", "jimdofree.com",
+    "jimdosite.com", "wixsite.com", "weebly.com", "squarespace.com", "bearblog.dev", "micro.blog",
+    "write.as", "posthaven.com", "livejournal.com", "hatenablog.com", "npage.de", "beepworld.de",
+)
+
 # The bundled list only: never download the Public Suffix List at run time.
-_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True,
+                                 extra_suffixes=BLOG_HOSTING_SUFFIXES)
 
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -166,11 +176,12 @@ class Platforms:
     def category(self, url_or_host: str) -> str | None:
         """The platform category of a URL or host, or None for an ordinary site."""
         host = host_of(url_or_host) if "/" in url_or_host else url_or_host.lower()
+        site = site_key_of_host(host) if host else ""
         while host:
             if host in self.entries:
                 return self.entries[host]
-            if "." not in host:
-                break
+            if host == site or "." not in host:
+                break  # never above the site: anna.substack.com is not substack.com
             host = host.split(".", 1)[1]
         return None
 
