@@ -5,7 +5,8 @@ carries the ``run_id`` of the run that last wrote it. Tables:
 
 - ``runs``: one row per crawl or re-crawl (seeds, options, status, stats as JSON).
 - ``sites``: one row per site key (registered domain, private suffixes honoured).
-- ``pages``: one row per fetched URL (latest fetch wins; text is the boilerplate-free main text).
+- ``pages``: one row per fetched URL (latest fetch wins; text is the boilerplate-free main text;
+  ``follow`` lists the same-site pages it led to, so an unchanged page can be replayed unparsed).
 - ``links``: outgoing links of each page with kind and anchor; replaced when the page is re-fetched.
 - ``feed_entries``: posts seen in feeds, one per (site, entry URL).
 - ``contacts``: e-mail addresses, contact/Impressum pages, social profiles per site.
@@ -56,7 +57,8 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["pages"].create(
         {"url": str, "site": str, "run_id": int, "fetched_at": str, "status": int,
          "page_kind": str, "content_type": str, "title": str, "language": str,
-         "published": str, "text": str, "etag": str, "last_modified": str, "content_hash": str},
+         "published": str, "text": str, "etag": str, "last_modified": str, "content_hash": str,
+         "follow": str},
         pk="url",
     )
     db["links"].create(

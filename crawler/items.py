@@ -39,6 +39,7 @@ class PageItem:
     blog_reason: str = ""
     links: list[tuple[str, str, str, str]] = field(default_factory=list)  # (url, kind, anchor, rel)
     contacts: list[tuple[str, str]] = field(default_factory=list)  # (kind, value)
+    follow: list[tuple[str, str]] = field(default_factory=list)  # same-site (url, page_kind) wanted next
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
 
@@ -30,9 +31,9 @@ ON CONFLICT(site) DO UPDATE SET
 
 _UPSERT_PAGE = """
 INSERT OR REPLACE INTO pages (url, site, run_id, fetched_at, status, page_kind, content_type, title,
-  language, published, text, etag, last_modified, content_hash)
+  language, published, text, etag, last_modified, content_hash, follow)
 VALUES (:url, :site, :run_id, :fetched_at, :status, :page_kind, :content_type, :title, :language,
-  :published, :text, :etag, :last_modified, :content_hash)
+  :published, :text, :etag, :last_modified, :content_hash, :follow)
 """
 
 _SITE_INFO = """
@@ -91,7 +92,7 @@ def _write_page(conn, run_id: int, page: PageItem) -> None:
         "status": page.status, "page_kind": page.page_kind, "content_type": page.content_type,
         "title": page.title, "language": page.language, "published": page.published,
         "text": page.text, "etag": page.etag, "last_modified": page.last_modified,
-        "content_hash": page.content_hash,
+        "content_hash": page.content_hash, "follow": json.dumps(page.follow) if page.follow else "",
     }
     conn.execute(_UPSERT_PAGE, row)
     conn.execute("DELETE FROM links WHERE from_url = ?", (page.url,))

@@ -120,8 +120,9 @@ class BlogSpider(scrapy.Spider):
                             platforms=self.platforms)
         page_kind = meta["page_kind"] if meta["page_kind"] != "other" else info.page_kind
         self.crawler.stats.inc_value("blogscout/pages")
-        yield self._page_item(response, site, page_kind, info)
-        yield from self._follow_site(info, site, state, page_kind)
+        follow = self._site_pages(info, site, state, page_kind)
+        yield self._page_item(response, site, page_kind, info, follow)
+        yield from self._schedule_site_pages(follow, site, state)
         yield from self._follow_links(info, site, meta["hops"])
 
     def parse_feed(self, response):
@@ -161,27 +162,35 @@ class BlogSpider(scrapy.Spider):
 
     # -- following ---------------------------------------------------------------------------
 
-    def _follow_site(self, info, site: str, state: SiteState, page_kind: str):
-        """Queue the pages of this site worth reading: feed, blogroll, about, contact, posts."""
+    def _site_pages(self, info, site: str, state: SiteState, page_kind: str) -> list[tuple[str, str]]:
+        """(url, page_kind) of this site's pages worth reading: feed, blogroll, about, contact, posts."""
         seed = state.role == "seed"
         wanted = []
-        if info.feeds and "feed" not in state.done:
+        if info.feeds:
             wanted.append((info.feeds[0], "feed"))
         wanted += [(u, "opml") for u in info.opml_urls[:2]]
         wanted += [(u, "blogroll") for u in info.blogroll_urls[: 5 if seed else 1]]
         for urls, kind in ((info.about_urls, "about"), (info.contact_urls, "contact"),
                            (info.impressum_urls, "impressum")):
-            if urls and kind not in state.done:
-                wanted.append((urls[0], kind))
-        for url, kind in wanted:
-            if site_key(url) != site:
-                continue
-            request = self._request(url, site, kind, state.hops)
-            if request:
-                state.done.add(kind)
-                yield request
+            wanted += [(u, kind) for u in urls[:1]]
         if page_kind in ("home", "blogroll") or seed:
-            yield from self._queue_posts(site, state, info.post_urls)
+            wanted += [(u, "post") for u in info.post_urls[: self.seed_posts if seed else self.candidate_posts]]
+        return [(u, kind) for u, kind in wanted if site_key(u) == site]
+
+    def _schedule_site_pages(self, wanted, site: str, state: SiteState):
+        """Requests for wanted site pages: one feed/about/contact/Impressum each, posts up to the limit."""
+        posts = []
+        for url, kind in wanted:
+            if kind == "post":
+                posts.append(url)
+            elif kind in ("feed", "about", "contact", "impressum") and kind in state.done:
+                continue
+            else:
+                request = self._request(url, site, kind, state.hops)
+                if request:
+                    state.done.add(kind)
+                    yield request
+        yield from self._queue_posts(site, state, posts)
 
     def _queue_posts(self, site: str, state: SiteState, urls):
         limit = self.seed_posts if state.role == "seed" else self.candidate_posts
@@ -251,7 +260,7 @@ class BlogSpider(scrapy.Spider):
             return real
         return site
 
-    def _page_item(self, response, site: str, page_kind: str, info) -> PageItem:
+    def _page_item(self, response, site: str, page_kind: str, info, follow) -> PageItem:
         contacts = [("email", e) for e in info.emails]
         contacts += [("contact_url", u) for u in info.contact_urls[:2]]
         contacts += [("impressum_url", u) for u in info.impressum_urls[:2]]
@@ -270,7 +279,7 @@ class BlogSpider(scrapy.Spider):
             feed_url=info.feeds[0] if info.feeds else "",
             is_blog=info.is_blog if page_kind == "home" else None, blog_reason=info.blog_reason,
             links=[(link.url, link.kind, link.anchor, link.rel) for link in info.links],
-            contacts=list(dict.fromkeys(contacts)),
+            contacts=list(dict.fromkeys(contacts)), follow=follow,
         )
 
 
