@@ -10,7 +10,7 @@ import click
 
 from crawler import __version__
 from crawler.db import DatabaseError
-from crawler.seeds import SeedError, collect_seeds
+from crawler.seedcheck import SeedError, collect_seeds
 
 DEFAULT_DB = "data/blogscout.db"
 
@@ -91,6 +91,9 @@ def crawl_options(func):
                      help="Override a Scrapy setting, e.g. --set DOWNLOAD_DELAY=2."),
         click.option("--quiet", "-q", is_flag=True, help="No progress output."),
     ]
+    if func.__name__ == "crawl":
+        options.insert(-1, click.option("--resume", is_flag=True,
+                                        help="Continue the interrupted crawl of this database where it stopped."))
     for option in reversed(options):
         func = option(func)
     return func
@@ -111,14 +114,18 @@ def make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, ma
                         allow_private=allow_private, settings=parse_set_options(set_pairs))
 
 
-def do_crawl(db: str, options, quiet: bool, command: str = "crawl"):
-    """Run a crawl and print its summary; database problems become one-line errors."""
+def do_crawl(db: str, options, quiet: bool, command: str = "crawl", mode: str = "fresh",
+             resume_run: int | None = None):
+    """Run a crawl and print its summary; database and lock problems become one-line errors."""
+    from crawler.lock import LockedError
     from crawler.runner import run_crawl, summary
 
     try:
-        result = run_crawl(db, options, command=command, quiet=quiet)
-    except DatabaseError as err:
+        result = run_crawl(db, options, command=command, quiet=quiet, mode=mode, resume_run=resume_run)
+    except (DatabaseError, LockedError) as err:
         raise click.ClickException(str(err)) from err
+    except OSError as err:
+        raise click.ClickException(f"{db}: {err.strerror or err}; check the path and free disk space") from err
     print_summary(summary(db, result))
     return result
 
@@ -126,15 +133,49 @@ def do_crawl(db: str, options, quiet: bool, command: str = "crawl"):
 @cli.command()
 @crawl_options
 def crawl(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_pages, topic,
-          platforms_files, exclude_files, allow_private, set_pairs, quiet):
+          platforms_files, exclude_files, allow_private, set_pairs, resume, quiet):
     """Crawl seed blogs, their blogrolls and the blogs they link to into the database.
+
+    With --resume, continue the last crawl of the database that was interrupted (Ctrl-C, kill,
+    power loss) with its own seeds and options; pages it already stored are not fetched again.
 
     Example: blogscout crawl https://seo-blog.de/ https://anna.blogspot.com/ --hops 2
     """
     setup_logging(quiet)
+    if resume:
+        if urls or seed_files:
+            raise click.UsageError("--resume continues the stored crawl; give no seeds with it")
+        run = stored_run(db, resumable=True)
+        from crawler.runner import CrawlOptions
+
+        click.echo(f"Resuming run {run['id']} started {run['started_at']}", err=True)
+        do_crawl(db, CrawlOptions.from_run(run), quiet, command=run["command"], mode="resume", resume_run=run["id"])
+        return
     options = make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, max_pages, topic,
                            platforms_files, exclude_files, allow_private, set_pairs)
     do_crawl(db, options, quiet)
+
+
+def stored_run(db: str, resumable: bool = False) -> dict:
+    """The run to resume, or the latest crawl run to repeat; one-line errors when there is none."""
+    from crawler import db as dbmod
+
+    try:
+        database = dbmod.connect(db, create=False)
+    except DatabaseError as err:
+        raise click.ClickException(str(err)) from err
+    try:
+        if resumable:
+            run = dbmod.resumable_run(database)
+            if not run:
+                raise click.ClickException(f"{db}: no interrupted crawl to resume; start one with 'blogscout crawl URL...'")
+            return run
+        rows = list(database["runs"].rows_where("command != 'recrawl-only'", order_by="id desc", limit=1))
+        if not rows:
+            raise click.ClickException(f"{db}: no crawl stored yet; run 'blogscout crawl URL...' first")
+        return rows[0]
+    finally:
+        database.conn.close()
 
 
 def main() -> None:

@@ -155,6 +155,18 @@ def finish_run(db: sqlite_utils.Database, run_id: int, status: str, stats: dict)
                                    "stats": json.dumps(stats, sort_keys=True, default=str)})
 
 
+def reopen_run(db: sqlite_utils.Database, run_id: int) -> None:
+    """Mark an interrupted run as running again (it is being resumed)."""
+    with db.conn:
+        db["runs"].update(run_id, {"status": "running", "finished_at": None})
+
+
+def resumable_run(db: sqlite_utils.Database) -> dict | None:
+    """The latest run if it did not finish (killed or interrupted), else None."""
+    run = last_run(db)
+    return run if run and run["status"] in ("running", "interrupted") else None
+
+
 def last_run(db: sqlite_utils.Database) -> dict | None:
     """The most recent run row, or None."""
     rows = list(db["runs"].rows_where(order_by="id desc", limit=1))

@@ -40,6 +40,7 @@ class PageItem:
     links: list[tuple[str, str, str, str]] = field(default_factory=list)  # (url, kind, anchor, rel)
     contacts: list[tuple[str, str]] = field(default_factory=list)  # (kind, value)
     follow: list[tuple[str, str]] = field(default_factory=list)  # same-site (url, page_kind) wanted next
+    unchanged: bool = False  # 304 or same content as stored: only the run and fetch time change
 
 
 @dataclass

@@ -11,6 +11,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import db as dbmod
+from crawler.lock import CrawlLock
 from crawler.spiders.blogs import BlogSpider
 from crawler.urls import Platforms, parse_site_list
 
@@ -43,6 +44,16 @@ class CrawlOptions:
     def as_record(self) -> dict:
         """The options as stored in the runs table."""
         return {k: v for k, v in self.__dict__.items() if k != "seeds"}
+
+
+    @classmethod
+    def from_run(cls, run: dict) -> CrawlOptions:
+        """The options a stored run was started with."""
+        import json
+
+        stored = json.loads(run["options"] or "{}")
+        known = {k: v for k, v in stored.items() if k in cls.__dataclass_fields__}
+        return cls(seeds=json.loads(run["seeds"] or "[]"), **known)
 
 
 @dataclass
@@ -78,23 +89,37 @@ def load_excluded(paths: list[str]) -> frozenset[str]:
     return frozenset(hosts)
 
 
-def run_crawl(db_path: str | Path, options: CrawlOptions, *, command: str = "crawl", quiet: bool = False) -> CrawlResult:
-    """Crawl from the seeds into the database; record the run and its stats."""
-    db = dbmod.connect(db_path)
-    platforms = Platforms.load(*options.platforms_files)
-    excluded = load_excluded(options.exclude_files)
-    run_id = dbmod.start_run(db, command, options.seeds, options.as_record())
-    started = time.monotonic()
-    process = CrawlerProcess(build_settings(db_path, run_id, options, quiet), install_root_handler=False)
-    crawler = process.create_crawler(BlogSpider)
-    process.crawl(crawler, seeds=options.seeds, hops=options.hops,
-                  max_pages_per_site=options.max_pages_per_site, candidate_pages=options.candidate_pages,
-                  max_pages=options.max_pages, platforms=platforms, excluded=excluded, topic=options.topic)
-    process.start()
-    stats = crawler.stats.get_stats() if crawler.stats else {}
-    reason = stats.get("finish_reason", "finished")
-    status = "interrupted" if reason == "shutdown" else "finished"
-    dbmod.finish_run(db, run_id, status, stats)
+def run_crawl(db_path: str | Path, options: CrawlOptions, *, command: str = "crawl", quiet: bool = False,
+              mode: str = "fresh", resume_run: int | None = None) -> CrawlResult:
+    """Crawl from the seeds into the database under its lock; record the run and its stats.
+
+    ``mode`` is ``fresh``, ``recrawl`` (conditional requests, unchanged pages replayed) or
+    ``resume`` (continue the interrupted run ``resume_run``).
+    """
+    with CrawlLock(db_path):
+        db = dbmod.connect(db_path)
+        platforms = Platforms.load(*options.platforms_files)
+        excluded = load_excluded(options.exclude_files)
+        if mode == "resume":
+            run_id = resume_run
+            dbmod.reopen_run(db, run_id)
+        else:
+            run_id = dbmod.start_run(db, command, options.seeds, options.as_record())
+        db.conn.close()
+        started = time.monotonic()
+        process = CrawlerProcess(build_settings(db_path, run_id, options, quiet), install_root_handler=False)
+        crawler = process.create_crawler(BlogSpider)
+        process.crawl(crawler, seeds=options.seeds, hops=options.hops,
+                      max_pages_per_site=options.max_pages_per_site, candidate_pages=options.candidate_pages,
+                      max_pages=options.max_pages, platforms=platforms, excluded=excluded, topic=options.topic,
+                      db_path=str(db_path), mode=mode, resume_run=resume_run)
+        process.start()
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+        reason = stats.get("finish_reason", "finished")
+        status = "interrupted" if reason == "shutdown" else "finished"
+        db = dbmod.connect(db_path)
+        dbmod.finish_run(db, run_id, status, stats)
+        db.conn.close()
     return CrawlResult(run_id, status, stats, time.monotonic() - started)
 
 

@@ -87,6 +87,11 @@ def _write_site(conn, run_id: int, item: SiteItem) -> None:
 
 
 def _write_page(conn, run_id: int, page: PageItem) -> None:
+    if page.unchanged:
+        conn.execute("UPDATE pages SET run_id = ?, fetched_at = ? WHERE url = ?", (run_id, utcnow(), page.url))
+        conn.execute("UPDATE links SET run_id = ? WHERE from_url = ?", (run_id, page.url))
+        conn.execute("UPDATE contacts SET run_id = ? WHERE source_url = ?", (run_id, page.url))
+        return
     row = {
         "url": page.url, "site": page.site, "run_id": run_id, "fetched_at": utcnow(),
         "status": page.status, "page_kind": page.page_kind, "content_type": page.content_type,

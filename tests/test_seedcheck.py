@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.seeds import SeedError, collect_seeds, normalise_seed
+from crawler.seedcheck import SeedError, collect_seeds, normalise_seed
 
 
 @pytest.mark.parametrize("raw, expected", [

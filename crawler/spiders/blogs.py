@@ -14,17 +14,20 @@ from dataclasses import dataclass, field
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest, StopDownload
+from scrapy.exceptions import StopDownload
 from scrapy.http import TextResponse
 
 from crawler.extract import extract_page, parse_feed, parse_opml
 from crawler.failures import classify_failure
+from crawler.frontier import Frontier
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
 from crawler.urls import Platforms, canonical_url, site_home, site_key
 
 log = logging.getLogger(__name__)
 
 FOLLOW_KINDS = {"blogroll": 60, "opml": 60, "content": 40, "comment": 20}
+# Within a site: the feed first (new posts), then blogroll pages, then the rest.
+PAGE_PRIORITY = {"home": 0, "feed": 20, "opml": 15, "blogroll": 15, "post": 5}
 PARSED_TYPES = ("html", "xml", "rss", "atom", "opml", "text/plain")
 
 
@@ -49,7 +52,8 @@ class BlogSpider(scrapy.Spider):
     def __init__(self, seeds=(), hops: int = 2, max_pages_per_site: int = 40, candidate_pages: int = 8,
                  max_pages: int = 0, seed_posts: int = 10, candidate_posts: int = 3,
                  platforms: Platforms | None = None, excluded: frozenset[str] = frozenset(),
-                 topic: str = "", **kwargs):
+                 topic: str = "", db_path: str = "", mode: str = "fresh", resume_run: int | None = None,
+                 **kwargs):
         super().__init__(**kwargs)
         self.seeds = list(seeds)
         self.hops = int(hops)
@@ -64,6 +68,11 @@ class BlogSpider(scrapy.Spider):
         self.sites: dict[str, SiteState] = {}
         self.seen: set[str] = set()
         self.scheduled_total = 0
+        self.db_path = db_path
+        self.mode = mode  # fresh | recrawl (conditional requests) | resume (continue resume_run)
+        self.resume_run = resume_run
+        self.frontier: Frontier | None = None
+        self.known: dict = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -72,6 +81,11 @@ class BlogSpider(scrapy.Spider):
         return spider
 
     async def start(self):
+        if self.mode != "fresh":
+            self.frontier = Frontier(self.db_path)
+        if self.mode == "recrawl":
+            self.known = self.frontier.known_pages()
+        resumed = self._restore_run() if self.mode == "resume" else []
         for url in self.seeds:
             site = site_key(url)
             self.sites.setdefault(site, SiteState("seed", 0, self.max_pages_per_site, priority=200))
@@ -79,6 +93,70 @@ class BlogSpider(scrapy.Spider):
             request = self._request(url, site, "home", 0)
             if request:
                 yield request
+        for out in self._replay_run(resumed):
+            yield out
+
+    def closed(self, reason):
+        if self.frontier:
+            self.frontier.close()
+
+    # -- re-crawl and resume -----------------------------------------------------------------
+
+    def _budget(self, role: str) -> int:
+        return {"seed": self.max_pages_per_site, "candidate": self.candidate_pages}.get(role, 0)
+
+    def _restore_run(self) -> list[tuple[str, str, str]]:
+        """Register the sites and done pages of the interrupted run; return its done pages."""
+        for site, _home, role, hops, _via in self.frontier.run_sites(self.resume_run):
+            priority = 200 if role == "seed" else 60 - 10 * hops
+            self.sites.setdefault(site, SiteState(role, hops, self._budget(role), priority=priority))
+        done = self.frontier.done_pages(self.resume_run)
+        for url, site, kind in done:
+            self.seen.add(url)
+            state = self.sites.get(site)
+            if state:
+                state.scheduled += 1
+                state.done.add(kind)
+                state.posts += kind == "post"
+            self.scheduled_total += 1
+        self.seen.update(self.frontier.failed_urls(self.resume_run))
+        self.crawler.stats.set_value("blogscout/resumed_pages", len(done))
+        return done
+
+    def _replay_run(self, done):
+        """Rebuild the frontier of a resumed run from its stored pages and unvisited sites."""
+        for url, site, _kind in done:
+            if site in self.sites:
+                yield from self._replay(url, site, self.sites[site].hops)
+        for site, home, role, hops, _via in self.frontier.run_sites(self.resume_run) if done else []:
+            if role in ("seed", "candidate") and home:
+                request = self._request(home, site, "home", hops)
+                if request:
+                    yield request
+
+    def _replay(self, url: str, site: str, hops: int):
+        """Follow an unchanged or already stored page from what was stored with it."""
+        stored = self.frontier.stored_page(url) if self.frontier else None
+        if stored is None:
+            return
+        state = self.sites[site]
+        yield from self._schedule_site_pages(stored.follow, site, state)
+        for to_url, kind in stored.links:
+            if kind in FOLLOW_KINDS:
+                yield from self._discover(to_url, kind, site, hops, 0.0)
+
+    def _unchanged(self, response) -> bool:
+        """True for a 304, or a 200 whose body is the one stored."""
+        if response.status == 304:
+            return True
+        known = self.known.get(response.url)
+        return bool(known and known.content_hash and known.content_hash == hashlib.sha1(response.body).hexdigest())
+
+    def _replay_unchanged(self, response):
+        site = self._site_of_response(response)
+        self.crawler.stats.inc_value("blogscout/unchanged")
+        yield PageItem(url=response.url, site=site, status=200, page_kind=response.meta["page_kind"], unchanged=True)
+        yield from self._replay(response.url, site, response.meta["hops"])
 
     # -- downloading -------------------------------------------------------------------------
 
@@ -101,17 +179,28 @@ class BlogSpider(scrapy.Spider):
         state.scheduled += 1
         self.scheduled_total += 1
         callback = {"feed": self.parse_feed, "opml": self.parse_opml}.get(page_kind, self.parse_page)
-        return scrapy.Request(
-            url, callback=callback, errback=self.on_error,
-            priority=state.priority + (10 if page_kind != "home" else 0) if priority is None else priority,
-            meta={"site": site, "page_kind": page_kind, "hops": hops},
-        )
+        meta = {"site": site, "page_kind": page_kind, "hops": hops}
+        headers = {}
+        known = self.known.get(url)
+        if known:
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
+            meta["handle_httpstatus_list"] = [304]
+        if priority is None:
+            priority = state.priority + PAGE_PRIORITY.get(page_kind, 0)
+        return scrapy.Request(url, callback=callback, errback=self.on_error, priority=priority,
+                              headers=headers, meta=meta)
 
     # -- callbacks ---------------------------------------------------------------------------
 
     def parse_page(self, response):
         """Extract an HTML page and follow its site pages and blog links."""
         meta = response.meta
+        if self._unchanged(response):
+            yield from self._replay_unchanged(response)
+            return
         if not self._is_parsable(response):
             return
         site = self._site_of_response(response)
@@ -127,13 +216,24 @@ class BlogSpider(scrapy.Spider):
 
     def parse_feed(self, response):
         """Store feed entries and queue the newest posts."""
-        site = response.meta["site"]
+        if self._unchanged(response):
+            yield from self._replay_unchanged(response)
+            return
+        site = self._site_of_response(response)
         feed = parse_feed(response.body, response.url)
         self.crawler.stats.inc_value("blogscout/feeds")
         entries = [(canonical_url(e.url) or e.url, e.title, e.published) for e in feed.entries[:100] if e.url]
-        yield FeedItem(site, response.url, entries)
         state = self.sites[site]
-        yield from self._queue_posts(site, state, (url for url, _, _ in entries))
+        limit = self.seed_posts if state.role == "seed" else self.candidate_posts
+        follow = [(url, "post") for url, _, _ in entries if site_key(url) == site][:limit]
+        headers = response.headers
+        yield PageItem(url=response.url, site=site, status=response.status, page_kind="feed",
+                       content_type=headers.get(b"Content-Type", b"").decode("latin-1"), title=feed.title,
+                       etag=headers.get(b"ETag", b"").decode("latin-1"),
+                       last_modified=headers.get(b"Last-Modified", b"").decode("latin-1"),
+                       content_hash=hashlib.sha1(response.body).hexdigest(), follow=follow)
+        yield FeedItem(site, response.url, entries)
+        yield from self._schedule_site_pages(follow, site, state)
 
     def parse_opml(self, response):
         """Read a linked OPML blogroll: each entry is a blogroll link of the site."""
