@@ -1,0 +1,88 @@
+"""Decode HTML bytes with the right charset and parse them once into an lxml tree."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+from lxml import etree, html
+
+log = logging.getLogger(__name__)
+
+MAX_HTML_CHARS = 3_000_000  # pages beyond this are cut before parsing
+
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+# Declared Latin-1 is nearly always Windows-1252 in practice (curly quotes, euro sign).
+_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+            "ascii": "cp1252", "iso8859-1": "cp1252", "windows-1252": "cp1252"}
+
+
+def _lookup(name: str | None) -> str | None:
+    """Normalised Python codec name for a declared charset, or None if unknown."""
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def sniff_charset(head: bytes) -> str | None:
+    """Charset named by a BOM or a ``<meta charset>`` in the first bytes of a page."""
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    match = _META_CHARSET_RE.search(head[:4096])
+    return _lookup(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def decode_html(body: bytes | str, encoding: str | None = None) -> str:
+    """Text of a page: HTTP charset hint, then BOM/meta charset, then UTF-8, then cp1252.
+
+    A declared charset that cannot decode the bytes is ignored (servers often claim UTF-8 for
+    Latin-1 pages), so German Umlauts come out right either way.
+    """
+    if isinstance(body, str):
+        text = body
+    else:
+        text = _decode_bytes(body, encoding)
+    text = _CONTROL_RE.sub("", text[:MAX_HTML_CHARS])
+    return _XML_DECL_RE.sub("", text, count=1)
+
+
+def _decode_bytes(body: bytes, encoding: str | None) -> str:
+    """Try the candidate charsets in order; cp1252 with replacement as the last resort."""
+    sniffed = sniff_charset(body[:4096])
+    candidates = []
+    for name in (sniffed if sniffed and sniffed.startswith("utf-16") else None,
+                 _lookup(encoding), sniffed, "utf-8"):
+        if name and name not in candidates:
+            candidates.append(name)
+    for name in candidates:
+        try:
+            return body.decode(name).lstrip("\ufeff")
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return body.decode("cp1252", errors="replace")
+
+
+def parse_html(text: str) -> html.HtmlElement | None:
+    """Parse decoded HTML into an lxml tree; None when there is nothing to parse."""
+    if not text or not text.strip():
+        return None
+    try:
+        root = html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as err:
+        log.debug("unparsable HTML: %s", err)
+        return None
+    return root
+
+
+_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, default_doctype=False)

@@ -1,0 +1,93 @@
+"""Main text of a page without navigation, sidebars, blogrolls, footers and comments."""
+
+from __future__ import annotations
+
+import copy
+import logging
+
+import trafilatura
+from lxml import html
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 100_000
+
+_MAIN_XPATH = (
+    "//*[@itemprop='articleBody'] | //*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' post-body ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' e-content ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' post-content ')]"
+)
+_DROP_TAGS = frozenset(("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template",
+                        "svg", "button", "select"))
+_DROP_CLASS_WORDS = ("comment", "sidebar", "widget", "share", "sharing", "related", "navigation", "menu",
+                     "blogroll", "cookie", "breadcrumb")
+_BLOCK_TAGS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "blockquote",
+                         "section", "article", "pre", "dd", "dt", "figcaption", "table", "ul", "ol"))
+
+
+def main_text(root: html.HtmlElement, url: str, *, use_trafilatura: bool = True) -> str:
+    """Main text: trafilatura on a copy of the tree (it mutates), else the cheap extractor."""
+    if use_trafilatura:
+        try:
+            text = trafilatura.extract(copy.deepcopy(root), url=url, fast=True, include_comments=False,
+                                       include_tables=True, include_links=False, with_metadata=False,
+                                       deduplicate=False)
+        except (ValueError, TypeError, AttributeError, RecursionError) as err:
+            log.debug("trafilatura failed on %s: %s", url, err)
+            text = None
+        if text:
+            return text[:MAX_TEXT]
+    return cheap_text(root)
+
+
+def cheap_text(root: html.HtmlElement) -> str:
+    """Text of the post bodies (or article/main/body) minus boilerplate containers, one block a line."""
+    containers = root.xpath(_MAIN_XPATH)
+    containers = [c for c in containers if not any(a in containers for a in c.iterancestors())]
+    if not containers:
+        containers = root.findall(".//article") or root.findall(".//main")
+    if not containers:
+        body = root.find("body")
+        containers = [body if body is not None else root]
+    chunks: list[str] = []
+    size = 0
+    for container in containers:
+        for chunk in _texts(container):
+            chunks.append(chunk)
+            size += len(chunk)
+        chunks.append("\n")
+        if size > MAX_TEXT:
+            break
+    lines = (" ".join(line.split()) for line in "".join(chunks).split("\n"))
+    return "\n".join(line for line in lines if line)[:MAX_TEXT]
+
+
+def _skip(el: html.HtmlElement) -> bool:
+    """True for boilerplate subtrees: scripts, navigation, sidebars, comments, share bars."""
+    tag = el.tag
+    if not isinstance(tag, str) or tag in _DROP_TAGS:
+        return True
+    cls = el.get("class")
+    return bool(cls) and any(word in cls.lower() for word in _DROP_CLASS_WORDS)
+
+
+def _texts(el: html.HtmlElement):
+    """Text chunks under `el`, skipping boilerplate subtrees; block ends become newlines."""
+    stack = [(el, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            if node.tag in _BLOCK_TAGS:
+                yield "\n"
+            if node is not el and node.tail:
+                yield node.tail
+            continue
+        if node is not el and _skip(node):
+            if node.tail:
+                yield node.tail
+            continue
+        if node.text:
+            yield node.text
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))

@@ -1,0 +1,156 @@
+"""Blog signals: dates, CMS, shop markers, the blog verdict and a guess of the page kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from lxml import html
+
+_ISO_DATE_RE = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_PATH_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(?:(0[1-9]|[12]\d|3[01])/)?(?=[^/?#]*[a-z])[^/?#]{2,}")
+_CMS_MARKERS = (
+    ("/wp-content/", "WordPress"), ("/wp-includes/", "WordPress"), ("blogger.com/static", "Blogger"),
+    ("blogblog.com", "Blogger"), ("ghost-portal", "Ghost"), ("substackcdn.com", "Substack"),
+    ("cdn-images-1.medium.com", "Medium"), ("static1.squarespace.com", "Squarespace"),
+    ("static.wixstatic.com", "Wix"), ("typo3conf/", "TYPO3"), ("typo3temp/", "TYPO3"),
+    ("jimdo", "Jimdo"), ("/_next/static", "Next.js"),
+)
+_HOST_CMS = ((".blogspot.", "Blogger"), (".wordpress.com", "WordPress.com"), ("medium.com", "Medium"),
+             (".substack.com", "Substack"), (".tumblr.com", "Tumblr"), (".ghost.io", "Ghost"))
+BLOG_CMS = ("wordpress", "blogger", "blogspot", "ghost", "hugo", "jekyll", "medium", "substack", "pelican",
+            "eleventy", "hexo", "gatsby", "tumblr", "serendipity", "nucleus", "movable type", "textpattern",
+            "dotclear", "b2evolution", "write.as", "bearblog", "micro.blog", "blogger.de", "twoday",
+            "typo3 blog", "t3blog", "grav", "kirby", "zola", "bludit", "wix blog")
+_SHOP_MARKERS = ("add-to-cart", "add_to_cart", "in den warenkorb", "zum warenkorb", "single-product",
+                 "woocommerce-product", '"@type":"product"', '"@type": "product"', "schema.org/product",
+                 "schema.org/offer", "product-add-to-cart")
+_POST_SCHEMA_RE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:BlogPosting|Article|NewsArticle|TechArticle)"')
+
+
+def iso_date(value: str) -> str:
+    """YYYY-MM-DD from the start of an ISO-like date string, '' when invalid or implausible."""
+    match = _ISO_DATE_RE.match(value or "")
+    if not match:
+        return ""
+    try:
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return ""
+    if day.year < 1995 or day.year > date.today().year + 1:
+        return ""
+    return day.isoformat()
+
+
+def path_date(path: str) -> tuple[str, str]:
+    """(year-month, full date or '') of a dated permalink path like ``/2024/05/14/slug``."""
+    match = _PATH_DATE_RE.search(path)
+    if not match:
+        return "", ""
+    year, month, day = match.groups()
+    return f"{year}-{month}", (iso_date(f"{year}-{month}-{day}") if day else "")
+
+
+def is_dated_path(path: str) -> bool:
+    """True for permalinks with a date in the path and a slug after it."""
+    return bool(_PATH_DATE_RE.search(path))
+
+
+def element_dates(root: html.HtmlElement, skip) -> list[str]:
+    """ISO dates of `time[datetime]`, h-entry ``dt-published`` and hAtom ``published`` elements.
+
+    `skip(el)` returns True for elements to ignore (dates of comments).
+    """
+    found = []
+    for el in root.iter("time", "abbr", "span", "data"):
+        cls = el.get("class") or ""
+        if el.tag == "time":
+            raw = el.get("datetime") or ""
+        elif "dt-published" in cls or "published" in cls or el.get("itemprop") == "datePublished":
+            raw = el.get("datetime") or el.get("title") or el.get("content") or el.get("value") or ""
+        else:
+            continue
+        iso = iso_date(raw)
+        if iso and not skip(el):
+            found.append(iso)
+    return found
+
+
+def newest_first(dates: list[str]) -> list[str]:
+    """Distinct dates, newest first."""
+    return sorted(set(d for d in dates if d), reverse=True)
+
+
+def detect_generator(generators: list[str], raw: str, host: str) -> str:
+    """The CMS: the meta generator naming a known CMS, else markers in the page, else the host."""
+    for gen in generators:
+        if any(cms in gen.lower() for cms in BLOG_CMS):
+            return gen
+    if generators:
+        return generators[0]
+    for marker, name in _CMS_MARKERS:
+        if marker in raw:
+            return name
+    for marker, name in _HOST_CMS:
+        if marker in host:
+            return name
+    return ""
+
+
+def shop_markers(raw_lower: str) -> bool:
+    """True when the page carries shop markup (cart buttons, product schema)."""
+    return any(marker in raw_lower for marker in _SHOP_MARKERS)
+
+
+@dataclass
+class Evidence:
+    """What speaks for or against a page being part of a blog."""
+
+    feed: bool = False
+    generator: str = ""
+    dated_posts: int = 0
+    hentry: bool = False
+    post_schema: bool = False
+    og_article: bool = False
+    blog_path: bool = False
+    shop: bool = False
+
+
+def collect_evidence(raw: str, raw_lower: str, url_path: str, host: str) -> Evidence:
+    """Markup evidence read straight from the page source."""
+    return Evidence(
+        hentry="hentry" in raw_lower or "h-entry" in raw_lower,
+        post_schema=bool(_POST_SCHEMA_RE.search(raw)) or "schema.org/blogposting" in raw_lower,
+        blog_path="/blog" in url_path.lower() or host.startswith(("blog.", "blogs.")),
+        shop=shop_markers(raw_lower),
+    )
+
+
+def blog_verdict(ev: Evidence) -> tuple[bool, str]:
+    """(is_blog, reason): a feed, dated posts or post markup make a blog; shop pages need feed and dates."""
+    strong = []
+    if ev.feed:
+        strong.append("RSS feed")
+    if ev.dated_posts:
+        strong.append(f"{ev.dated_posts} dated post{'s' if ev.dated_posts != 1 else ''}")
+    if ev.hentry:
+        strong.append("h-entry markup")
+    if ev.post_schema:
+        strong.append("BlogPosting schema")
+    weak = []
+    cms = ev.generator.lower()
+    if cms and any(name in cms for name in BLOG_CMS):
+        weak.append(ev.generator)
+    if ev.og_article:
+        weak.append("og:type article")
+    if ev.blog_path:
+        weak.append("/blog/ path")
+    if ev.shop and not (ev.feed and ev.dated_posts):
+        parts = ["feed" if ev.feed else "no feed", "dated posts" if ev.dated_posts else "no dated posts",
+                 "shop markers"]
+        return False, ", ".join(parts)
+    if strong or len(weak) >= 2:
+        return True, ", ".join(strong[:1] + weak[:1] + strong[1:] + weak[1:])
+    parts = ["no feed", "no dated posts"] + weak
+    return False, ", ".join(parts)
