@@ -178,6 +178,29 @@ def stored_run(db: str, resumable: bool = False) -> dict:
         database.conn.close()
 
 
+@cli.command()
+@crawl_options
+@click.option("--out", default="partners.csv", show_default=True, type=click.Path(dir_okay=False),
+              help="Partner export (CSV, or JSON when it ends in .json).")
+@click.option("--me", default=None, metavar="URL", help="Your own blog: marks who links to you and warm prospects.")
+@click.option("--lang", default="", metavar="CODES", help="Keep blogs in these languages, e.g. de,en.")
+@click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, UTF-8 with BOM.")
+@click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="Rows printed as a table.")
+def run(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_pages, topic, platforms_files,
+        exclude_files, allow_private, set_pairs, quiet, out, me, lang, excel, top):
+    """Crawl, rank and export in one go: what most users type.
+
+    Example: blogscout run https://seo-blog.de/ --topic "content marketing, seo" --out partners.csv --excel
+    """
+    from crawler.cli_rank import parse_langs, rank_to_file
+
+    setup_logging(quiet)
+    options = make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, max_pages, topic,
+                           platforms_files, exclude_files, allow_private, set_pairs)
+    do_crawl(db, options, quiet, command="run")
+    rank_to_file(db, out=out, topic=topic, langs=parse_langs(lang), top=top, me=me, excel=excel)
+
+
 def main() -> None:
     """Console entry point."""
     cli(prog_name="blogscout")
@@ -185,5 +208,9 @@ def main() -> None:
 
 # Commands kept in their own modules; imported last because they use the helpers above.
 from crawler.cli_demo import demo  # noqa: E402
+from crawler.cli_rank import rank  # noqa: E402
+from crawler.cli_recrawl import diff, recrawl  # noqa: E402
+from crawler.cli_schedule import schedule  # noqa: E402
 
-cli.add_command(demo)
+for command in (rank, demo, recrawl, diff, schedule):
+    cli.add_command(command)
