@@ -88,11 +88,18 @@ def extract_page(html_doc: bytes | str, url: str, *, encoding: str | None = None
         return info
     text = decode_html(html_doc, encoding)
     root = parse_html(text)
-    if root is None:
-        log.debug("no HTML to parse at %s", url)
+    if root is None or _is_blank(root, text):
+        log.debug("no HTML content at %s", url)
         return info
     _fill(info, root, text, _platforms(platforms), main_text)
     return info
+
+
+def _is_blank(root: html.HtmlElement, text: str) -> bool:
+    """A tiny document without text or attributes ("<", "<html>", a lone comment)."""
+    if len(text) > 512 or any(el.attrib for el in root.iter()):
+        return False
+    return len(" ".join(root.text_content().split())) < 2
 
 
 def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms, want_main_text: bool) -> None:
