@@ -1,0 +1,185 @@
+"""Read-only queries that load what ranking needs from a crawl database, as plain data.
+
+Also the two writers of ranking results: `save_ranking` (snapshot into ``rankings`` and
+``ranking_rows``) and `rank_database`, the one call that opens a database and ranks it.
+Scoring itself (``scoring.*``) never touches SQLite.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from crawler import db as dbmod
+from crawler.urls import site_key
+
+log = logging.getLogger(__name__)
+
+SITE_COLUMNS = ("site", "home_url", "role", "hops", "found_via", "title", "language", "feed_url",
+                "is_blog", "pages")
+
+
+def load_sites(db: sqlite_utils.Database) -> list[dict]:
+    """Every site row with the columns ranking uses, ordered by site."""
+    cols = ", ".join(SITE_COLUMNS)
+    cur = db.execute(f"SELECT {cols} FROM sites ORDER BY site")
+    return [dict(zip(SITE_COLUMNS, row)) for row in cur]
+
+
+def iter_link_counts(db: sqlite_utils.Database) -> Iterator[tuple[str, str, str, int]]:
+    """``(from_site, to_site, kind, distinct linking pages)`` for every cross-site link kind."""
+    cur = db.execute(
+        "SELECT from_site, to_site, kind, COUNT(DISTINCT from_url) FROM links "
+        "WHERE from_site != to_site AND to_site != '' GROUP BY from_site, to_site, kind "
+        "ORDER BY from_site, to_site, kind"
+    )
+    yield from cur
+
+
+def iter_documents(db: sqlite_utils.Database, sites: Mapping[str, Mapping[str, Any]] | None = None,
+                   max_chars: int = 200_000) -> Iterator[tuple[str, str | None, str]]:
+    """One ``(site, language, text)`` document per site from its pages' main text, streamed.
+
+    Lines repeated across a site's pages (leftover sidebars and footers) are kept once; a
+    document stops growing at ``max_chars``. ``sites`` (site -> row) supplies the declared
+    language and restricts the output to those sites.
+    """
+    cur = db.execute(
+        "SELECT site, text, language FROM pages WHERE text IS NOT NULL AND text != '' "
+        "ORDER BY site, url"
+    )
+    current, lines, seen, size, langs = None, [], set(), 0, defaultdict(int)
+
+    def flush():
+        declared = (sites or {}).get(current, {}).get("language") if sites else None
+        if not declared and langs:
+            declared = max(sorted(langs), key=langs.get)
+        return current, declared, "\n".join(lines)
+
+    for site, text, lang in cur:
+        if sites is not None and site not in sites:
+            continue
+        if site != current:
+            if current is not None and lines:
+                yield flush()
+            current, lines, seen, size, langs = site, [], set(), 0, defaultdict(int)
+        if lang:
+            langs[lang] += 1
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line in seen or size >= max_chars:
+                continue
+            seen.add(line)
+            lines.append(line)
+            size += len(line)
+    if current is not None and lines:
+        yield flush()
+
+
+def load_post_dates(db: sqlite_utils.Database) -> dict[str, list[str]]:
+    """{site: [publication date per post]} from feed entries and dated post pages, one per URL."""
+    posts: dict[tuple[str, str], str] = {}
+    for site, url, published in db.execute(
+        "SELECT site, url, published FROM pages WHERE page_kind = 'post' AND published IS NOT NULL "
+        "AND published != '' ORDER BY site, url"
+    ):
+        posts[(site, url)] = published
+    for site, url, published in db.execute(
+        "SELECT site, entry_url, published FROM feed_entries WHERE published IS NOT NULL "
+        "AND published != '' ORDER BY site, entry_url"
+    ):
+        posts[(site, url)] = published  # the feed's date wins over the page's
+    out: dict[str, list[str]] = defaultdict(list)
+    for (site, _), published in sorted(posts.items()):
+        out[site].append(published)
+    return dict(out)
+
+
+def load_contacts(db: sqlite_utils.Database) -> dict[str, dict[str, list[str]]]:
+    """{site: {kind: [values]}} for e-mail, contact page, Impressum and social profiles."""
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for site, kind, value in db.execute("SELECT site, kind, value FROM contacts ORDER BY site, kind, value"):
+        out[site][kind].append(value)
+    return {s: dict(kinds) for s, kinds in out.items()}
+
+
+def reference_time(db: sqlite_utils.Database) -> str | None:
+    """Finish time of the latest finished crawl run (else the latest fetch), for activity."""
+    row = db.execute("SELECT max(finished_at) FROM runs WHERE finished_at IS NOT NULL AND finished_at != ''").fetchone()
+    if row and row[0]:
+        return row[0]
+    row = db.execute("SELECT max(fetched_at) FROM pages").fetchone()
+    return row[0] if row and row[0] else None
+
+
+def latest_run_id(db: sqlite_utils.Database) -> int | None:
+    """Id of the latest run, or None for a database without runs."""
+    row = db.execute("SELECT max(id) FROM runs").fetchone()
+    return row[0] if row else None
+
+
+def load_crawl(db: sqlite_utils.Database):
+    """A `scoring.rank.CrawlData` for the whole database (documents stream when ranked)."""
+    from scoring.rank import CrawlData
+
+    sites = load_sites(db)
+    by_site = {row["site"]: row for row in sites if row["role"] != "platform"}
+    return CrawlData(
+        sites=sites,
+        links=iter_link_counts(db),
+        documents=lambda: iter_documents(db, by_site),
+        post_dates=load_post_dates(db),
+        contacts=load_contacts(db),
+        reference=reference_time(db),
+    )
+
+
+def save_ranking(db: sqlite_utils.Database, run_id: int | None, rows: Sequence[Mapping[str, Any]],
+                 options: Mapping[str, Any]) -> int:
+    """Store a ranking snapshot (options and every row as JSON); return the ranking id."""
+    with db.conn:
+        ranking_id = db["rankings"].insert(
+            {"run_id": run_id, "created_at": dbmod.utcnow(),
+             "options": json.dumps(dict(options), sort_keys=True, default=str)}
+        ).last_pk
+        db["ranking_rows"].insert_all(
+            ({"ranking_id": ranking_id, "site": r["site"], "rank": r["rank"], "score": r["score"],
+              "row": json.dumps(dict(r), ensure_ascii=False)} for r in rows),
+            batch_size=500,
+        )
+    return ranking_id
+
+
+def me_site(url: str | None) -> str | None:
+    """Site key of the ``--me`` URL or bare domain; None when not given, '' when unusable."""
+    if not url:
+        return None
+    url = url.strip()
+    if "://" not in url:
+        url = f"https://{url}"
+    return site_key(url)
+
+
+def rank_database(db_path: str | Path, *, topic: str = "", langs: Sequence[str] | None = None,
+                  top: int | None = None, me: str | None = None,
+                  weights: str | Path | Mapping[str, Any] | None = None) -> list[dict]:
+    """Open a crawl database, rank its candidate blogs and return the rows (best first).
+
+    Raises `crawler.db.DatabaseError` for an unusable database and
+    `scoring.weights.WeightsError` for a bad weights file. ``top`` cuts the list.
+    """
+    from scoring.rank import rank_sites
+
+    db = dbmod.connect(db_path, create=False)
+    try:
+        data = load_crawl(db)
+        rows = rank_sites(data, topic=topic, langs=langs, me=me_site(me), weights=weights)
+    finally:
+        db.close()
+    return rows[:top] if top else rows

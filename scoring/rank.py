@@ -1,0 +1,226 @@
+"""Combine relevance, centrality and activity into one ranked, explained list of partners.
+
+Input is plain data (`CrawlData`) loaded from the crawl database by the caller; output is one
+dict per candidate blog with the export columns (`COLUMNS`, plus `ME_COLUMNS` with ``me``).
+Only blogs are ranked: seeds, platforms, excluded sites, non-blogs and the user's own site
+never appear. The order is deterministic: score descending, then site name.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from scoring import centrality as cen
+from scoring.activity import WINDOW_DAYS, activity
+from scoring.graph import LinkRow, site_graph, strongest_kind
+from scoring.relevance import Document, TopicRelevance
+from scoring.weights import load_weights
+
+log = logging.getLogger(__name__)
+
+COLUMNS = [
+    "rank", "site", "url", "title", "score", "relevance", "centrality", "activity", "language",
+    "last_post", "posts_180d", "linked_from_seeds", "inbound_blogs", "cocited_with_seeds",
+    "reciprocal", "top_terms", "why", "emails", "contact_url", "impressum_url", "feed_url",
+    "social", "found_via",
+]
+ME_COLUMNS = ["links_to_me", "warm_prospect"]
+
+# How each signal is scaled to 0..1 over the candidates.
+_COUNT_SIGNALS = ("seed_inlinks", "seed_cocitation", "seed_reciprocity", "inbound_blogs")
+_KIND_LABEL = {"blogroll": "blogroll", "opml": "blogroll", "content": "post", "comment": "comment"}
+N_TOP_TERMS = 5
+
+
+@dataclass
+class CrawlData:
+    """Everything ranking needs, as plain data.
+
+    sites : rows of the ``sites`` table (dicts with at least ``site`` and ``role``).
+    links : ``(from_site, to_site, kind, distinct pages)`` rows.
+    documents : ``(site, language, main text)`` tuples, or a callable returning them (streamed once).
+    post_dates : {site: [ISO date per post]}.
+    contacts : {site: {kind: [values]}} with kinds email, contact_url, impressum_url, social.
+    reference : ISO time that activity is measured against (the latest crawl's finish time).
+    """
+
+    sites: Sequence[Mapping[str, Any]]
+    links: Iterable[LinkRow] = ()
+    documents: Iterable[Document] | Callable[[], Iterable[Document]] = ()
+    post_dates: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    contacts: Mapping[str, Mapping[str, Sequence[str]]] = field(default_factory=dict)
+    reference: str | None = None
+
+
+def _scale(values: Mapping[str, float], keys: Sequence[str], count: bool) -> dict[str, float]:
+    """Scale values of ``keys`` to 0..1 by their maximum (log for counts, sqrt otherwise)."""
+    top = max((values.get(k, 0.0) for k in keys), default=0.0)
+    if top <= 0:
+        return dict.fromkeys(keys, 0.0)
+    if count:
+        return {k: math.log1p(max(0.0, values.get(k, 0.0))) / math.log1p(top) for k in keys}
+    return {k: math.sqrt(max(0.0, values.get(k, 0.0)) / top) for k in keys}
+
+
+def graph_signals(G: nx.DiGraph, seeds: Iterable[str], blogs: Iterable[str]) -> dict[str, dict[str, float]]:
+    """Every centrality signal by name: {signal: {site: value}}."""
+    seeds = sorted(set(seeds))
+    return {
+        "personalized_pagerank": cen.personalized_pagerank(G, seeds),
+        "pagerank": cen.pagerank(G),
+        "hits_authority": cen.hits_authority(G),
+        "inbound_blogs": cen.inbound_blogs(G, sources=blogs),
+        "seed_inlinks": cen.seed_inlinks(G, seeds),
+        "seed_reciprocity": cen.seed_reciprocity(G, seeds),
+        "seed_cocitation": cen.seed_cocitation(G, seeds),
+    }
+
+
+def combine(relevance: float, centrality: float, activity_score: float, weights: Mapping[str, Any]) -> float:
+    """Weighted geometric mean of the three 0..1 signals, each lifted by ``floor``.
+
+    >>> from scoring.weights import DEFAULT_WEIGHTS
+    >>> combine(1.0, 1.0, 1.0, DEFAULT_WEIGHTS), round(combine(1.0, 0.0, 1.0, DEFAULT_WEIGHTS), 4)
+    (1.0, 0.1657)
+    """
+    floor = weights["floor"]
+    score = 1.0
+    for value, key in ((relevance, "relevance"), (centrality, "centrality"), (activity_score, "activity")):
+        score *= (floor + (1.0 - floor) * min(1.0, max(0.0, value))) ** weights[key]
+    return score
+
+
+def _lang_code(value: str | None) -> str:
+    return (value or "").strip().lower().replace("_", "-").split("-", 1)[0]
+
+
+def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None = None,
+               me: str | None = None, weights: Mapping[str, Any] | str | None = None) -> list[dict]:
+    """Rank the candidate blogs of a crawl; return one export row per candidate, best first.
+
+    Parameters
+    ----------
+    data : the crawl as plain data.
+    topic : comma-separated topic phrases added to the seeds' profile.
+    langs : language codes to keep (``["de", "en"]``); blogs in other declared languages are
+        dropped, blogs with no declared language are kept. None keeps all.
+    me : the site key of the user's own blog; adds ``links_to_me`` and ``warm_prospect``.
+    weights : a weights mapping or JSON file (see `scoring.weights`); None for the defaults.
+    """
+    w = load_weights(weights)
+    sites = {row["site"]: row for row in data.sites if row.get("site")}
+    roles = {s: (row.get("role") or "candidate") for s, row in sites.items()}
+    seeds = sorted(s for s, r in roles.items() if r == "seed")
+    platforms = sorted(s for s, r in roles.items() if r == "platform")
+    keep_langs = {_lang_code(c) for c in langs} if langs else None
+
+    candidates = sorted(
+        s for s, row in sites.items()
+        if roles[s] not in ("seed", "platform", "excluded") and row.get("is_blog") and s != me
+        and (keep_langs is None or not _lang_code(row.get("language")) or _lang_code(row.get("language")) in keep_langs)
+    )
+    log.info("ranking %d candidate blogs around %d seeds", len(candidates), len(seeds))
+
+    G = site_graph(data.links, nodes=sorted(sites), exclude=platforms, kind_weights=w["link_kinds"])
+    blogs = {s for s, row in sites.items() if row.get("is_blog") or roles[s] == "seed"}
+    signals = graph_signals(G, seeds, blogs)
+    log.info("link graph: %d sites, %d weighted links", G.number_of_nodes(), G.number_of_edges())
+
+    documents = data.documents() if callable(data.documents) else data.documents
+    rel = TopicRelevance().fit(documents, seeds=seeds, topic=topic, langs=list(keep_langs or ()) or None)
+    log.info("relevance: %d documents, %d terms", len(rel.sites_), len(rel.vectorizer_.vocabulary_)
+             if hasattr(rel.vectorizer_, "vocabulary_") else 0)
+
+    top_r = max((rel.scores_.get(c, 0.0) for c in candidates), default=0.0)
+    rel_scaled = {c: (rel.scores_.get(c, 0.0) / top_r if top_r > 0 else 0.0) for c in candidates}
+    weights_c = w["centrality_signals"]
+    total_c = sum(weights_c.values()) or 1.0
+    scaled = {name: _scale(signals[name], candidates, name in _COUNT_SIGNALS) for name in weights_c}
+    centrality = {c: sum(weights_c[n] * scaled[n][c] for n in weights_c) / total_c for c in candidates}
+    top_c = max(centrality.values(), default=0.0)
+    if top_c > 0:
+        centrality = {c: v / top_c for c, v in centrality.items()}
+
+    acts = {c: activity(data.post_dates.get(c, ()), data.reference) for c in candidates}
+    me_links = cen.links_to(G, me) if me else {}
+    seed_out = cen.seed_outlinks(G, seeds) if me else {}
+
+    scored = []
+    for c in candidates:
+        score = combine(rel_scaled[c], centrality[c], acts[c].score, w)
+        scored.append((-score, c, score))
+    scored.sort()
+
+    rows = []
+    for position, (_, c, score) in enumerate(scored, start=1):
+        row = sites[c]
+        contacts = data.contacts.get(c, {})
+        seed_from = [s for s in seeds if G.has_edge(s, c)]
+        act = acts[c]
+        out = {
+            "rank": position,
+            "site": c,
+            "url": row.get("home_url") or f"https://{c}/",
+            "title": row.get("title") or "",
+            "score": round(score, 4),
+            "relevance": round(rel_scaled[c], 4),
+            "centrality": round(centrality[c], 4),
+            "activity": round(act.score, 4),
+            "language": _lang_code(row.get("language")) or rel.languages_.get(c, ""),
+            "last_post": act.last_post,
+            "posts_180d": act.posts_recent,
+            "linked_from_seeds": len(seed_from),
+            "inbound_blogs": int(signals["inbound_blogs"].get(c, 0)),
+            "cocited_with_seeds": int(signals["seed_cocitation"].get(c, 0)),
+            "reciprocal": int(signals["seed_reciprocity"].get(c, 0)),
+            "top_terms": ", ".join(rel.top_terms(c, N_TOP_TERMS)),
+            "why": "",
+            "emails": "; ".join(sorted(contacts.get("email", ()))),
+            "contact_url": min(contacts.get("contact_url", ()), default=""),
+            "impressum_url": min(contacts.get("impressum_url", ()), default=""),
+            "feed_url": row.get("feed_url") or "",
+            "social": " ".join(sorted(contacts.get("social", ()))),
+            "found_via": row.get("found_via") or "",
+        }
+        if me:
+            out["links_to_me"] = bool(me_links.get(c))
+            out["warm_prospect"] = not out["links_to_me"] and seed_out.get(c, 0) >= 2
+        out["why"] = explain(out, G, seed_from, w["link_kinds"])
+        rows.append(out)
+    return rows
+
+
+def explain(row: Mapping[str, Any], G: nx.DiGraph, seed_from: Sequence[str],
+            kind_weights: Mapping[str, float] | None = None) -> str:
+    """One readable sentence of reasons for a row: topic, seed links, circle, activity."""
+    parts = []
+    if row["top_terms"]:
+        parts.append(f"on topic ({row['top_terms']})")
+    else:
+        parts.append("no topic match")
+    if seed_from:
+        via = [f"{_KIND_LABEL.get(strongest_kind(G, s, row['site'], kind_weights), 'link')} of {s}"
+               for s in seed_from[:3]]
+        more = f" +{len(seed_from) - 3}" if len(seed_from) > 3 else ""
+        parts.append("linked from " + ", ".join(via) + more)
+    if row["cocited_with_seeds"]:
+        parts.append(f"cited next to seeds by {row['cocited_with_seeds']} site(s)")
+    if row["reciprocal"]:
+        parts.append(f"mutual links with {row['reciprocal']} seed(s)")
+    if row["inbound_blogs"] and not seed_from:
+        parts.append(f"linked from {row['inbound_blogs']} blog(s)")
+    if row["last_post"]:
+        parts.append(f"{row['posts_180d']} post(s) in {WINDOW_DAYS} days, last {row['last_post']}")
+    else:
+        parts.append("no dated posts")
+    if row.get("links_to_me"):
+        parts.append("already links to you")
+    elif row.get("warm_prospect"):
+        parts.append("warm prospect: links to 2+ seeds but not to you")
+    return "; ".join(parts)

@@ -1,0 +1,90 @@
+"""TF-IDF topic relevance on short German and English texts."""
+
+import pytest
+
+from scoring.relevance import TopicRelevance
+
+GERMAN = [
+    ("seed.de", "de", "Content-Marketing und Social-Media-Marketing für Blogger: Strategien für Instagram."),
+    ("partner.de", "de", "Social-Media-Marketing: Instagram-Strategien und Content-Marketing für kleine Blogs."),
+    ("koch.de", "de", "Rezepte für Kuchen, Brot und Suppe. Backen mit Hefe und Mehl."),
+    ("reise.de", "de", "Reisen nach Italien: Strände, Städte und Straßen am Meer."),
+]
+ENGLISH = [
+    ("seed.com", "en", "Content marketing and social media marketing strategies for bloggers."),
+    ("partner.com", "en", "Social media marketing tips: Instagram strategies for small blogs."),
+    ("garden.com", "en", "Growing tomatoes and roses in your garden: watering and soil."),
+]
+
+
+def test_fit_returns_self_and_learned_attributes():
+    rel = TopicRelevance()
+    assert rel.fit(GERMAN, seeds=["seed.de"]) is rel
+    assert rel.sites_ == ["seed.de", "partner.de", "koch.de", "reise.de"]
+    assert rel.languages_["partner.de"] == "de"
+
+
+def test_init_only_stores_parameters():
+    rel = TopicRelevance(topic_weight=0.3, min_df=2)
+    assert vars(rel) == {"topic_weight": 0.3, "min_df": 2, "max_features": None, "sublinear_tf": True}
+
+
+def test_german_on_topic_beats_off_topic():
+    scores = TopicRelevance().fit(GERMAN, seeds=["seed.de"]).scores_
+    assert scores["partner.de"] > 0.3
+    assert scores["koch.de"] == scores["reise.de"] == 0.0
+
+
+def test_english_on_topic_beats_off_topic():
+    scores = TopicRelevance().fit(ENGLISH, seeds=["seed.com"]).scores_
+    assert scores["partner.com"] > 0.3 and scores["garden.com"] == 0.0
+
+
+def test_mixed_languages_share_loanword_terms():
+    scores = TopicRelevance().fit(GERMAN + ENGLISH, seeds=["seed.de"]).scores_
+    assert scores["partner.com"] > scores["garden.com"] == 0.0
+
+
+def test_topic_alone_defines_profile_without_seed_text():
+    scores = TopicRelevance().fit(GERMAN[1:], seeds=[], topic="Backen, Kuchen").scores_
+    assert scores["koch.de"] > 0 and scores["partner.de"] == 0.0
+
+
+def test_topic_matches_umlaut_spellings():
+    docs = [("a.de", "de", "Die Grösse der Häuser"), ("b.de", "de", "Ein Garten")]
+    scores = TopicRelevance().fit(docs, topic="Größe, Haeuser").scores_
+    assert scores["a.de"] == pytest.approx(1.0) and scores["b.de"] == 0.0
+
+
+def test_topic_weight_shifts_profile_towards_topic():
+    docs = GERMAN + [("back.de", "de", "Kuchen backen")]
+    low = TopicRelevance(topic_weight=0.1).fit(docs, seeds=["seed.de"], topic="Kuchen").scores_
+    high = TopicRelevance(topic_weight=0.9).fit(docs, seeds=["seed.de"], topic="Kuchen").scores_
+    assert high["back.de"] > low["back.de"]
+
+
+def test_top_terms_are_readable_shared_terms():
+    rel = TopicRelevance().fit(GERMAN, seeds=["seed.de"], topic="social media marketing")
+    terms = rel.top_terms("partner.de", 8)
+    assert "social-media-marketing" in terms and "instagram" in terms
+    assert rel.top_terms("koch.de") == [] and rel.top_terms("unknown.de") == []
+
+
+def test_no_profile_gives_zero_scores():
+    rel = TopicRelevance().fit(GERMAN, seeds=["not-crawled.de"])
+    assert set(rel.scores_.values()) == {0.0}
+
+
+def test_documents_can_be_a_generator():
+    rel = TopicRelevance().fit((d for d in ENGLISH), seeds=["seed.com"])
+    assert len(rel.scores_) == 3
+
+
+def test_empty_relevance():
+    rel = TopicRelevance().fit([], seeds=["a.de"], topic="marketing")
+    assert rel.scores_ == {} and rel.top_terms("a.de") == []
+
+
+def test_empty_documents_without_words():
+    rel = TopicRelevance().fit([("a.de", "de", "und der die"), ("b.de", "en", "")], topic="x")
+    assert rel.scores_ == {"a.de": 0.0, "b.de": 0.0}

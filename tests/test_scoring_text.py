@@ -1,0 +1,87 @@
+"""Tokenising German and English text: folding, stop words, stemming, compounds."""
+
+import pytest
+
+from scoring.text import fold, guess_language, language_of, normalize, tokenize, topic_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Die besten Tipps für Blogger", "de", ["best", "tipps", "blogg"]),
+        ("The best tips for bloggers", "en", ["tip", "blogger"]),
+        ("Größe GRÖSSE Groesse", "de", ["gross", "gross", "gross"]),
+        ("Straße strasse", "de", ["strass", "strass"]),
+        ("Häuser Haeuser", "de", ["haus", "haus"]),
+        ("Marketing-Tipps 2024 x", "de", ["marketing-tipps", "marketing", "tipps"]),
+    ],
+)
+def test_tokenize_stems_folds_and_drops_stop_words(text, lang, expected):
+    assert tokenize(text, lang) == expected
+
+
+def test_tokenize_keeps_hyphenated_compound_and_parts():
+    tokens = tokenize("Social-Media-Marketing für Einsteiger", "de")
+    assert tokens[:4] == ["social-media-marketing", "social", "media", "marketing"]
+
+
+def test_tokenize_english_compound_is_stemmed_per_part():
+    assert tokenize("Social-Media-Marketing", "en") == ["social-media-market", "social", "media", "market"]
+
+
+def test_tokenize_german_stop_words_with_umlauts_and_transliteration():
+    assert tokenize("über fuer für während waehrend", "de") == []
+
+
+def test_tokenize_apostrophe_keeps_word_before_it():
+    assert tokenize("blogger's guide", "en") == ["blogger", "guid"]
+
+
+def test_tokenize_unknown_language_falls_back_to_english():
+    assert tokenize("marketing", "fr") == tokenize("marketing", "en")
+
+
+def test_tokenize_records_surface_forms():
+    surface = {}
+    tokenize("Größere Häuser", "de", surface=surface)
+    assert surface["haus"] == "häuser"
+
+
+def test_empty_tokenize():
+    assert tokenize("", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das ist der beste Artikel über die Suche und das Netz", "de"),
+        ("This is the best article about search and the web", "en"),
+        ("", "en"),
+    ],
+)
+def test_guess_language(text, expected):
+    assert guess_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("declared", "text", "expected"),
+    [("de-DE", "", "de"), ("EN_us", "", "en"), ("", "Das ist ein Test und der Text", "de"), ("fr", "", "en")],
+)
+def test_language_of(declared, text, expected):
+    assert language_of(declared, text) == expected
+
+
+def test_normalize_casefolds_sharp_s_and_drops_nul():
+    assert normalize("STRAßE\x00x") == "strasse x"
+
+
+def test_fold_umlauts_and_accents():
+    assert fold("müller-café") == "muller-cafe"
+
+
+def test_topic_terms_split_on_commas_and_semicolons():
+    assert topic_terms(" social media marketing, SEO;; content ") == ["social media marketing", "SEO", "content"]
+
+
+def test_empty_topic_terms():
+    assert topic_terms("") == []
