@@ -15,16 +15,26 @@ from crawler.seedcheck import SeedError, collect_seeds
 DEFAULT_DB = "data/blogscout.db"
 
 
+class _OwnLogs(logging.Filter):
+    """blogscout's own records at its level; other libraries' only from WARNING up."""
+
+    def __init__(self, level: int):
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        own = record.name.split(".", 1)[0] in ("crawler", "scoring")
+        return record.levelno >= (self.level if own else logging.WARNING)
+
+
 def setup_logging(quiet: bool = False, verbose: bool = False) -> None:
-    """Progress and logs to stderr; blogscout's own loggers at INFO unless quiet."""
+    """Progress and logs to stderr: blogscout's own at INFO (WARNING with --quiet), others' warnings."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    handler.addFilter(_OwnLogs(logging.WARNING if quiet else (logging.DEBUG if verbose else logging.INFO)))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    level = logging.WARNING if quiet else (logging.DEBUG if verbose else logging.INFO)
-    for name in ("crawler", "scoring"):
-        logging.getLogger(name).setLevel(level)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
 def parse_set_options(pairs: tuple[str, ...]) -> dict:

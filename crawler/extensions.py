@@ -48,7 +48,7 @@ class Progress:
         get = self.stats.get_value
         pages = get("blogscout/pages", 0)
         elapsed = max(time.monotonic() - self.started, 1e-6)
-        queue = len(self.crawler.engine.slot.scheduler) if self.crawler.engine and self.crawler.engine.slot else 0
+        queue = get("scheduler/enqueued", 0) - get("scheduler/dequeued", 0)
         sites = len(getattr(self.spider, "sites", {}))
         log.info("pages %d | sites %d | queue %d | errors %d | %.1f pages/s",
                  pages, sites, queue, get("blogscout/errors", 0), pages / elapsed)

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 LOCAL_WEB_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
     "AUTOTHROTTLE_ENABLED": False,
-    "RANDOMIZE_DOWNLOAD_DELAY": False,
+    "DOWNLOAD_DELAY_JITTER": 0,
     "CONCURRENT_REQUESTS": 32,
 }
 
@@ -107,7 +107,7 @@ def run_crawl(db_path: str | Path, options: CrawlOptions, *, command: str = "cra
             run_id = dbmod.start_run(db, command, options.seeds, options.as_record())
         db.conn.close()
         started = time.monotonic()
-        process = CrawlerProcess(build_settings(db_path, run_id, options, quiet), install_root_handler=False)
+        process = CrawlerProcess(build_settings(db_path, run_id, options, quiet))
         crawler = process.create_crawler(BlogSpider)
         process.crawl(crawler, seeds=options.seeds, hops=options.hops,
                       max_pages_per_site=options.max_pages_per_site, candidate_pages=options.candidate_pages,
