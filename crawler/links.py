@@ -130,6 +130,8 @@ def _has_blogroll_heading(el: html.HtmlElement) -> bool:
         return True
     if len(el) and el.tag != "p":
         first = el[0]
+        if first.tag == "li" and len(first) == 1:  # <ul><li><h2>Blogs</h2></li><li><a ...
+            first = first[0]
         if isinstance(first.tag, str) and first.tag not in ("a", "li"):
             return is_blogroll_heading(heading_text(first))
     return False
