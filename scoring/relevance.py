@@ -1,7 +1,8 @@
 """Topical relevance: TF-IDF over one document per site, cosine to a topic profile.
 
-The profile is the mean of the seeds' L2-normalised TF-IDF vectors plus the user's topic
-phrases (tokenised in every requested language), each half of the profile. Documents stream
+The profile is the mean of the seeds' L2-normalised TF-IDF vectors, minus the mean of all
+documents (what every blog says), plus the user's topic phrases (tokenised in every requested
+language); seeds and phrases are each half of the profile. Documents stream
 in as ``(site, language, text)`` tuples; only their tokens pass through the vectoriser.
 
 >>> docs = [("seed.de", "de", "Content-Marketing und Social Media für Blogger"),
@@ -43,6 +44,9 @@ class TopicRelevance:
     ----------
     topic_weight : share of the profile given to the ``--topic`` phrases when seeds have text
         (0..1; the seeds' centroid gets the rest).
+    contrast : how much of the whole crawl's centroid is subtracted from the seeds' centroid
+        (negatives clipped), so words every blog uses ("genau", "Woche") weigh less in the
+        profile than what sets the seeds apart.
     min_df : passed to ``TfidfVectorizer`` (ignore rarer terms).
     max_features : passed to ``TfidfVectorizer`` (bounds memory on very large crawls).
     sublinear_tf : passed to ``TfidfVectorizer``.
@@ -56,9 +60,10 @@ class TopicRelevance:
     vectorizer_ : the fitted ``TfidfVectorizer``.
     """
 
-    def __init__(self, topic_weight: float = 0.5, min_df: int | float = 1,
+    def __init__(self, topic_weight: float = 0.5, contrast: float = 1.0, min_df: int | float = 1,
                  max_features: int | None = None, sublinear_tf: bool = True):
         self.topic_weight = topic_weight
+        self.contrast = contrast
         self.min_df = min_df
         self.max_features = max_features
         self.sublinear_tf = sublinear_tf
@@ -105,6 +110,9 @@ class TopicRelevance:
         seed_vec = np.zeros(n_terms)
         if rows:
             seed_vec = np.asarray(self.matrix_[rows].mean(axis=0)).ravel()
+            if self.contrast and self.matrix_.shape[0] > len(rows):
+                background = np.asarray(self.matrix_.mean(axis=0)).ravel()
+                seed_vec = np.clip(seed_vec - self.contrast * background, 0.0, None)
         topic_vec = self.topic_vector(topic, langs)
         parts = []
         for vec, share in ((seed_vec, 1.0 - self.topic_weight), (topic_vec, self.topic_weight)):

@@ -26,7 +26,8 @@ def test_fit_returns_self_and_learned_attributes():
 
 def test_init_only_stores_parameters():
     rel = TopicRelevance(topic_weight=0.3, min_df=2)
-    assert vars(rel) == {"topic_weight": 0.3, "min_df": 2, "max_features": None, "sublinear_tf": True}
+    assert vars(rel) == {"topic_weight": 0.3, "contrast": 1.0, "min_df": 2, "max_features": None,
+                         "sublinear_tf": True}
 
 
 def test_german_on_topic_beats_off_topic():
@@ -88,3 +89,16 @@ def test_empty_relevance():
 def test_empty_documents_without_words():
     rel = TopicRelevance().fit([("a.de", "de", "und der die"), ("b.de", "en", "")], topic="x")
     assert rel.scores_ == {"a.de": 0.0, "b.de": 0.0}
+
+
+def test_contrast_subtracts_what_every_blog_says():
+    # idf: genau/woche 1+ln(5/4), marketing 1+ln(5/3), kuchen/garten 1+ln(5/2). Seed row
+    # (0.533, 0.533, 0.658); crawl mean genau 0.370, marketing 0.415 -> profile (0.163, 0.163,
+    # 0.243) after subtracting it: a.de (filler + kuchen) 0.505 -> 0.461, c.de 0.658 -> 0.727.
+    docs = [("seed.de", "de", "genau Woche Marketing"), ("a.de", "de", "genau Woche Kuchen"),
+            ("b.de", "de", "genau Woche Garten"), ("c.de", "de", "Marketing")]
+    with_contrast = TopicRelevance().fit(docs, seeds=["seed.de"]).scores_
+    without = TopicRelevance(contrast=0.0).fit(docs, seeds=["seed.de"]).scores_
+    assert without["a.de"] == pytest.approx(0.505, abs=1e-3) and without["c.de"] == pytest.approx(0.658, abs=1e-3)
+    assert with_contrast["a.de"] == pytest.approx(0.461, abs=1e-3)
+    assert with_contrast["c.de"] == pytest.approx(0.727, abs=1e-3)
