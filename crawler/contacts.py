@@ -6,19 +6,23 @@ import re
 from urllib.parse import unquote
 
 # Strict shape of an address we keep: ASCII local part, dotted host, alphabetic TLD.
-EMAIL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_%+-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
-
-_AT = r"(?:@|\s*[\[({<]\s*(?:at|ät|@|ett)\s*[\])}>]\s*|\s+(?:at|ät)\s+(?=[\w-]+\s*(?:[\[({<]\s*(?:dot|punkt|\.)\s*[\])}>]|\s+(?:dot|punkt)\s+)))"
-_DOT = r"(?:\.|\s*[\[({<]\s*(?:dot|punkt|\.)\s*[\])}>]\s*|\s+(?:dot|punkt)\s+)"
-_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_FIND_RE = re.compile(
-    r"(?<![^\s<>\"'(\[{,;:|*])([a-z0-9][a-z0-9._%+-]{0,63}+)" + _AT + r"(" + _LABEL + r"(?:" + _DOT + _LABEL + r")*" + _DOT + r"[a-z]{2,24})(?![\w-])",
-    re.I,
+EMAIL_RE = re.compile(
+    r"^[a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_%+-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$"
 )
-_HINT_RE = re.compile(r"@|[\[({<]\s*(?:at|ät|ett)\s*[\])}>]|\s(?:at|ät)\s", re.I)
-_DOT_SUB_RE = re.compile(r"\s*[\[({<]\s*(?:dot|punkt|\.)\s*[\])}>]\s*|\s+(?:dot|punkt)\s+", re.I)
 
-_ASSET_TLDS = frozenset("png jpg jpeg gif svg webp avif ico bmp css js json map woff woff2 ttf eot mp4 webm mp3 pdf zip".split())
+_OPEN, _CLOSE = r"\s*[\[({<]\s*", r"\s*[\])}>]\s*"
+_DOT = rf"(?:\.|{_OPEN}(?:dot|punkt|\.){_CLOSE}|\s+(?:dot|punkt)\s+)"
+# "@", "[at]", "(ät)", or a bare " at " only when a spelled-out " dot " follows in the domain.
+_AT = rf"(?:@|{_OPEN}(?:at|ät|@|ett){_CLOSE}|\s+(?:at|ät)\s+(?=[\w-]+(?:{_OPEN}(?:dot|punkt|\.){_CLOSE}|\s+(?:dot|punkt)\s+)))"
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_LOCAL = r"(?<![^\s<>\"'(\[{,;:|*])([a-z0-9][a-z0-9._%+-]{0,63}+)"  # starts after space or punctuation
+_FIND_RE = re.compile(rf"{_LOCAL}{_AT}({_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[a-z]{{2,24}})(?![\w-])", re.I)
+_HINT_RE = re.compile(r"@|[\[({<]\s*(?:at|ät|ett)\s*[\])}>]|\s(?:at|ät)\s", re.I)
+_DOT_SUB_RE = re.compile(rf"{_OPEN}(?:dot|punkt|\.){_CLOSE}|\s+(?:dot|punkt)\s+", re.I)
+
+_ASSET_TLDS = frozenset(
+    "png jpg jpeg gif svg webp avif ico bmp css js json map woff woff2 ttf eot mp4 webm mp3 pdf zip".split()
+)
 _EXAMPLE_DOMAINS = frozenset(
     "example.com example.org example.net example.de beispiel.de domain.com domain.de email.com "
     "mustermann.de musterfirma.de test.com test.de yourdomain.com ihre-domain.de sentry.io "

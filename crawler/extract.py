@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
-from lxml import html
+from lxml import etree, html
 
 from crawler.contacts import decode_cfemail, email_from_mailto, emails_in_text, unique
 from crawler.feeds import FeedEntry, FeedInfo, OpmlEntry, is_comment_feed, order_feeds, parse_feed, parse_opml
@@ -62,16 +63,10 @@ class PageInfo:
     page_kind: str = "other"
 
 
-_default_platforms: list[Platforms] = []
-
-
-def _platforms(platforms: Platforms | None) -> Platforms:
-    """The given platform list, else the bundled one (loaded once)."""
-    if platforms is not None:
-        return platforms
-    if not _default_platforms:
-        _default_platforms.append(Platforms.load())
-    return _default_platforms[0]
+@lru_cache(maxsize=1)
+def _bundled_platforms() -> Platforms:
+    """The bundled platform list, loaded on first use."""
+    return Platforms.load()
 
 
 def extract_page(html_doc: bytes | str, url: str, *, encoding: str | None = None, main_text: bool = True,
@@ -91,7 +86,7 @@ def extract_page(html_doc: bytes | str, url: str, *, encoding: str | None = None
     if root is None or _is_blank(root, text):
         log.debug("no HTML content at %s", url)
         return info
-    _fill(info, root, text, _platforms(platforms), main_text)
+    _fill(info, root, text, platforms or _bundled_platforms(), main_text)
     return info
 
 
@@ -114,7 +109,8 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     info.title = meta.title or meta.og_title
     info.description = meta.description
     info.feeds = order_feeds(meta.feeds)
-    info.opml_urls = unique(meta.opml_urls + [f.link.url for f in found if urlsplit(f.link.url).path.lower().endswith(".opml")])
+    opml_links = [f.link.url for f in found if urlsplit(f.link.url).path.lower().endswith(".opml")]
+    info.opml_urls = unique(meta.opml_urls + opml_links)
     info.links = unique_links(found)
     _fill_site_pages(info, found)
     info.social = unique([f.link.url for f in found if f.link.kind == "social"])
@@ -188,15 +184,15 @@ def _headline(root: html.HtmlElement, meta: PageMeta) -> str:
 
 
 def _visible_text(root: html.HtmlElement) -> str:
-    """All body text outside scripts and styles, capped."""
-    chunks = root.xpath("//body//text()[not(parent::script) and not(parent::style)]")
-    out, size = [], 0
-    for chunk in chunks:
-        out.append(chunk)
-        size += len(chunk)
-        if size > MAX_VISIBLE_TEXT:
-            break
-    return " ".join(out)
+    """All body text outside scripts and styles, capped (serialised in C, script text cut out)."""
+    body = root.find("body")
+    if body is None:
+        return ""
+    text = etree.tostring(body, method="text", encoding=str, with_tail=False)
+    for el in body.iter("script", "style"):
+        if el.text and el.text.strip():
+            text = text.replace(el.text, " ", 1)
+    return text[:MAX_VISIBLE_TEXT]
 
 
 def _emails(root: html.HtmlElement, raw: str, visible: str) -> list[str]:

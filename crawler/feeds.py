@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import re
 import time
@@ -148,4 +149,5 @@ def _outline_attrs_regex(text: str) -> list[dict[str, str]]:
 
 
 def _unescape(value: str) -> str:
-    return value.replace("&amp;", "&").replace("&quot;", '"').replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">")
+    """Undo the XML entity escapes an attribute value may carry."""
+    return html_lib.unescape(value)

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 from lxml import html
 
 from crawler.headings import is_blogroll_heading
-from crawler.urls import Platforms, canonical_url, site_key
+from crawler.urls import Platforms, canonical_url, host_of, site_key_of_host
 
 LINK_KINDS = ("blogroll", "opml", "content", "comment", "nav", "social", "share")
 MAX_ANCHOR = 200
@@ -223,7 +223,7 @@ def _in_post_title(a: html.HtmlElement, where: str | None) -> bool:
 
 
 def link_kind(url: str, flags: int, where: str | None, internal: bool, rel: set[str],
-              platforms: Platforms, blogroll_page: bool) -> str:
+              is_social: bool, blogroll_page: bool) -> str:
     """Kind of one link; first matching rule wins (share, social, blogroll, comment, nav, content).
 
     Owner profiles (``rel="me"``) count as social; links in comment reply forms and admin
@@ -231,7 +231,7 @@ def link_kind(url: str, flags: int, where: str | None, internal: bool, rel: set[
     """
     if flags & SHARE or _SHARE_URL_RE.match(url) or (internal and _SHARE_PARAM_RE.search(url)):
         return "share"
-    if platforms.is_social(url) or ("me" in rel and not internal):
+    if is_social or ("me" in rel and not internal):
         return "social"
     if flags & FORM or "quickedit" in rel:
         return "nav"
@@ -250,8 +250,9 @@ def iter_links(root: html.HtmlElement, page_url: str, platforms: Platforms, *, b
                context: DomContext | None = None):
     """Yield a FoundLink for every http(s) `<a href>` of the page, in document order."""
     base = _base_url(root, page_url)
-    page_site = site_key(page_url)
+    page_site = site_key_of_host(host_of(page_url))
     context = context or DomContext()
+    social: dict[str, bool] = {}
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
@@ -264,10 +265,19 @@ def iter_links(root: html.HtmlElement, page_url: str, platforms: Platforms, *, b
         rel = set(rel_tokens)
         if "quickedit" in (a.get("class") or ""):
             rel.add("quickedit")  # Blogger widget edit buttons
-        internal = site_key(url) == page_site
-        kind = link_kind(url, flags, where, internal, rel, platforms, blogroll_page)
+        host = _host(url)
+        internal = site_key_of_host(host) == page_site
+        if host not in social:
+            social[host] = platforms.is_social(host)
+        kind = link_kind(url, flags, where, internal, rel, social[host], blogroll_page)
         link = Link(url, kind, anchor_text(a), " ".join(rel_tokens))
         yield FoundLink(link, internal, internal and ("bookmark" in rel or _in_post_title(a, where)))
+
+
+@lru_cache(maxsize=65536)
+def _host(url: str) -> str:
+    """Host of a canonical URL (cached)."""
+    return host_of(url)
 
 
 def _base_url(root: html.HtmlElement, page_url: str) -> str:
