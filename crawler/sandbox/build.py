@@ -12,7 +12,7 @@ from crawler.sandbox.model import Blog, Post
 
 log = logging.getLogger(__name__)
 
-MIN_BLOGS = 12
+MIN_BLOGS = 10
 HOSTED_SUFFIXES = {"blogspot": "blogspot.com", "wpcom": "wordpress.com", "github": "github.io",
                    "netlify": "netlify.app"}
 _KIND_WEIGHTS = (("own", 35), ("own_www", 15), ("blogspot", 20), ("wpcom", 15), ("github", 10),
@@ -48,6 +48,8 @@ def label_counts(n_blogs: int) -> dict[str, int]:
         "shop": max(1, round(n_blogs * 0.075)),
         "offtopic": max(1, round(n_blogs * 0.22)),
     }
+    shortfall = max(0, 2 - (n_blogs - sum(counts.values())))  # at least two partners
+    counts["offtopic"] -= shortfall
     counts["partner"] = n_blogs - sum(counts.values())
     return counts
 
