@@ -42,6 +42,10 @@ class SiteState:
     scheduled: int = 0
     done: set[str] = field(default_factory=set)  # page kinds already requested: feed, about, ...
     posts: int = 0
+    deferred: list[tuple[str, str]] = field(default_factory=list)  # links beyond the hop limit, for later
+
+
+DEFERRED_MAX = 50
 
 
 class BlogSpider(scrapy.Spider):
@@ -156,7 +160,7 @@ class BlogSpider(scrapy.Spider):
         site = self._site_of_response(response)
         self.crawler.stats.inc_value("blogscout/unchanged")
         yield PageItem(url=response.url, site=site, status=200, page_kind=response.meta["page_kind"], unchanged=True)
-        yield from self._replay(response.url, site, response.meta["hops"])
+        yield from self._replay(response.url, site, self.sites[site].hops)
 
     # -- downloading -------------------------------------------------------------------------
 
@@ -212,7 +216,7 @@ class BlogSpider(scrapy.Spider):
         follow = self._site_pages(info, site, state, page_kind)
         yield self._page_item(response, site, page_kind, info, follow)
         yield from self._schedule_site_pages(follow, site, state)
-        yield from self._follow_links(info, site, meta["hops"])
+        yield from self._follow_links(info, site, state.hops)
 
     def parse_feed(self, response):
         """Store feed entries and queue the newest posts."""
@@ -247,7 +251,7 @@ class BlogSpider(scrapy.Spider):
         yield PageItem(url=response.url, site=site, status=response.status, page_kind="blogroll",
                        content_type="text/x-opml", links=links)
         for url, kind, _, _ in links:
-            yield from self._discover(url, kind, site, response.meta["hops"], 0.0)
+            yield from self._discover(url, kind, site, self.sites[site].hops, 0.0)
 
     def on_error(self, failure):
         """Record a failed request (HTTP error, timeout, DNS, robots.txt refusal...)."""
@@ -273,7 +277,7 @@ class BlogSpider(scrapy.Spider):
         for urls, kind in ((info.about_urls, "about"), (info.contact_urls, "contact"),
                            (info.impressum_urls, "impressum")):
             wanted += [(u, kind) for u in urls[:1]]
-        if page_kind in ("home", "blogroll") or seed:
+        if page_kind == "home":  # recent posts come from the home page, then the feed: a stable choice
             wanted += [(u, "post") for u in info.post_urls[: self.seed_posts if seed else self.candidate_posts]]
         return [(u, kind) for u, kind in wanted if site_key(u) == site]
 
@@ -314,7 +318,16 @@ class BlogSpider(scrapy.Spider):
     def _discover(self, url: str, kind: str, from_site: str, hops: int, topical: float):
         """Register the site a link points to and queue its home page if within reach."""
         target = site_key(url)
-        if not target or target == from_site or target in self.sites:
+        if not target or target == from_site:
+            return
+        known = self.sites.get(target)
+        if known is not None:
+            if hops + 1 < known.hops:  # a shorter path: the site is closer to the seeds than thought
+                known.hops = hops + 1
+                yield SiteItem(target, site_home(url), known.role, hops + 1, f"{kind} of {from_site}")
+                deferred, known.deferred = known.deferred, []
+                for link_url, link_kind in deferred:
+                    yield from self._discover(link_url, link_kind, target, known.hops, 0.0)
             return
         category = self.platforms.category(url)
         if category or target in self.excluded:
@@ -322,9 +335,11 @@ class BlogSpider(scrapy.Spider):
             yield SiteItem(target, site_home(url), "platform" if category else "excluded", hops + 1,
                            f"{kind} of {from_site}")
             return
-        if hops + 1 > self.hops:
-            return
         source = self.sites.get(from_site)
+        if hops + 1 > self.hops:
+            if source and len(source.deferred) < DEFERRED_MAX:
+                source.deferred.append((url, kind))
+            return
         priority = FOLLOW_KINDS[kind] + int(20 * topical) - 10 * (hops + 1)
         if source and source.role == "seed":
             priority += 30
