@@ -162,7 +162,7 @@ def rank_to_file(db: str, *, out: str = "partners.csv", topic: str = "", langs: 
               help="Export format [default: from the --out suffix, else csv].")
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM.")
 @click.option("--weights", default=None, metavar="FILE",
-              help="JSON file overriding the default ranking weights.")
+              help="JSON file overriding default weights (keys: relevance, centrality, activity, floor, centrality_signals, link_kinds).")
 @click.option("--me", default=None, metavar="URL", help="Your own blog: marks who links to you and warm prospects.")
 @click.option("--save/--no-save", default=True, show_default=True, help="Store the ranking in the database.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")

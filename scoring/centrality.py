@@ -120,13 +120,11 @@ def seed_cocitation(G: nx.DiGraph, seeds: Iterable[str]) -> dict[str, float]:
     if len(G) == 0:
         return {}
     seed_set = set(_seed_list(G, seeds))
+    # For each citing site, the seeds it links to (most sites link to none).
+    cited = {u: [s for s in G.successors(u) if s in seed_set] for u in G}
     out = {}
     for v in G:
-        count = 0
-        for u in G.predecessors(v):
-            if any(s != v for s in G.successors(u) if s in seed_set):
-                count += 1
-        out[v] = float(count)
+        out[v] = float(sum(1 for u in G.predecessors(v) if any(s != v for s in cited[u])))
     return out
 
 

@@ -2,7 +2,10 @@
 
 The profile is the mean of the seeds' L2-normalised TF-IDF vectors, minus the mean of all
 documents (what every blog says), plus the user's topic phrases (tokenised in every requested
-language); seeds and phrases are each half of the profile. Documents stream
+language); seeds and phrases are each half of the profile. There is one profile per document
+language: German blogs are compared with the German seeds against the German background,
+English with English (a language without seeds uses all seeds), so filler words of one
+language do not pass for topic words when the other language dilutes the background. Documents stream
 in as ``(site, language, text)`` tuples; only their tokens pass through the vectoriser.
 
 >>> docs = [("seed.de", "de", "Content-Marketing und Social Media für Blogger"),
@@ -25,7 +28,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from scoring.text import LANGUAGES, language_of, tokenize, topic_terms
+from scoring.text import LANGUAGES, Tokenizer, language_of, tokenize, topic_terms
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +58,11 @@ class TopicRelevance:
     ----------
     sites_ : list of fitted sites, in input order.
     languages_ : {site: tokeniser language used}.
-    scores_ : {site: cosine similarity to the profile, 0..1}.
-    profile_ : the L2-normalised profile as a dense 1-D array.
-    vectorizer_ : the fitted ``TfidfVectorizer``.
+    scores_ : {site: cosine similarity to the profile of the site's language, 0..1}.
+    profiles_ : {language: L2-normalised profile (dense 1-D array)}.
+    profile_ : the profile over all languages together.
+    vectorizer_ : the fitted ``TfidfVectorizer`` (float32 matrix, to halve memory).
+    terms_ : the vocabulary as an array, by column.
     """
 
     def __init__(self, topic_weight: float = 0.5, contrast: float = 1.0, min_df: int | float = 1,
@@ -69,11 +74,12 @@ class TopicRelevance:
         self.sublinear_tf = sublinear_tf
 
     def _tokens(self, documents: Iterable[Document]) -> Iterator[list[str]]:
+        tokenizer = Tokenizer()
         for site, lang, text in documents:
             code = language_of(lang, text or "")
             self.sites_.append(site)
             self.languages_[site] = code
-            yield tokenize(text or "", code, surface=self.surface_)
+            yield tokenizer.tokenize(text or "", code, surface=self.surface_)
 
     def fit(self, documents: Iterable[Document], seeds: Iterable[str] = (), topic: str = "",
             langs: Sequence[str] | None = None) -> TopicRelevance:
@@ -87,45 +93,60 @@ class TopicRelevance:
         self.surface_: dict[str, str] = {}
         self.vectorizer_ = TfidfVectorizer(analyzer=_passthrough, min_df=self.min_df,
                                            max_features=self.max_features,
-                                           sublinear_tf=self.sublinear_tf, dtype=np.float64)
+                                           sublinear_tf=self.sublinear_tf, dtype=np.float32)
         try:
             X = self.vectorizer_.fit_transform(self._tokens(documents))
         except ValueError:  # empty corpus or vocabulary
             self.matrix_ = sparse.csr_matrix((len(self.sites_), 0))
             self.profile_ = np.zeros(0)
+            self.profiles_ = {}
             self.scores_ = dict.fromkeys(self.sites_, 0.0)
             self.index_ = {s: i for i, s in enumerate(self.sites_)}
             return self
         self.matrix_ = X.tocsr()
+        self.terms_ = self.vectorizer_.get_feature_names_out()
         self.index_ = {s: i for i, s in enumerate(self.sites_)}
-        self.profile_ = self._profile(seeds, topic, langs)
-        sims = self.matrix_ @ self.profile_ if self.profile_.any() else np.zeros(len(self.sites_))
+        seed_rows = sorted({self.index_[s] for s in seeds if s in self.index_})
+        topic_vec = self.topic_vector(topic, langs)
+        by_lang: dict[str, list[int]] = {}
+        for i, site in enumerate(self.sites_):
+            by_lang.setdefault(self.languages_[site], []).append(i)
+        self.profiles_ = {}
+        sims = np.zeros(len(self.sites_))
+        for lang in sorted(by_lang):
+            rows = by_lang[lang]
+            row_set = set(rows)
+            own_seeds = [i for i in seed_rows if i in row_set] or seed_rows
+            profile = self._profile(own_seeds, rows, topic_vec)
+            self.profiles_[lang] = profile
+            if profile.any():
+                sims[rows] = self.matrix_[rows] @ profile
+        if not any(p.any() for p in self.profiles_.values()):
+            log.warning("no topic profile: the seeds have no crawled text and no --topic was given")
+        self.profile_ = self._profile(seed_rows, list(range(len(self.sites_))), topic_vec)
         self.scores_ = {s: float(max(0.0, min(1.0, sims[i]))) for i, s in enumerate(self.sites_)}
         return self
 
-    def _profile(self, seeds: Iterable[str], topic: str, langs: Sequence[str] | None) -> np.ndarray:
-        """L2-normalised mix of the seed centroid and the topic-phrase vector."""
+    def _profile(self, seed_rows: Sequence[int], background_rows: Sequence[int],
+                 topic_vec: np.ndarray) -> np.ndarray:
+        """L2-normalised mix of the seed centroid (minus the background's) and the topic vector."""
         n_terms = self.matrix_.shape[1]
-        rows = sorted({self.index_[s] for s in seeds if s in self.index_})
         seed_vec = np.zeros(n_terms)
-        if rows:
-            seed_vec = np.asarray(self.matrix_[rows].mean(axis=0)).ravel()
-            if self.contrast and self.matrix_.shape[0] > len(rows):
-                background = np.asarray(self.matrix_.mean(axis=0)).ravel()
+        if seed_rows:
+            seed_vec = np.asarray(self.matrix_[list(seed_rows)].mean(axis=0)).ravel()
+            others = set(background_rows) - set(seed_rows)
+            if self.contrast and others:
+                background = np.asarray(self.matrix_[list(background_rows)].mean(axis=0)).ravel()
                 seed_vec = np.clip(seed_vec - self.contrast * background, 0.0, None)
-        topic_vec = self.topic_vector(topic, langs)
+        seed_vec = seed_vec.astype(np.float64)
         parts = []
         for vec, share in ((seed_vec, 1.0 - self.topic_weight), (topic_vec, self.topic_weight)):
             norm = np.linalg.norm(vec)
             if norm > 0:
                 parts.append((vec / norm, share))
         if not parts:
-            log.warning("no topic profile: the seeds have no crawled text and no --topic was given")
             return np.zeros(n_terms)
-        if len(parts) == 1:
-            profile = parts[0][0]
-        else:
-            profile = sum(vec * share for vec, share in parts)
+        profile = parts[0][0] if len(parts) == 1 else sum(vec * share for vec, share in parts)
         return profile / np.linalg.norm(profile)
 
     def topic_vector(self, topic: str, langs: Sequence[str] | None = None) -> np.ndarray:
@@ -146,11 +167,12 @@ class TopicRelevance:
     def top_terms(self, site: str, n: int = 5) -> list[str]:
         """The ``n`` terms contributing most to a site's similarity, in readable form."""
         i = self.index_.get(site)
-        if i is None or not self.profile_.any():
+        profile = self.profiles_.get(self.languages_.get(site, ""), self.profile_) if i is not None else None
+        if profile is None or not profile.any():
             return []
         row = self.matrix_.getrow(i)
-        contrib = [(row.data[k] * self.profile_[j], j) for k, j in enumerate(row.indices) if self.profile_[j] > 0]
-        names = self.vectorizer_.get_feature_names_out()
+        contrib = [(row.data[k] * profile[j], j) for k, j in enumerate(row.indices) if profile[j] > 0]
+        names = self.terms_
         contrib.sort(key=lambda t: (-t[0], names[t[1]]))
         out: list[str] = []
         for _, j in contrib:

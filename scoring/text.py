@@ -103,35 +103,76 @@ def tokenize(text: str, lang: str, *, surface: dict[str, str] | None = None) -> 
     """Stemmed, folded, stop-word-free tokens of ``text`` in language ``lang``.
 
     Tokens are at least two characters and not pure numbers. ``surface``, if given, collects
-    the first readable (unstemmed) form seen for each stem, for explanations.
+    the first readable (unstemmed) form seen for each stem, for explanations. For many
+    documents use a `Tokenizer`, which remembers stems of words it has seen.
     """
-    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    stops = stop_set(lang)
-    stem_word = _stemmer(lang).stemWord
-    out: list[str] = []
-    for word in _WORD_RE.findall(normalize(text)):
-        word = word.replace("’", "'")
-        if "'" in word:  # "blogger's", "geht's": keep the word before the apostrophe
-            word = word.split("'", 1)[0]
-        parts = [p for p in word.split("-") if p]
-        stems = [_stem(p, stops, stem_word) for p in parts]
-        kept = [s for s in stems if s]
-        if len(parts) > 1 and len(kept) > 1:
-            compound = "-".join(fold(stem_word(p)) for p in parts)
-            out.append(compound)
-            if surface is not None and compound not in surface:
-                surface[compound] = word
-        for part, stem in zip(parts, stems):
-            if stem:
-                out.append(stem)
-                if surface is not None and stem not in surface:
-                    surface[stem] = fold(part) if lang != "de" else part
-    return out
+    return Tokenizer(cache_size=0).tokenize(text, lang, surface=surface)
+
+
+class Tokenizer:
+    """`tokenize` with a per-language cache of word -> stem ('' for dropped words).
+
+    Words repeat (Zipf), so a corpus tokenises several times faster; the cache is cleared
+    when it holds ``cache_size`` words, bounding memory.
+    """
+
+    def __init__(self, cache_size: int = 200_000):
+        self.cache_size = cache_size
+        self._cache: dict[str, dict[str, str]] = {}
+
+    def _stem_fn(self, lang: str):
+        stops = stop_set(lang)
+        stem_word = _stemmer(lang).stemWord
+        if not self.cache_size:
+            return lambda word: _stem(word, stops, stem_word), stem_word
+        cache = self._cache.setdefault(lang, {})
+
+        def cached(word: str) -> str:
+            stem = cache.get(word)
+            if stem is None:
+                if len(cache) >= self.cache_size:
+                    cache.clear()
+                stem = cache[word] = _stem(word, stops, stem_word)
+            return stem
+
+        return cached, stem_word
+
+    def tokenize(self, text: str, lang: str, *, surface: dict[str, str] | None = None) -> list[str]:
+        """See `tokenize`."""
+        lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        stem, stem_word = self._stem_fn(lang)
+        out: list[str] = []
+        for word in _WORD_RE.findall(normalize(text)):
+            if "'" in word or "’" in word:  # "blogger's", "geht's": keep the word before it
+                word = word.replace("’", "'").split("'", 1)[0]
+            if "-" not in word:
+                token = stem(word)
+                if token:
+                    out.append(token)
+                    if surface is not None and token not in surface:
+                        surface[token] = word if lang == "de" else fold(word)
+                continue
+            parts = [p for p in word.split("-") if p]
+            stems = [stem(p) for p in parts]
+            if len(parts) > 1 and sum(1 for t in stems if t) > 1:
+                compound = "-".join(fold(stem_word(p)) for p in parts)
+                out.append(compound)
+                if surface is not None and compound not in surface:
+                    surface[compound] = word
+            for part, token in zip(parts, stems):
+                if token:
+                    out.append(token)
+                    if surface is not None and token not in surface:
+                        surface[token] = part if lang == "de" else fold(part)
+        return out
 
 
 def _stem(word: str, stops: frozenset[str], stem_word) -> str:
-    """Stem one word, or '' for stop words, numbers and single characters."""
-    if len(word) < 2 or word.isdigit() or word in stops or fold(word) in stops or fold(word) in BOILERPLATE:
+    """Stem one word, or '' for stop words, boilerplate, numbers and single characters."""
+    if len(word) < 2 or word.isdigit() or word in stops:
+        return ""
+    folded = fold(word)
+    if folded in stops or folded in BOILERPLATE:
         return ""
     stem = fold(stem_word(word))
     return stem if len(stem) >= 2 else ""

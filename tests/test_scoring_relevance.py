@@ -102,3 +102,16 @@ def test_contrast_subtracts_what_every_blog_says():
     assert without["a.de"] == pytest.approx(0.505, abs=1e-3) and without["c.de"] == pytest.approx(0.658, abs=1e-3)
     assert with_contrast["a.de"] == pytest.approx(0.461, abs=1e-3)
     assert with_contrast["c.de"] == pytest.approx(0.727, abs=1e-3)
+
+
+def test_profile_per_language_keeps_filler_of_one_language_out():
+    docs = [("seed.de", "de", "genau Woche Stunden gespannt Content-Marketing Strategie"),
+            ("seed.com", "en", "content marketing strategy audience"),
+            ("off.de", "de", "genau Woche Stunden gespannt Kuchen backen"),
+            ("other.de", "de", "Rezepte Kuchen Brot"),
+            ("partner.com", "en", "content marketing audience newsletter"),
+            ("garden.com", "en", "garden roses tomatoes")]
+    rel = TopicRelevance().fit(docs, seeds=["seed.de", "seed.com"])
+    assert sorted(rel.profiles_) == ["de", "en"]
+    assert rel.scores_["partner.com"] > rel.scores_["off.de"]
+    assert rel.scores_["garden.com"] == 0.0

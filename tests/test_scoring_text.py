@@ -2,7 +2,7 @@
 
 import pytest
 
-from scoring.text import fold, guess_language, language_of, normalize, tokenize, topic_terms
+from scoring.text import Tokenizer, fold, guess_language, language_of, normalize, tokenize, topic_terms
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,10 @@ def test_topic_terms_split_on_commas_and_semicolons():
 
 def test_empty_topic_terms():
     assert topic_terms("") == []
+
+
+def test_tokenizer_cache_gives_same_tokens_as_tokenize():
+    text = "Social-Media-Marketing: die größten Häuser, Tipps für Blogger's Alltag. Tipps!"
+    tokenizer = Tokenizer(cache_size=3)  # cleared repeatedly while tokenising
+    assert tokenizer.tokenize(text, "de") == tokenize(text, "de")
+    assert tokenizer.tokenize(text, "de") == tokenize(text, "de")
