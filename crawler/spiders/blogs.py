@@ -21,6 +21,7 @@ from crawler.extract import extract_page, parse_feed, parse_opml
 from crawler.failures import classify_failure
 from crawler.frontier import Frontier
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
+from crawler.traps import TrapFilter, strip_session_ids
 from crawler.urls import Platforms, canonical_url, site_home, site_key
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,7 @@ class BlogSpider(scrapy.Spider):
         self.resume_run = resume_run
         self.frontier: Frontier | None = None
         self.known: dict = {}
+        self.traps = TrapFilter()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -173,11 +175,15 @@ class BlogSpider(scrapy.Spider):
 
     def _request(self, url: str, site: str, page_kind: str, hops: int, priority: int | None = None):
         """A request within the site's and the crawl's budget, or None."""
-        url = canonical_url(url)
+        url = strip_session_ids(canonical_url(url))
         state = self.sites.get(site)
         if not url or url in self.seen or state is None or state.scheduled >= state.budget:
             return None
         if self.max_pages and self.scheduled_total >= self.max_pages:
+            return None
+        if self.traps.check(url, site):  # calendars, ever-deeper paths, permutations: see crawler.traps
+            self.seen.add(url)
+            self.crawler.stats.inc_value("blogscout/trap_refused")
             return None
         self.seen.add(url)
         state.scheduled += 1
