@@ -6,8 +6,42 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 
-ERROR_KINDS = ("http_4xx", "http_5xx", "robots", "private", "timeout", "dns", "connection",
-               "too_large", "tls", "other")
+ERROR_KINDS = ("http_4xx", "http_5xx", "robots", "private", "redirect", "timeout", "dns", "connection",
+               "truncated", "too_large", "tls", "proxy", "other")
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and, for Twisted's ResponseFailed / ResponseNeverReceived, the reasons inside."""
+    out = [exc]
+    for reason in getattr(exc, "reasons", None) or []:
+        inner = getattr(reason, "value", reason)
+        if isinstance(inner, BaseException):
+            out.append(inner)
+    return out
+
+
+def _kind_of(exc: BaseException) -> str | None:
+    """The kind of one low-level cause, or None if it says nothing specific."""
+    name = type(exc).__name__
+    module = type(exc).__module__
+    if isinstance(exc, (net.TimeoutError, net.TCPTimedOutError)) or "Timeout" in name:
+        return "timeout"
+    if isinstance(exc, net.DNSLookupError):
+        return "dns"
+    if module.startswith("OpenSSL") or "SSL" in name or "TLS" in name or "Certificate" in name:
+        return "tls"
+    if name == "TunnelError":
+        return "proxy"
+    if name == "_DataLoss" or "PotentialDataLoss" in name:
+        return "truncated"
+    if "Cancel" in name or "maxsize" in str(exc).lower():
+        return "too_large"
+    return None
+
+
+def _detail(exc: BaseException) -> str:
+    text = str(exc)
+    return (f"{type(exc).__name__}: {text}" if text else type(exc).__name__)[:200]
 
 
 def classify_failure(failure) -> tuple[str, str]:
@@ -21,15 +55,15 @@ def classify_failure(failure) -> tuple[str, str]:
         return "private", str(exc)
     if isinstance(exc, IgnoreRequest):
         text = str(exc)
-        return ("robots" if "robots" in text.lower() else "other"), text or "ignored"
-    if isinstance(exc, (net.TimeoutError, net.TCPTimedOutError)) or "Timeout" in name:
-        return "timeout", name
-    if isinstance(exc, net.DNSLookupError):
-        return "dns", str(exc)[:200]
-    if "SSL" in name or "TLS" in name or "Certificate" in name:
-        return "tls", str(exc)[:200]
-    if "Cancel" in name or "maxsize" in str(exc).lower():
-        return "too_large", str(exc)[:200]
-    if isinstance(exc, (net.ConnectionRefusedError, net.ConnectionLost, net.ConnectError)) or "Connection" in name:
-        return "connection", name
-    return "other", f"{name}: {exc}"[:200]
+        if "robots" in text.lower():
+            return "robots", text
+        return ("redirect" if "redirect" in text.lower() else "other"), text or "ignored"
+    causes = _causes(exc)
+    for cause in causes[1:] + causes[:1]:  # the inner reason is the more telling one
+        kind = _kind_of(cause)
+        if kind:
+            return kind, _detail(cause)
+    if isinstance(exc, (net.ConnectionRefusedError, net.ConnectionLost, net.ConnectError)) or "Connection" in name \
+            or "Response" in name:
+        return "connection", _detail(exc)
+    return "other", _detail(exc)

@@ -70,7 +70,19 @@ def _decode_bytes(body: bytes, encoding: str | None) -> str:
             return body.decode(name).lstrip("\ufeff")
         except (UnicodeDecodeError, LookupError):
             continue
-    return body.decode("cp1252", errors="replace")
+    return _mostly_utf8(body) or body.decode("cp1252", errors="replace")
+
+
+def _mostly_utf8(body: bytes) -> str | None:
+    """UTF-8 with replacement characters when valid multi-byte characters outnumber broken bytes.
+
+    A UTF-8 page with a few broken bytes keeps its Umlauts instead of turning into cp1252
+    mojibake; a Latin-1 page has no valid multi-byte characters and returns None.
+    """
+    text = body.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    valid = sum(1 for ch in text if ch > "\x7f") - broken
+    return text.lstrip("\ufeff") if valid > broken else None
 
 
 def parse_html(text: str) -> html.HtmlElement | None:

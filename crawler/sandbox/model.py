@@ -14,12 +14,18 @@ HTML = "text/html; charset=utf-8"
 
 @dataclass
 class Response:
-    """One HTTP answer; `delay` seconds are waited by the server before sending."""
+    """One HTTP answer; `delay` seconds are waited by the server before sending.
+
+    `drip` sends the body in 16-byte pieces that many seconds apart; `declared_length` announces
+    a Content-Length other than the body's (a truncated response) and closes the connection.
+    """
 
     status: int
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     delay: float = 0.0
+    drip: float = 0.0
+    declared_length: int | None = None
 
 
 def http_date(day: dt.date | dt.datetime) -> str:

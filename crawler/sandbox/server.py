@@ -42,10 +42,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(resp.status)
         for name, value in resp.headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(resp.body)))
+        length = len(resp.body) if resp.declared_length is None else resp.declared_length
+        self.send_header("Content-Length", str(length))
         self.end_headers()
-        if send_body and resp.body:
+        if resp.declared_length is not None:
+            self.close_connection = True
+        if not (send_body and resp.body):
+            return
+        if not resp.drip:
             self.wfile.write(resp.body)
+            return
+        for start in range(0, len(resp.body), 16):  # ends with BrokenPipeError when the client gives up
+            self.wfile.write(resp.body[start:start + 16])
+            self.wfile.flush()
+            time.sleep(resp.drip)
 
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
         self._answer(send_body=True)

@@ -1,4 +1,8 @@
-"""Hosts that are not blogs: crawler traps on dedicated hosts, and platforms (social, shop, wiki)."""
+"""Hosts that are not blogs: crawler traps on dedicated hosts, and platforms (social, shop, wiki).
+
+The hostile hosts (endless URL spaces, broken pages, bad servers, SSRF bait) live in
+`crawler.sandbox.hostile`; they are served here but linked from no generated blog.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
 
+from crawler.sandbox.hostile import HOSTILE_SITES, Hostile, hostile_urls
 from crawler.sandbox.model import HTML, Response, page, redirect
 
 REDIRECT_CHAIN = "alter-marketingblog.de"
@@ -18,7 +23,7 @@ LATIN1_DECLARED_UTF8 = "umlaut-archiv.de"
 LATIN1_NO_CHARSET = "alte-vereinsseite.de"
 ROBOTS_DISALLOW_ALL = "geheim-blog.de"
 TRAP_SITES = (REDIRECT_CHAIN, REDIRECT_LOOP, SERVER_ERROR.removeprefix("www."), SLOW, HUGE,
-              LATIN1_DECLARED_UTF8, LATIN1_NO_CHARSET, ROBOTS_DISALLOW_ALL)
+              LATIN1_DECLARED_UTF8, LATIN1_NO_CHARSET, ROBOTS_DISALLOW_ALL, *HOSTILE_SITES)
 
 PLATFORM_SITES = ("facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com",
                   "linkedin.com", "amazon.de", "wikipedia.org", "bit.ly", "spiegel.de")
@@ -59,11 +64,14 @@ class Specials:
             "latin1_declared_utf8": f"http://{LATIN1_DECLARED_UTF8}/",
             "latin1_no_charset": f"http://{LATIN1_NO_CHARSET}/",
             "robots_disallow_all": f"http://{ROBOTS_DISALLOW_ALL}/",
+            **hostile_urls(),
         }
 
     def response(self, host: str, path: str, query: str) -> Response | None:
         """The answer for a trap or platform host, None for any other host."""
         site = host.removeprefix("www.")
+        if site in HOSTILE_SITES:
+            return self.hostile.response(host, path, query)
         if site in TRAP_SITES:
             return self._trap(host, site, path)
         if site in PLATFORM_SITES or site.endswith(".wikipedia.org"):
@@ -104,6 +112,11 @@ class Specials:
         body = tiny_page("Geheimer Marketing-Blog", "Content-Marketing und Suchmaschinenoptimierung "
                          f"hinter verschlossenen Türen. {back}", "de")
         return page(body, modified=self.modified)
+
+    @cached_property
+    def hostile(self) -> Hostile:
+        """Spider traps, broken pages, bad servers and SSRF bait (see `crawler.sandbox.hostile`)."""
+        return Hostile()
 
     @cached_property
     def huge_body(self) -> bytes:
