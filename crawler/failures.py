@@ -32,7 +32,7 @@ def _kind_of(exc: BaseException) -> str | None:
         return "tls"
     if name == "TunnelError":
         return "proxy"
-    if name == "_DataLoss" or "PotentialDataLoss" in name:
+    if "DataLoss" in name:
         return "truncated"
     if "Cancel" in name or "maxsize" in str(exc).lower():
         return "too_large"

@@ -1,4 +1,4 @@
-"""Downloader middlewares: keep the crawl away from private networks (server-side request forgery)."""
+"""Downloader middlewares: keep the crawl away from private networks and out of redirect loops."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import ipaddress
 import logging
 import socket
 from collections.abc import Awaitable, Callable
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import getproxies, proxy_bypass_environment
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from twisted.internet.error import DNSLookupError
 from twisted.internet.error import TimeoutError as DNSTimeoutError
 
-from crawler.urls import host_of, is_private_address
+from crawler.urls import canonical_url, host_of, is_private_address
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +22,10 @@ Resolve = Callable[[str], Awaitable[str]]
 
 class PrivateTargetRefused(IgnoreRequest):
     """A request to a loopback, private, link-local or metadata address."""
+
+
+class RedirectLoop(IgnoreRequest):
+    """A redirect back to a URL of its own redirect chain."""
 
 
 def literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
@@ -114,3 +118,23 @@ class PrivateAddressGuard:
         if is_private_target(str(address)):
             self._refuse(f"{host} resolves to {address}")
         return None
+
+
+class RedirectLoopGuard:
+    """Fail a redirect that leads back into its own chain at once, so the loop is recorded as an error.
+
+    Without it the repeated URL is dropped silently by the duplicate filter. Sits between the
+    download and Scrapy's RedirectMiddleware (a higher priority number than its 600).
+    """
+
+    REDIRECTS = (301, 302, 303, 307, 308)
+
+    def process_response(self, request, response):
+        location = response.headers.get(b"Location") if response.status in self.REDIRECTS else None
+        if not location:
+            return response
+        target = canonical_url(urljoin(request.url, location.decode("latin-1")))
+        chain = {canonical_url(u) for u in [*request.meta.get("redirect_urls", []), request.url]}
+        if target and target in chain:
+            raise RedirectLoop(f"redirect loop: {request.url} -> {target}")
+        return response

@@ -39,6 +39,7 @@ REMOTE_CONTROL_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PrivateAddressGuard": 50,
+    "crawler.middlewares.RedirectLoopGuard": 650,  # sees 3xx answers before RedirectMiddleware (600)
 }
 ITEM_PIPELINES = {"crawler.pipelines.SQLitePipeline": 300}
 EXTENSIONS = {"crawler.extensions.Progress": 500}
