@@ -11,12 +11,18 @@ ERROR_KINDS = ("http_4xx", "http_5xx", "robots", "private", "redirect", "timeout
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
-    """The exception and, for Twisted's ResponseFailed / ResponseNeverReceived, the reasons inside."""
-    out = [exc]
-    for reason in getattr(exc, "reasons", None) or []:
-        inner = getattr(reason, "value", reason)
-        if isinstance(inner, BaseException):
-            out.append(inner)
+    """The exception and what it wraps: Scrapy's ``__cause__`` chain, Twisted's ``reasons`` lists."""
+    out: list[BaseException] = []
+    todo = [exc]
+    while todo and len(out) < 10:
+        current = todo.pop(0)
+        out.append(current)
+        if current.__cause__ is not None:
+            todo.append(current.__cause__)
+        for reason in getattr(current, "reasons", None) or []:
+            inner = getattr(reason, "value", reason)
+            if isinstance(inner, BaseException):
+                todo.append(inner)
     return out
 
 
@@ -26,7 +32,7 @@ def _kind_of(exc: BaseException) -> str | None:
     module = type(exc).__module__
     if isinstance(exc, (net.TimeoutError, net.TCPTimedOutError)) or "Timeout" in name:
         return "timeout"
-    if isinstance(exc, net.DNSLookupError):
+    if isinstance(exc, net.DNSLookupError) or name == "CannotResolveHostError":
         return "dns"
     if module.startswith("OpenSSL") or "SSL" in name or "TLS" in name or "Certificate" in name:
         return "tls"
@@ -59,7 +65,7 @@ def classify_failure(failure) -> tuple[str, str]:
             return "robots", text
         return ("redirect" if "redirect" in text.lower() else "other"), text or "ignored"
     causes = _causes(exc)
-    for cause in causes[1:] + causes[:1]:  # the inner reason is the more telling one
+    for cause in causes[::-1]:  # the innermost reason is the most telling one
         kind = _kind_of(cause)
         if kind:
             return kind, _detail(cause)
