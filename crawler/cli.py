@@ -16,15 +16,24 @@ DEFAULT_DB = "data/blogscout.db"
 
 
 class _OwnLogs(logging.Filter):
-    """blogscout's own records at its level; other libraries' only from WARNING up."""
+    """blogscout's own records at its level; other libraries' only errors.
+
+    Failed fetches are not errors of blogscout: they are counted in the summary and stored in
+    ``fetch_errors``, so Scrapy's retry messages are left out.
+    """
+
+    QUIET = ("scrapy.downloadermiddlewares.retry", "scrapy.core.scraper")
 
     def __init__(self, level: int):
         super().__init__()
         self.level = level
 
     def filter(self, record: logging.LogRecord) -> bool:
-        own = record.name.split(".", 1)[0] in ("crawler", "scoring")
-        return record.levelno >= (self.level if own else logging.WARNING)
+        if record.name.split(".", 1)[0] in ("crawler", "scoring"):
+            return record.levelno >= self.level
+        if record.name in self.QUIET and record.levelno < logging.CRITICAL and not record.exc_info:
+            return False
+        return record.levelno >= logging.ERROR
 
 
 def setup_logging(quiet: bool = False, verbose: bool = False) -> None:

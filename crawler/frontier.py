@@ -20,6 +20,8 @@ class KnownPage:
     etag: str
     last_modified: str
     content_hash: str
+    page_kind: str = ""
+    published: str = ""
 
 
 @dataclass
@@ -45,8 +47,9 @@ class Frontier:
     def known_pages(self) -> dict[str, KnownPage]:
         """Every stored page URL with its validators."""
         rows = self.conn.execute("SELECT url, coalesce(etag, ''), coalesce(last_modified, ''), "
-                                 "coalesce(content_hash, '') FROM pages WHERE status = 200")
-        return {url: KnownPage(etag, modified, digest) for url, etag, modified, digest in rows}
+                                 "coalesce(content_hash, ''), coalesce(page_kind, ''), coalesce(published, '') "
+                                 "FROM pages WHERE status = 200")
+        return {url: KnownPage(*rest) for url, *rest in rows}
 
     def stored_page(self, url: str) -> StoredPage | None:
         """The stored follow-ups and links of one page, or None if it is not stored."""

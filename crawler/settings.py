@@ -38,6 +38,7 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.conditional.ConditionalRequests": 560,  # after redirects are created, before the download
     "crawler.middlewares.PrivateAddressGuard": 50,
     "crawler.middlewares.RedirectLoopGuard": 650,  # sees 3xx answers before RedirectMiddleware (600)
 }

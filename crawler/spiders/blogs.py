@@ -9,6 +9,7 @@ from on-topic pages go first.
 from __future__ import annotations
 
 import hashlib
+from datetime import date, timedelta
 import logging
 from dataclasses import dataclass, field
 
@@ -58,7 +59,7 @@ class BlogSpider(scrapy.Spider):
                  max_pages: int = 0, seed_posts: int = 10, candidate_posts: int = 3,
                  platforms: Platforms | None = None, excluded: frozenset[str] = frozenset(),
                  topic: str = "", db_path: str = "", mode: str = "fresh", resume_run: int | None = None,
-                 **kwargs):
+                 settle_days: int = 30, **kwargs):
         super().__init__(**kwargs)
         self.seeds = list(seeds)
         self.hops = int(hops)
@@ -79,6 +80,8 @@ class BlogSpider(scrapy.Spider):
         self.frontier: Frontier | None = None
         self.known: dict = {}
         self.traps = TrapFilter()
+        self.settle_days = int(settle_days)  # a re-crawl does not re-fetch posts older than this
+        self.settled_before = ""
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -91,6 +94,7 @@ class BlogSpider(scrapy.Spider):
             self.frontier = Frontier(self.db_path)
         if self.mode == "recrawl":
             self.known = self.frontier.known_pages()
+            self.settled_before = (date.today() - timedelta(days=self.settle_days)).isoformat()
         resumed = self._restore_run() if self.mode == "resume" else []
         for url in self.seeds:
             site = site_key(url)
@@ -189,19 +193,11 @@ class BlogSpider(scrapy.Spider):
         state.scheduled += 1
         self.scheduled_total += 1
         callback = {"feed": self.parse_feed, "opml": self.parse_opml}.get(page_kind, self.parse_page)
-        meta = {"site": site, "page_kind": page_kind, "hops": hops}
-        headers = {}
-        known = self.known.get(url)
-        if known:
-            if known.etag:
-                headers["If-None-Match"] = known.etag
-            if known.last_modified:
-                headers["If-Modified-Since"] = known.last_modified
-            meta["handle_httpstatus_list"] = [304]
         if priority is None:
             priority = state.priority + PAGE_PRIORITY.get(page_kind, 0)
+        # a re-crawl's validators are added by crawler.conditional.ConditionalRequests
         return scrapy.Request(url, callback=callback, errback=self.on_error, priority=priority,
-                              headers=headers, meta=meta)
+                              meta={"site": site, "page_kind": page_kind, "hops": hops})
 
     # -- callbacks ---------------------------------------------------------------------------
 
@@ -247,6 +243,9 @@ class BlogSpider(scrapy.Spider):
 
     def parse_opml(self, response):
         """Read a linked OPML blogroll: each entry is a blogroll link of the site."""
+        if self._unchanged(response):
+            yield from self._replay_unchanged(response)
+            return
         site = response.meta["site"]
         links = []
         for entry in parse_opml(response.body):
@@ -254,8 +253,12 @@ class BlogSpider(scrapy.Spider):
             if url:
                 links.append((url, "opml", entry.title[:200], ""))
         self.crawler.stats.inc_value("blogscout/opml_links", len(links))
+        headers = response.headers
         yield PageItem(url=response.url, site=site, status=response.status, page_kind="blogroll",
-                       content_type="text/x-opml", links=links)
+                       content_type="text/x-opml", links=links,
+                       etag=headers.get(b"ETag", b"").decode("latin-1"),
+                       last_modified=headers.get(b"Last-Modified", b"").decode("latin-1"),
+                       content_hash=hashlib.sha1(response.body).hexdigest())
         for url, kind, _, _ in links:
             yield from self._discover(url, kind, site, self.sites[site].hops, 0.0)
 
@@ -309,10 +312,29 @@ class BlogSpider(scrapy.Spider):
                 break
             if site_key(url) != site:
                 continue
+            if self._settled_post(url):
+                if state.scheduled < state.budget:
+                    state.posts += 1
+                    yield from self._replay_settled(url, site, state)
+                continue
             request = self._request(url, site, "post", state.hops)
             if request:
                 state.posts += 1
                 yield request
+
+    def _settled_post(self, url: str) -> bool:
+        """A re-crawl's known post older than the settle period: replayed from storage, not fetched."""
+        known = self.known.get(canonical_url(url) or url)
+        return bool(known and known.page_kind == "post" and known.published
+                    and known.published < self.settled_before and url not in self.seen)
+
+    def _replay_settled(self, url: str, site: str, state: SiteState):
+        self.seen.add(url)
+        state.scheduled += 1  # as if fetched: the same budget as the crawl that stored it
+        self.scheduled_total += 1
+        self.crawler.stats.inc_value("blogscout/settled_posts")
+        yield PageItem(url=url, site=site, status=200, page_kind="post", unchanged=True)
+        yield from self._replay(url, site, state.hops)
 
     def _follow_links(self, info, site: str, hops: int):
         """Discover the blogs this page links to."""
