@@ -63,12 +63,14 @@ def site_graph(
 
     Returns
     -------
-    A ``DiGraph`` with a ``weight`` on every edge (all > 0) and a ``kinds`` dict on every edge
-    mapping each contributing kind to its number of pages. Nodes and edges are inserted in
-    sorted order so that every computation on the graph is reproducible.
+    A ``DiGraph`` with a ``weight`` on every edge (all > 0), the ``kind`` contributing most
+    and its ``kind_weight``. The given nodes are inserted in sorted order, edges (and sites
+    seen only in links) in input order, which the crawl query sorts, so every computation on
+    the graph is reproducible. No per-edge containers: 1M link rows stay within memory.
     """
     excluded = set(exclude)
-    edges: dict[tuple[str, str], dict] = {}
+    G = nx.DiGraph()
+    G.add_nodes_from(sorted({n for n in nodes if n and n not in excluded}))
     for from_site, to_site, kind, pages in links:
         if not from_site or not to_site or from_site == to_site:
             continue
@@ -77,20 +79,17 @@ def site_graph(
         w = link_weight(kind, int(pages or 0), kind_weights)
         if w <= 0.0:
             continue
-        data = edges.setdefault((from_site, to_site), {"weight": 0.0, "kinds": {}})
+        data = G.get_edge_data(from_site, to_site)
+        if data is None:
+            G.add_edge(from_site, to_site, weight=w, kind=kind, kind_weight=w)
+            continue
         data["weight"] += w
-        data["kinds"][kind] = data["kinds"].get(kind, 0) + int(pages)
-    G = nx.DiGraph()
-    G.add_nodes_from(sorted({n for n in nodes if n and n not in excluded} | {n for e in edges for n in e}))
-    for u, v in sorted(edges):
-        G.add_edge(u, v, **edges[(u, v)])
+        if (w, data["kind"]) > (data["kind_weight"], kind):  # heavier kind wins; ties by name
+            data["kind"], data["kind_weight"] = kind, w
     return G
 
 
-def strongest_kind(G: nx.DiGraph, u: str, v: str, kind_weights: Mapping[str, float] | None = None) -> str:
+def strongest_kind(G: nx.DiGraph, u: str, v: str) -> str:
     """The link kind that contributes most to edge ``u -> v`` ('' if there is no edge)."""
     data = G.get_edge_data(u, v)
-    if not data:
-        return ""
-    kinds = data.get("kinds", {})
-    return max(sorted(kinds), key=lambda k: link_weight(k, kinds[k], kind_weights), default="")
+    return data["kind"] if data else ""

@@ -96,6 +96,29 @@ def combine(relevance: float, centrality: float, activity_score: float, weights:
     return score
 
 
+def _relevance(data: CrawlData, seeds: Sequence[str], candidates: Sequence[str], topic: str,
+               keep_langs: set[str] | None) -> tuple[dict[str, float], dict[str, list[str]], dict[str, str]]:
+    """Relevance scaled to 0..1 over the candidates, their top terms and detected languages."""
+    documents = data.documents() if callable(data.documents) else data.documents
+    rel = TopicRelevance().fit(documents, seeds=seeds, topic=topic, langs=sorted(keep_langs) if keep_langs else None)
+    log.info("relevance: %d documents, %d terms", len(rel.sites_), len(rel.vocabulary_))
+    top = max((rel.scores_.get(c, 0.0) for c in candidates), default=0.0)
+    scaled = {c: (rel.scores_.get(c, 0.0) / top if top > 0 else 0.0) for c in candidates}
+    terms = {c: rel.top_terms(c, N_TOP_TERMS) for c in candidates}
+    detected = {c: rel.languages_[c] for c in candidates if c in rel.languages_}
+    return scaled, terms, detected
+
+
+def _centrality(signals: Mapping[str, Mapping[str, float]], candidates: Sequence[str],
+                weights: Mapping[str, float]) -> dict[str, float]:
+    """Weighted mean of the scaled graph signals, divided by the best candidate's."""
+    total = sum(weights.values()) or 1.0
+    scaled = {name: _scale(signals[name], candidates, name in _COUNT_SIGNALS) for name in weights}
+    centrality = {c: sum(weights[n] * scaled[n][c] for n in weights) / total for c in candidates}
+    top = max(centrality.values(), default=0.0)
+    return {c: v / top for c, v in centrality.items()} if top > 0 else centrality
+
+
 def _lang_code(value: str | None) -> str:
     return (value or "").strip().lower().replace("_", "-").split("-", 1)[0]
 
@@ -127,25 +150,15 @@ def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None 
     )
     log.info("ranking %d candidate blogs around %d seeds", len(candidates), len(seeds))
 
+    # Text first: the TF-IDF matrix is freed before the graph is built, so the two largest
+    # structures never share memory.
+    rel_scaled, top_terms, detected = _relevance(data, seeds, candidates, topic, keep_langs)
+
     G = site_graph(data.links, nodes=sorted(sites), exclude=platforms, kind_weights=w["link_kinds"])
+    log.info("link graph: %d sites, %d weighted links", G.number_of_nodes(), G.number_of_edges())
     blogs = {s for s, row in sites.items() if row.get("is_blog") or roles[s] == "seed"}
     signals = graph_signals(G, seeds, blogs)
-    log.info("link graph: %d sites, %d weighted links", G.number_of_nodes(), G.number_of_edges())
-
-    documents = data.documents() if callable(data.documents) else data.documents
-    rel = TopicRelevance().fit(documents, seeds=seeds, topic=topic, langs=list(keep_langs or ()) or None)
-    log.info("relevance: %d documents, %d terms", len(rel.sites_), len(rel.vectorizer_.vocabulary_)
-             if hasattr(rel.vectorizer_, "vocabulary_") else 0)
-
-    top_r = max((rel.scores_.get(c, 0.0) for c in candidates), default=0.0)
-    rel_scaled = {c: (rel.scores_.get(c, 0.0) / top_r if top_r > 0 else 0.0) for c in candidates}
-    weights_c = w["centrality_signals"]
-    total_c = sum(weights_c.values()) or 1.0
-    scaled = {name: _scale(signals[name], candidates, name in _COUNT_SIGNALS) for name in weights_c}
-    centrality = {c: sum(weights_c[n] * scaled[n][c] for n in weights_c) / total_c for c in candidates}
-    top_c = max(centrality.values(), default=0.0)
-    if top_c > 0:
-        centrality = {c: v / top_c for c, v in centrality.items()}
+    centrality = _centrality(signals, candidates, w["centrality_signals"])
 
     acts = {c: activity(data.post_dates.get(c, ()), data.reference) for c in candidates}
     me_links = cen.links_to(G, me) if me else {}
@@ -172,14 +185,14 @@ def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None 
             "relevance": round(rel_scaled[c], 4),
             "centrality": round(centrality[c], 4),
             "activity": round(act.score, 4),
-            "language": _lang_code(row.get("language")) or rel.languages_.get(c, ""),
+            "language": _lang_code(row.get("language")) or detected.get(c, ""),
             "last_post": act.last_post,
             "posts_180d": act.posts_recent,
             "linked_from_seeds": len(seed_from),
             "inbound_blogs": int(signals["inbound_blogs"].get(c, 0)),
             "cocited_with_seeds": int(signals["seed_cocitation"].get(c, 0)),
             "reciprocal": int(signals["seed_reciprocity"].get(c, 0)),
-            "top_terms": ", ".join(rel.top_terms(c, N_TOP_TERMS)),
+            "top_terms": ", ".join(top_terms.get(c, ())),
             "why": "",
             "emails": "; ".join(sorted(contacts.get("email", ()))),
             "contact_url": min(contacts.get("contact_url", ()), default=""),
@@ -191,13 +204,12 @@ def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None 
         if me:
             out["links_to_me"] = bool(me_links.get(c))
             out["warm_prospect"] = not out["links_to_me"] and seed_out.get(c, 0) >= 2
-        out["why"] = explain(out, G, seed_from, w["link_kinds"])
+        out["why"] = explain(out, G, seed_from)
         rows.append(out)
     return rows
 
 
-def explain(row: Mapping[str, Any], G: nx.DiGraph, seed_from: Sequence[str],
-            kind_weights: Mapping[str, float] | None = None) -> str:
+def explain(row: Mapping[str, Any], G: nx.DiGraph, seed_from: Sequence[str]) -> str:
     """One readable sentence of reasons for a row: topic, seed links, circle, activity."""
     parts = []
     if row["top_terms"]:
@@ -205,7 +217,7 @@ def explain(row: Mapping[str, Any], G: nx.DiGraph, seed_from: Sequence[str],
     else:
         parts.append("no topic match")
     if seed_from:
-        via = [f"{_KIND_LABEL.get(strongest_kind(G, s, row['site'], kind_weights), 'link')} of {s}"
+        via = [f"{_KIND_LABEL.get(strongest_kind(G, s, row['site']), 'link')} of {s}"
                for s in seed_from[:3]]
         more = f" +{len(seed_from) - 3}" if len(seed_from) > 3 else ""
         parts.append("linked from " + ", ".join(via) + more)

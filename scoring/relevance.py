@@ -5,8 +5,11 @@ documents (what every blog says), plus the user's topic phrases (tokenised in ev
 language); seeds and phrases are each half of the profile. There is one profile per document
 language: German blogs are compared with the German seeds against the German background,
 English with English (a language without seeds uses all seeds), so filler words of one
-language do not pass for topic words when the other language dilutes the background. Documents stream
-in as ``(site, language, text)`` tuples; only their tokens pass through the vectoriser.
+language do not pass for topic words when the other language dilutes the background.
+
+Documents stream in as ``(site, language, text)`` tuples and are counted straight into
+compact CSR arrays (one copy of the corpus, as 4-byte term ids and counts); scikit-learn's
+``TfidfTransformer`` then weights and normalises them.
 
 >>> docs = [("seed.de", "de", "Content-Marketing und Social Media für Blogger"),
 ...         ("a.de", "de", "Social Media Marketing: Tipps für Instagram und Blogger"),
@@ -21,23 +24,19 @@ True
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
+from sklearn.feature_extraction.text import TfidfTransformer
 
 from scoring.text import LANGUAGES, Tokenizer, language_of, tokenize, topic_terms
 
 log = logging.getLogger(__name__)
 
 Document = tuple[str, str | None, str]  # (site, declared language, main text)
-
-
-def _passthrough(tokens: list[str]) -> list[str]:
-    """Analyzer for pre-tokenised documents."""
-    return tokens
 
 
 class TopicRelevance:
@@ -47,12 +46,11 @@ class TopicRelevance:
     ----------
     topic_weight : share of the profile given to the ``--topic`` phrases when seeds have text
         (0..1; the seeds' centroid gets the rest).
-    contrast : how much of the whole crawl's centroid is subtracted from the seeds' centroid
+    contrast : how much of the crawl's centroid is subtracted from the seeds' centroid
         (negatives clipped), so words every blog uses ("genau", "Woche") weigh less in the
         profile than what sets the seeds apart.
-    min_df : passed to ``TfidfVectorizer`` (ignore rarer terms).
-    max_features : passed to ``TfidfVectorizer`` (bounds memory on very large crawls).
-    sublinear_tf : passed to ``TfidfVectorizer``.
+    min_df : ignore terms found in fewer documents (1 keeps all; 2 shrinks huge crawls).
+    sublinear_tf : use ``1 + log(tf)`` (passed to ``TfidfTransformer``).
 
     Attributes
     ----------
@@ -61,29 +59,49 @@ class TopicRelevance:
     scores_ : {site: cosine similarity to the profile of the site's language, 0..1}.
     profiles_ : {language: L2-normalised profile (dense 1-D array)}.
     profile_ : the profile over all languages together.
-    vectorizer_ : the fitted ``TfidfVectorizer`` (float32 matrix, to halve memory).
-    terms_ : the vocabulary as an array, by column.
+    vocabulary_ : {term: column}; terms_ : the terms by column.
+    transformer_ : the fitted ``TfidfTransformer``; matrix_ : the TF-IDF rows (float32 CSR).
     """
 
-    def __init__(self, topic_weight: float = 0.5, contrast: float = 1.0, min_df: int | float = 1,
-                 max_features: int | None = None, sublinear_tf: bool = True):
+    def __init__(self, topic_weight: float = 0.5, contrast: float = 1.0, min_df: int = 1,
+                 sublinear_tf: bool = True):
         self.topic_weight = topic_weight
         self.contrast = contrast
         self.min_df = min_df
-        self.max_features = max_features
         self.sublinear_tf = sublinear_tf
 
-    def _tokens(self, documents: Iterable[Document]) -> Iterator[list[str]]:
+    def _count(self, documents: Iterable[Document]) -> sparse.csr_matrix:
+        """Tokenise and count the documents into a CSR term-count matrix."""
         tokenizer = Tokenizer()
+        vocab: dict[str, int] = {}
+        indices, counts, indptr = array("i"), array("f"), array("q", [0])
         for site, lang, text in documents:
             code = language_of(lang, text or "")
             self.sites_.append(site)
             self.languages_[site] = code
-            yield tokenizer.tokenize(text or "", code, surface=self.surface_)
+            for term, n in Counter(tokenizer.tokenize(text or "", code, surface=self.surface_)).items():
+                j = vocab.setdefault(term, len(vocab))
+                indices.append(j)
+                counts.append(n)
+            indptr.append(len(indices))
+        X = sparse.csr_matrix(
+            (np.frombuffer(counts, dtype=np.float32), np.frombuffer(indices, dtype=np.int32),
+             np.frombuffer(indptr, dtype=np.int64)),
+            shape=(len(self.sites_), len(vocab)),
+        )
+        terms = np.empty(len(vocab), dtype=object)
+        for term, j in vocab.items():
+            terms[j] = term
+        if self.min_df > 1 and len(vocab):
+            keep = np.flatnonzero(np.bincount(X.indices, minlength=len(vocab)) >= self.min_df)
+            X, terms = X[:, keep].tocsr(), terms[keep]
+        self.terms_ = terms
+        self.vocabulary_ = {t: j for j, t in enumerate(terms)}
+        return X
 
     def fit(self, documents: Iterable[Document], seeds: Iterable[str] = (), topic: str = "",
             langs: Sequence[str] | None = None) -> TopicRelevance:
-        """Fit TF-IDF on ``documents`` and score every site against the profile.
+        """Fit TF-IDF on ``documents`` and score every site against its language's profile.
 
         ``seeds`` name the sites whose documents define the topic; ``topic`` adds comma-separated
         phrases, tokenised in each of ``langs`` (default: German and English).
@@ -91,28 +109,25 @@ class TopicRelevance:
         self.sites_: list[str] = []
         self.languages_: dict[str, str] = {}
         self.surface_: dict[str, str] = {}
-        self.vectorizer_ = TfidfVectorizer(analyzer=_passthrough, min_df=self.min_df,
-                                           max_features=self.max_features,
-                                           sublinear_tf=self.sublinear_tf, dtype=np.float32)
-        try:
-            X = self.vectorizer_.fit_transform(self._tokens(documents))
-        except ValueError:  # empty corpus or vocabulary
-            self.matrix_ = sparse.csr_matrix((len(self.sites_), 0))
-            self.profile_ = np.zeros(0)
-            self.profiles_ = {}
-            self.scores_ = dict.fromkeys(self.sites_, 0.0)
-            self.index_ = {s: i for i, s in enumerate(self.sites_)}
-            return self
-        self.matrix_ = X.tocsr()
-        self.terms_ = self.vectorizer_.get_feature_names_out()
+        counts = self._count(documents)
         self.index_ = {s: i for i, s in enumerate(self.sites_)}
+        self.transformer_ = TfidfTransformer(sublinear_tf=self.sublinear_tf)
+        n_docs, n_terms = counts.shape
+        self.profiles_ = {}
+        if n_docs == 0 or n_terms == 0 or counts.nnz == 0:
+            self.matrix_ = sparse.csr_matrix((n_docs, n_terms), dtype=np.float32)
+            self.transformer_.idf_ = np.zeros(n_terms)
+            self.profile_ = np.zeros(n_terms)
+            self.scores_ = dict.fromkeys(self.sites_, 0.0)
+            return self
+        self.matrix_ = self.transformer_.fit(counts).transform(counts, copy=False).astype(np.float32, copy=False)
+        del counts
         seed_rows = sorted({self.index_[s] for s in seeds if s in self.index_})
         topic_vec = self.topic_vector(topic, langs)
         by_lang: dict[str, list[int]] = {}
         for i, site in enumerate(self.sites_):
             by_lang.setdefault(self.languages_[site], []).append(i)
-        self.profiles_ = {}
-        sims = np.zeros(len(self.sites_))
+        sims = np.zeros(n_docs)
         for lang in sorted(by_lang):
             rows = by_lang[lang]
             row_set = set(rows)
@@ -120,63 +135,65 @@ class TopicRelevance:
             profile = self._profile(own_seeds, rows, topic_vec)
             self.profiles_[lang] = profile
             if profile.any():
-                sims[rows] = self.matrix_[rows] @ profile
+                sims[rows] = (self.matrix_ @ profile)[rows]
         if not any(p.any() for p in self.profiles_.values()):
             log.warning("no topic profile: the seeds have no crawled text and no --topic was given")
-        self.profile_ = self._profile(seed_rows, list(range(len(self.sites_))), topic_vec)
+        self.profile_ = self._profile(seed_rows, range(n_docs), topic_vec)
         self.scores_ = {s: float(max(0.0, min(1.0, sims[i]))) for i, s in enumerate(self.sites_)}
         return self
+
+    def _mean(self, rows: Sequence[int]) -> np.ndarray:
+        """Mean TF-IDF row over ``rows`` (without copying the rows)."""
+        weights = np.zeros(self.matrix_.shape[0])
+        weights[list(rows)] = 1.0 / len(rows)
+        return np.asarray(self.matrix_.T @ weights, dtype=np.float64).ravel()
 
     def _profile(self, seed_rows: Sequence[int], background_rows: Sequence[int],
                  topic_vec: np.ndarray) -> np.ndarray:
         """L2-normalised mix of the seed centroid (minus the background's) and the topic vector."""
-        n_terms = self.matrix_.shape[1]
-        seed_vec = np.zeros(n_terms)
+        seed_vec = np.zeros(self.matrix_.shape[1])
         if seed_rows:
-            seed_vec = np.asarray(self.matrix_[list(seed_rows)].mean(axis=0)).ravel()
-            others = set(background_rows) - set(seed_rows)
-            if self.contrast and others:
-                background = np.asarray(self.matrix_[list(background_rows)].mean(axis=0)).ravel()
-                seed_vec = np.clip(seed_vec - self.contrast * background, 0.0, None)
-        seed_vec = seed_vec.astype(np.float64)
+            seed_vec = self._mean(seed_rows)
+            background_rows = list(background_rows)
+            if self.contrast and len(set(background_rows) - set(seed_rows)):
+                seed_vec = np.clip(seed_vec - self.contrast * self._mean(background_rows), 0.0, None)
         parts = []
         for vec, share in ((seed_vec, 1.0 - self.topic_weight), (topic_vec, self.topic_weight)):
             norm = np.linalg.norm(vec)
             if norm > 0:
                 parts.append((vec / norm, share))
         if not parts:
-            return np.zeros(n_terms)
+            return np.zeros(self.matrix_.shape[1])
         profile = parts[0][0] if len(parts) == 1 else sum(vec * share for vec, share in parts)
         return profile / np.linalg.norm(profile)
 
     def topic_vector(self, topic: str, langs: Sequence[str] | None = None) -> np.ndarray:
         """TF-IDF vector (unnormalised) of the topic phrases over the fitted vocabulary."""
-        vocab = self.vectorizer_.vocabulary_
-        vec = np.zeros(len(vocab))
+        vec = np.zeros(len(self.vocabulary_))
         codes = [c for c in (langs or LANGUAGES) if c in LANGUAGES] or list(LANGUAGES)
         for phrase in topic_terms(topic):
             terms = set()
             for code in codes:
                 terms.update(tokenize(phrase, code))
             for term in sorted(terms):
-                if term in vocab:
-                    j = vocab[term]
-                    vec[j] = max(vec[j], self.vectorizer_.idf_[j])
+                j = self.vocabulary_.get(term)
+                if j is not None:
+                    vec[j] = max(vec[j], self.transformer_.idf_[j])
         return vec
 
     def top_terms(self, site: str, n: int = 5) -> list[str]:
         """The ``n`` terms contributing most to a site's similarity, in readable form."""
         i = self.index_.get(site)
-        profile = self.profiles_.get(self.languages_.get(site, ""), self.profile_) if i is not None else None
+        profile = self.profiles_.get(self.languages_.get(site, "")) if i is not None else None
         if profile is None or not profile.any():
             return []
-        row = self.matrix_.getrow(i)
-        contrib = [(row.data[k] * profile[j], j) for k, j in enumerate(row.indices) if profile[j] > 0]
-        names = self.terms_
-        contrib.sort(key=lambda t: (-t[0], names[t[1]]))
+        start, end = self.matrix_.indptr[i], self.matrix_.indptr[i + 1]
+        cols, vals = self.matrix_.indices[start:end], self.matrix_.data[start:end]
+        contrib = [(float(v) * profile[j], self.terms_[j]) for j, v in zip(cols, vals) if profile[j] > 0]
+        contrib.sort(key=lambda t: (-t[0], t[1]))
         out: list[str] = []
-        for _, j in contrib:
-            word = self.surface_.get(names[j], names[j])
+        for _, term in contrib:
+            word = self.surface_.get(term, term)
             if word not in out:
                 out.append(word)
             if len(out) == n:

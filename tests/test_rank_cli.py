@@ -203,3 +203,12 @@ def test_format_table_aligns_and_cuts():
 def test_empty_format_table():
     assert format_table([]).split() == ["rank", "score", "site", "relevance", "centrality", "activity",
                                         "last_post", "top_terms"]
+
+
+def test_rank_cli_weights_file_changes_scores(crawl_db, tmp_path):
+    weights = tmp_path / "w.json"
+    weights.write_text('{"relevance": 0, "activity": 0, "centrality": 0}')
+    out = tmp_path / "p.json"
+    assert run("--db", str(crawl_db), "--out", str(out), "--weights", str(weights), "--no-save").exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {r["score"] for r in data} == {1.0} and [r["site"] for r in data] == ["e.com", "k.de", "p.de"]

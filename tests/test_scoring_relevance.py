@@ -26,8 +26,7 @@ def test_fit_returns_self_and_learned_attributes():
 
 def test_init_only_stores_parameters():
     rel = TopicRelevance(topic_weight=0.3, min_df=2)
-    assert vars(rel) == {"topic_weight": 0.3, "contrast": 1.0, "min_df": 2, "max_features": None,
-                         "sublinear_tf": True}
+    assert vars(rel) == {"topic_weight": 0.3, "contrast": 1.0, "min_df": 2, "sublinear_tf": True}
 
 
 def test_german_on_topic_beats_off_topic():
@@ -74,6 +73,24 @@ def test_top_terms_are_readable_shared_terms():
 def test_no_profile_gives_zero_scores():
     rel = TopicRelevance().fit(GERMAN, seeds=["not-crawled.de"])
     assert set(rel.scores_.values()) == {0.0}
+
+
+def test_min_df_drops_rare_terms():
+    rel = TopicRelevance(min_df=2).fit(ENGLISH, seeds=["seed.com"])
+    assert "garden" not in rel.vocabulary_ and "market" in rel.vocabulary_
+    assert list(rel.terms_[[rel.vocabulary_["market"]]]) == ["market"]
+
+
+def test_matches_scikit_learn_tfidf_vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from scoring.text import tokenize
+
+    rel = TopicRelevance().fit(GERMAN, seeds=["seed.de"])
+    ref = TfidfVectorizer(analyzer=lambda doc: tokenize(doc, "de"), sublinear_tf=True)
+    X = ref.fit_transform([text for _, _, text in GERMAN])
+    cols = [ref.vocabulary_[t] for t in rel.terms_]
+    assert abs(X[:, cols] - rel.matrix_).max() < 1e-6
 
 
 def test_documents_can_be_a_generator():
