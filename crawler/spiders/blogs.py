@@ -50,6 +50,17 @@ class SiteState:
 DEFERRED_MAX = 50
 
 
+class LocalSites(dict):
+    """The spider's sites registry in this process (a Redis-backed one shares it across workers)."""
+
+    def claim(self, site: str, state: SiteState) -> bool:
+        """Register a site unless known; True when this call registered it."""
+        if site in self:
+            return False
+        self[site] = state
+        return True
+
+
 class BlogSpider(scrapy.Spider):
     """Crawl seed blogs and the blogs around them."""
 
@@ -59,7 +70,7 @@ class BlogSpider(scrapy.Spider):
                  max_pages: int = 0, seed_posts: int = 10, candidate_posts: int = 3,
                  platforms: Platforms | None = None, excluded: frozenset[str] = frozenset(),
                  topic: str = "", db_path: str = "", mode: str = "fresh", resume_run: int | None = None,
-                 settle_days: int = 30, **kwargs):
+                 settle_days: int = 30, sites=None, seen=None, **kwargs):
         super().__init__(**kwargs)
         self.seeds = list(seeds)
         self.hops = int(hops)
@@ -71,8 +82,10 @@ class BlogSpider(scrapy.Spider):
         self.platforms = platforms or Platforms.load()
         self.excluded = frozenset(excluded)
         self.topic_terms = [t.strip().lower() for t in topic.replace(";", ",").split(",") if t.strip()]
-        self.sites: dict[str, SiteState] = {}
-        self.seen: set[str] = set()
+        self.sites = LocalSites() if sites is None else sites  # shared registries in distributed mode
+        self.seen = set() if seen is None else seen
+        self.after_start = None  # called once the seeds are queued (distributed coordination)
+        self.request_done = None  # called when a request's callback or errback has finished
         self.scheduled_total = 0
         self.db_path = db_path
         self.mode = mode  # fresh | recrawl (conditional requests) | resume (continue resume_run)
@@ -105,6 +118,8 @@ class BlogSpider(scrapy.Spider):
                 yield request
         for out in self._replay_run(resumed):
             yield out
+        if self.after_start:
+            self.after_start()
 
     def closed(self, reason):
         if self.frontier:
@@ -272,6 +287,8 @@ class BlogSpider(scrapy.Spider):
         if kind == "robots":
             log.debug("robots.txt forbids %s", request.url)
         yield ErrorItem(request.url, request.meta.get("site", site_key(request.url)), kind, detail)
+        if self.request_done:
+            self.request_done(request)
 
     # -- following ---------------------------------------------------------------------------
 
@@ -353,7 +370,8 @@ class BlogSpider(scrapy.Spider):
             if hops + 1 < known.hops:  # a shorter path: the site is closer to the seeds than thought
                 known.hops = hops + 1
                 yield SiteItem(target, site_home(url), known.role, hops + 1, f"{kind} of {from_site}")
-                deferred, known.deferred = known.deferred, []
+                deferred = list(known.deferred)
+                known.deferred = []
                 for link_url, link_kind in deferred:
                     yield from self._discover(link_url, link_kind, target, known.hops, 0.0)
             return
@@ -371,7 +389,8 @@ class BlogSpider(scrapy.Spider):
         priority = FOLLOW_KINDS[kind] + int(20 * topical) - 10 * (hops + 1)
         if source and source.role == "seed":
             priority += 30
-        self.sites[target] = SiteState("candidate", hops + 1, self.candidate_pages, priority=priority)
+        if not self.sites.claim(target, SiteState("candidate", hops + 1, self.candidate_pages, priority=priority)):
+            return  # another worker registered it a moment ago
         yield SiteItem(target, site_home(url), "candidate", hops + 1, f"{kind} of {from_site}")
         request = self._request(site_home(url), target, "home", hops + 1)
         if request:
