@@ -117,6 +117,8 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = db.table_names()
+    except sqlite3.OperationalError as err:  # a good file that cannot be opened: permissions, full disk
+        raise DatabaseError(f"{path}: cannot open ({err}); check permissions and free disk space") from err
     except sqlite3.DatabaseError as err:
         raise DatabaseError(f"{path}: not a SQLite database ({err}); pass another file with --db") from err
     if tables and app_id != APPLICATION_ID:
