@@ -113,6 +113,9 @@ def crawl_options(func):
     if func.__name__ == "crawl":
         options.insert(-1, click.option("--resume", is_flag=True,
                                         help="Continue the interrupted crawl of this database where it stopped."))
+        options.insert(-1, click.option("--redis", "redis_url", default=None, metavar="URL",
+                                        help="Distributed crawl: share the frontier in Redis (redis://host:6379/0); "
+                                             "add workers with 'blogscout worker --redis URL'."))
     for option in reversed(options):
         func = option(func)
     return func
@@ -134,13 +137,21 @@ def make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, ma
 
 
 def do_crawl(db: str, options, quiet: bool, command: str = "crawl", mode: str = "fresh",
-             resume_run: int | None = None):
-    """Run a crawl and print its summary; database and lock problems become one-line errors."""
+             resume_run: int | None = None, redis_url: str | None = None):
+    """Run a crawl and print its summary; database, lock and Redis problems become one-line errors."""
     from crawler.lock import LockedError
     from crawler.runner import run_crawl, summary
 
     try:
-        result = run_crawl(db, options, command=command, quiet=quiet, mode=mode, resume_run=resume_run)
+        if redis_url:
+            from crawler.runner_redis import DistributedError, run_coordinator
+
+            try:
+                result = run_coordinator(db, options, redis_url, quiet=quiet)
+            except DistributedError as err:
+                raise click.ClickException(str(err)) from err
+        else:
+            result = run_crawl(db, options, command=command, quiet=quiet, mode=mode, resume_run=resume_run)
     except (DatabaseError, LockedError) as err:
         raise click.ClickException(str(err)) from err
     except OSError as err:
@@ -152,7 +163,7 @@ def do_crawl(db: str, options, quiet: bool, command: str = "crawl", mode: str = 
 @cli.command()
 @crawl_options
 def crawl(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_pages, topic,
-          platforms_files, exclude_files, allow_private, set_pairs, resume, quiet):
+          platforms_files, exclude_files, allow_private, set_pairs, resume, redis_url, quiet):
     """Crawl seed blogs, their blogrolls and the blogs they link to into the database.
 
     With --resume, continue the last crawl of the database that was interrupted (Ctrl-C, kill,
@@ -172,7 +183,7 @@ def crawl(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_p
         return
     options = make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, max_pages, topic,
                            platforms_files, exclude_files, allow_private, set_pairs)
-    do_crawl(db, options, quiet)
+    do_crawl(db, options, quiet, redis_url=redis_url)
 
 
 def stored_run(db: str, resumable: bool = False) -> dict:
@@ -218,6 +229,29 @@ def run(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_pag
                            platforms_files, exclude_files, allow_private, set_pairs)
     do_crawl(db, options, quiet, command="run")
     rank_to_file(db, out=out, topic=topic, langs=parse_langs(lang), top=top, me=me, excel=excel)
+
+
+@cli.command()
+@click.option("--redis", "redis_url", required=True, metavar="URL", help="Redis of the distributed crawl (redis://host:6379/0).")
+@click.option("--wait", default=60.0, show_default=True, help="Seconds to wait for a crawl to join.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+def worker(redis_url, wait, quiet):
+    """Join a distributed crawl as one more worker; ends when the shared queue is empty.
+
+    Start the crawl on one machine with 'blogscout crawl --redis URL SEEDS...', then run
+    workers on any machine that reaches the same Redis.
+
+    Example: blogscout worker --redis redis://10.0.0.5:6379/0
+    """
+    from crawler.runner_redis import DistributedError, run_worker
+
+    setup_logging(quiet)
+    try:
+        stats = run_worker(redis_url, wait=wait, quiet=quiet)
+    except DistributedError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"worker done: {stats.get('blogscout/pages', 0)} pages, "
+               f"{stats.get('blogscout/errors', 0)} errors")
 
 
 def main() -> None:

@@ -220,7 +220,7 @@ def live_workers(client: redis.Redis, keys: Keys) -> tuple[list[str], list[str]]
     return sorted(alive), sorted(dead)
 
 
-def beat(client: redis.Redis, keys: Keys, worker: str) -> None:
-    """Register a worker and refresh its heartbeat."""
+def beat(client: redis.Redis, keys: Keys, worker: str, ttl: int = HEARTBEAT_SECONDS) -> None:
+    """Register a worker and refresh its heartbeat (a worker silent for ``ttl`` seconds is lost)."""
     client.sadd(keys.workers, worker)
-    client.set(keys.heartbeat(worker), str(time.time()), ex=HEARTBEAT_SECONDS)
+    client.set(keys.heartbeat(worker), str(time.time()), ex=max(int(ttl), 1))

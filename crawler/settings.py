@@ -38,6 +38,8 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.RobotsTxt": 100,
     "crawler.conditional.ConditionalRequests": 560,  # after redirects are created, before the download
     "crawler.middlewares.PrivateAddressGuard": 50,
     "crawler.middlewares.RedirectLoopGuard": 650,  # sees 3xx answers before RedirectMiddleware (600)
@@ -56,3 +58,4 @@ BLOGSCOUT_ALLOW_PRIVATE = False
 BLOGSCOUT_PROGRESS_INTERVAL = 5.0
 BLOGSCOUT_BATCH_SIZE = 500
 BLOGSCOUT_FLUSH_SECONDS = 2.0
+BLOGSCOUT_REDIS_HEARTBEAT = 10  # seconds of silence after which a distributed worker counts as lost

@@ -70,7 +70,7 @@ class BlogSpider(scrapy.Spider):
                  max_pages: int = 0, seed_posts: int = 10, candidate_posts: int = 3,
                  platforms: Platforms | None = None, excluded: frozenset[str] = frozenset(),
                  topic: str = "", db_path: str = "", mode: str = "fresh", resume_run: int | None = None,
-                 settle_days: int = 30, sites=None, seen=None, **kwargs):
+                 settle_days: int = 30, sites=None, seen=None, after_start=None, **kwargs):
         super().__init__(**kwargs)
         self.seeds = list(seeds)
         self.hops = int(hops)
@@ -84,7 +84,7 @@ class BlogSpider(scrapy.Spider):
         self.topic_terms = [t.strip().lower() for t in topic.replace(";", ",").split(",") if t.strip()]
         self.sites = LocalSites() if sites is None else sites  # shared registries in distributed mode
         self.seen = set() if seen is None else seen
-        self.after_start = None  # called once the seeds are queued (distributed coordination)
+        self.after_start = after_start  # called once the seeds are queued (distributed coordination)
         self.request_done = None  # called when a request's callback or errback has finished
         self.scheduled_total = 0
         self.db_path = db_path
@@ -248,12 +248,12 @@ class BlogSpider(scrapy.Spider):
         limit = self.seed_posts if state.role == "seed" else self.candidate_posts
         follow = [(url, "post") for url, _, _ in entries if site_key(url) == site][:limit]
         headers = response.headers
+        yield FeedItem(site, response.url, entries)  # before the page: a stored feed page has its entries stored
         yield PageItem(url=response.url, site=site, status=response.status, page_kind="feed",
                        content_type=headers.get(b"Content-Type", b"").decode("latin-1"), title=feed.title,
                        etag=headers.get(b"ETag", b"").decode("latin-1"),
                        last_modified=headers.get(b"Last-Modified", b"").decode("latin-1"),
                        content_hash=hashlib.sha1(response.body).hexdigest(), follow=follow)
-        yield FeedItem(site, response.url, entries)
         yield from self._schedule_site_pages(follow, site, state)
 
     def parse_opml(self, response):

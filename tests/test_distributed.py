@@ -1,0 +1,149 @@
+"""Distributed crawls on a real redis-server: shared frontier, no double fetches, lost workers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+
+import pytest
+import redis
+
+from conftest import FAST, ROOT, blogscout
+from crawler.redisstate import CURRENT_KEY, Keys
+from crawler.sandbox.server import SandboxServer
+from crawler.sandbox.world import generate_world
+from test_recrawl import content, query
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory):
+    """A real redis-server on a free loopback port, stopped after the tests."""
+    server = shutil.which("redis-server")
+    assert server, "redis-server is not installed: .ci/run installs it (apt-get install redis-server)"
+    port = free_port()
+    workdir = tmp_path_factory.mktemp("redis")
+    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                             "--dir", str(workdir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = redis.Redis(port=port)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if time.monotonic() > deadline:
+                proc.kill()
+                raise
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def web():
+    world = generate_world(seed=5, n_blogs=24)
+    with SandboxServer(world) as server:
+        yield world, server
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory, web):
+    """The same web crawled by one ordinary process: what the distributed crawl must match."""
+    world, server = web
+    db = tmp_path_factory.mktemp("single") / "single.db"
+    server.clear_requests()
+    result = blogscout("crawl", *world.seeds, "--db", str(db), "--quiet", *FAST, proxy=server.proxy_url)
+    assert result.returncode == 0, result.stderr
+    return db, Counter(url for _, url, _ in server.requests)
+
+
+def start(args, proxy):
+    env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "no_proxy")}
+    env["http_proxy"] = proxy
+    return subprocess.Popen([sys.executable, "-m", "crawler", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_workers_fetch_each_url_once_and_match_single_process(tmp_path, web, single, redis_url):
+    world, server = web
+    single_db, single_counts = single
+    server.clear_requests()
+    db = tmp_path / "dist.db"
+    coordinator = start(["crawl", *world.seeds, "--db", str(db), "--redis", redis_url, "--quiet", *FAST], server.proxy_url)
+    worker = start(["worker", "--redis", redis_url, "--quiet"], server.proxy_url)
+    out, err = coordinator.communicate(timeout=240)
+    assert coordinator.returncode == 0, err
+    w_out, w_err = worker.communicate(timeout=60)
+    assert worker.returncode == 0, w_err
+    counts = Counter(url for _, url, _ in server.requests)
+    assert {u: n for u, n in counts.items() if n > single_counts.get(u, 0)} == {}
+    assert content(db) == content(single_db)
+    pages_by_worker = [int(w_out.split()[2])] if w_out.startswith("worker done") else []
+    assert pages_by_worker and pages_by_worker[0] > 0, w_out  # the second worker really took work
+    assert query(db, "SELECT status FROM runs") == [("finished",)]
+    assert not redis.Redis.from_url(redis_url).exists(CURRENT_KEY)
+
+
+def test_lost_worker_loses_no_url(tmp_path, web, single, redis_url):
+    world, server = web
+    single_db, _ = single
+    client = redis.Redis.from_url(redis_url)
+    db = tmp_path / "lost.db"
+    slow = ["--set", "CONCURRENT_REQUESTS=2", "--set", "BLOGSCOUT_REDIS_HEARTBEAT=2"]
+    coordinator = start(["crawl", *world.seeds, "--db", str(db), "--redis", redis_url, "--quiet", *FAST, *slow],
+                        server.proxy_url)
+    deadline = time.monotonic() + 60
+    while not client.get(CURRENT_KEY):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    worker = start(["worker", "--redis", redis_url, "--quiet"], server.proxy_url)
+    keys = Keys(__import__("json").loads(client.get(CURRENT_KEY))["namespace"])
+    held = 0
+    while not held:  # wait until the worker holds requests, then kill it without warning
+        assert time.monotonic() < deadline, "worker never took a request"
+        held = sum(client.hlen(keys.processing(w.decode())) for w in client.smembers(keys.workers)
+                   if w.decode().startswith("worker-"))
+        time.sleep(0.01)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait(10)
+    out, err = coordinator.communicate(timeout=240)
+    assert coordinator.returncode == 0, err
+    assert content(db) == content(single_db)
+
+
+def test_shared_politeness_spaces_requests_to_one_host(redis_url):
+    from crawler.distributed import SharedPoliteness
+
+    client = redis.Redis.from_url(redis_url)
+    first = SharedPoliteness(client, Keys("blogscout:politeness-test"), delay=0.5)
+    second = SharedPoliteness(client, Keys("blogscout:politeness-test"), delay=0.5)
+    waits = [first.wait_for("anna.blogspot.com"), second.wait_for("anna.blogspot.com"),
+             first.wait_for("anna.blogspot.com"), second.wait_for("ben.wordpress.com")]
+    assert waits[0] == pytest.approx(0, abs=0.05)
+    assert waits[1] == pytest.approx(0.5, abs=0.1) and waits[2] == pytest.approx(1.0, abs=0.1)
+    assert waits[3] == pytest.approx(0, abs=0.05)
+
+
+def test_worker_without_a_crawl_says_how_to_start_one(redis_url):
+    result = blogscout("worker", "--redis", redis_url, "--wait", "0.3")
+    assert result.returncode == 1 and "no distributed crawl to join" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_unreachable_redis_is_a_one_line_error(tmp_path):
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    result = blogscout("crawl", "https://seo-blog.de/", "--db", str(tmp_path / "x.db"), "--redis", url)
+    assert result.returncode == 1 and "cannot connect" in result.stderr and result.stderr.count("\n") == 1
