@@ -80,6 +80,8 @@ def canonical_url(url: str, *, keep_fragment: bool = False) -> str | None:
         host = host.encode("idna").decode("ascii").lower() if not _is_ip(host) else host.lower()
     except UnicodeError:
         return None
+    if any(c in host for c in " \t\r\n<>\"'{}|\\^`"):  # IDNA mapping can produce spaces ("´a.de")
+        return None
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):

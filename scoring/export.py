@@ -36,9 +36,10 @@ def safe_cell(value: str) -> str:
     ("'+49 30 1234", "'@handle", 'a bc', "'  =1+1")
     """
     value = value.replace("\x00", "")
-    if value.startswith(_DANGEROUS_START) or value.lstrip(" \t\r\n").startswith(_DANGEROUS_START):
-        value = "'" + value
-    return _LINE_BREAKS.sub(" ", value)
+    flat = _LINE_BREAKS.sub(" ", value)  # checked too: "\u2028=" must not pass as " ="
+    if value.startswith(_DANGEROUS_START) or flat.lstrip().startswith(_DANGEROUS_START):
+        flat = "'" + flat
+    return flat
 
 
 def _cell(value: Any, excel: bool) -> str:

@@ -1,0 +1,90 @@
+"""Property tests: URLs from the web, mutated at random, through canonicalisation, trap checks and the SSRF guard."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crawler.middlewares import is_private_target, literal_address
+from crawler.traps import TrapFilter, strip_session_ids, url_shape_problem
+from crawler.urls import canonical_url, host_of, site_key
+
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+REAL = [
+    "https://www.seo-blog.de/2024/03/12/content-marketing-für-anfänger/?utm_source=x&amp;p=1#kommentare",
+    "http://anna.blogspot.com/p/blogroll.html?m=1", "HTTPS://Ben.WordPress.com:443/feed/",
+    "http://münchen-blog.de/über-uns/", "http://xn--mnchen-3ya.de/a%20b/%zz", "https://a.de/;jsessionid=AB12?x=1",
+    "http://a.de/?PHPSESSID=1&sid=2&s=suche&seite=3", "http://[::1]:8080/admin", "http://169.254.169.254/latest",
+    "http://0x7f.1/", "http://2130706433/", "https://user:pw@host.de:8443/pfad?q=ä#frag", "//protokoll-relativ.de/",
+    "http://a.de/links/links/links/", "http://a.de/kalender/2024/01/?ansicht=monat&tag=5",
+]
+PIECES = ["/", "?", "#", "&", "=", ";", ":", "@", "%", "%2F", "..", "./", "[", "]", "ä", " ", "\t", "\x00",
+          "jsessionid=1", "sid=x", "utm_source=y", "www.", "xn--", "0x", "127.0.0.1", "::1", ":99999", "\u202e"]
+
+
+@st.composite
+def web_urls(draw) -> str:
+    """A real-looking URL with random pieces spliced in or cut out."""
+    url = draw(st.sampled_from(REAL))
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(url)))
+        if draw(st.booleans()):
+            url = url[:at] + draw(st.sampled_from(PIECES) | st.text(max_size=4)) + url[at:]
+        else:
+            url = url[:at] + url[at + draw(st.integers(1, 8)):]
+    return url
+
+
+@FUZZ
+@given(url=web_urls() | st.text(max_size=80))
+def test_canonical_url_is_idempotent_and_absolute(url):
+    once = canonical_url(url)
+    if once is not None:
+        assert once.startswith(("http://", "https://")) and host_of(once)
+        assert canonical_url(once) == once
+        assert site_key(once)
+
+
+@FUZZ
+@given(url=web_urls())
+def test_session_ids_stripped_once_and_for_all(url):
+    canon = canonical_url(url)
+    stripped = strip_session_ids(canon)
+    if canon is None:
+        assert stripped is None
+        return
+    assert strip_session_ids(stripped) == stripped
+    assert canonical_url(stripped) == stripped
+    assert not any(s in stripped.lower() for s in (";jsessionid=", "phpsessid=", "?sid=", "&sid="))
+
+
+@FUZZ
+@given(url=web_urls() | st.text(max_size=80))
+def test_url_shape_problem_never_raises(url):
+    problem = url_shape_problem(url)
+    assert problem is None or isinstance(problem, str) and problem
+
+
+@FUZZ
+@given(urls=st.lists(web_urls(), max_size=60), limit=st.integers(1, 5))
+def test_trap_filter_never_lets_more_than_the_limit_of_one_shape_through(urls, limit):
+    traps = TrapFilter(shape_limit=limit, query_variant_limit=limit)
+    passed = [u for u in urls if traps.check(u, "a.de") is None]
+    assert all(n <= limit for n in traps.counts.values())
+    assert len(passed) == sum(n for (_, key), n in traps.counts.items() if "?*" not in key)
+
+
+@FUZZ
+@given(host=st.ip_addresses().map(str) | st.text(alphabet="0123456789abcdefx.:[]", max_size=20) | st.text(max_size=20))
+def test_private_target_check_never_raises_and_agrees_with_ipaddress(host):
+    verdict = is_private_target(host)
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return
+    mapped = ip.ipv4_mapped if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped else ip
+    assert verdict == (not mapped.is_global or mapped.is_multicast)
+    assert literal_address(host) == mapped
