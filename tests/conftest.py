@@ -18,15 +18,26 @@ FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--s
         "--set", "DOWNLOAD_TIMEOUT=8", "--set", "RETRY_TIMES=1"]
 
 
+def _env(proxy: str | None, extra: dict | None = None) -> dict:
+    """This environment without proxy variables, plus the sandbox proxy if given."""
+    env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy")}
+    if proxy:
+        env["http_proxy"] = proxy
+    env.update(extra or {})
+    return env
+
+
 def blogscout(*args: str, proxy: str | None = None, timeout: float = 240, env: dict | None = None,
               cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the real `blogscout` command line in a subprocess."""
-    full_env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy")}
-    if proxy:
-        full_env["http_proxy"] = proxy
-    full_env.update(env or {})
+    """Run the real `blogscout` command line in a subprocess and wait for it."""
     return subprocess.run([sys.executable, "-m", "crawler", *args], capture_output=True, text=True,
-                          timeout=timeout, env=full_env, cwd=cwd or ROOT)
+                          timeout=timeout, env=_env(proxy, env), cwd=cwd or ROOT)
+
+
+def start_blogscout(*args: str, proxy: str | None = None) -> subprocess.Popen:
+    """Start the real `blogscout` command line in the background (to kill it, or run beside it)."""
+    return subprocess.Popen([sys.executable, "-m", "crawler", *args], cwd=ROOT, env=_env(proxy),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 @pytest.fixture(scope="session")

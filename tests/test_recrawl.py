@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 
 import pytest
 
-from conftest import FAST, ROOT, blogscout
+from conftest import FAST, blogscout, start_blogscout
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.world import generate_world
 
@@ -93,11 +90,7 @@ def test_recrawl_picks_up_new_post_and_new_blog_and_diff_shows_them(project):
 
 
 def crawl_process(world, server, db, *extra):
-    env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "no_proxy")}
-    env["http_proxy"] = server.proxy_url
-    return subprocess.Popen([sys.executable, "-m", "crawler", "crawl", *world.seeds, "--db", str(db), "--quiet",
-                             *FAST, *extra], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    return start_blogscout("crawl", *world.seeds, "--db", str(db), "--quiet", *FAST, *extra, proxy=server.proxy_url)
 
 
 def wait_for_pages(db, count, deadline=60.0):
