@@ -192,6 +192,32 @@ class Platforms:
         return self.category(url_or_host) in ("social", "video")
 
 
+# Paths on social and video sites that are content (a video, a post, a search), not a profile.
+_NOT_PROFILE = re.compile(
+    r"^/(watch|embed|shorts|playlist|results|p|reel|reels|tv|status|hashtag|search|explore|share|sharer|"
+    r"intent|pin|photo|photos|video|videos|events|groups|posts|story\.php|permalink\.php|login|signup)(/|\.php|$)"
+    r"|/status(es)?/\d+", re.IGNORECASE)
+
+
+def is_profile_url(url: str) -> bool:
+    """True when a social-network URL names a profile (``instagram.com/anna``), not a post or video.
+
+    >>> is_profile_url("https://www.instagram.com/anna.schreibt/"), is_profile_url("https://youtu.be/x1")
+    (True, False)
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    path = parts.path or "/"
+    if host in ("youtu.be", "t.co", "fb.me", "wa.me", "lnkd.in") or path in ("", "/"):
+        return False
+    if _NOT_PROFILE.search(path):
+        return False
+    return not (host.endswith("youtube.com") and not path.startswith(("/@", "/c/", "/channel/", "/user/")))
+
+
 def parse_site_list(text: str, default: str = "excluded") -> list[tuple[str, str]]:
     """Parse ``[category] site-or-url`` lines into (category, host) pairs.
 

@@ -115,3 +115,23 @@ def test_platform_check_stops_at_the_site():
     assert platforms.category("https://medium.com/@anna/post") == "social"
     assert platforms.category("https://anna.substack.com/") is None
     assert site_key("https://anna.substack.com/p/x") == "anna.substack.com"
+
+
+@pytest.mark.parametrize("url, profile", [
+    ("https://www.instagram.com/anna.schreibt/", True),
+    ("https://www.facebook.com/seoblog.de", True),
+    ("https://x.com/annaschreibt", True),
+    ("https://www.linkedin.com/in/anna-muster/", True),
+    ("https://www.youtube.com/@annaschreibt", True),
+    ("https://www.youtube.com/watch?v=abc", False),
+    ("https://youtu.be/abc", False),
+    ("https://www.instagram.com/p/CxYz/", False),
+    ("https://twitter.com/anna/status/123456", False),
+    ("https://www.facebook.com/sharer/sharer.php?u=x", False),
+    ("https://www.pinterest.com/pin/123/", False),
+    ("https://www.facebook.com/", False),
+])
+def test_is_profile_url(url, profile):
+    from crawler.urls import is_profile_url
+
+    assert is_profile_url(url) is profile

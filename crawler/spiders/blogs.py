@@ -23,7 +23,7 @@ from crawler.failures import classify_failure
 from crawler.frontier import Frontier
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
 from crawler.traps import TrapFilter, strip_session_ids
-from crawler.urls import Platforms, canonical_url, site_home, site_key
+from crawler.urls import Platforms, canonical_url, is_profile_url, site_home, site_key
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ class BlogSpider(scrapy.Spider):
                  max_pages: int = 0, seed_posts: int = 10, candidate_posts: int = 3,
                  platforms: Platforms | None = None, excluded: frozenset[str] = frozenset(),
                  topic: str = "", db_path: str = "", mode: str = "fresh", resume_run: int | None = None,
-                 settle_days: int = 30, sites=None, seen=None, **kwargs):
+                 settle_days: int = 30, sites=None, seen=None, after_start=None, **kwargs):
         super().__init__(**kwargs)
         self.seeds = list(seeds)
         self.hops = int(hops)
@@ -84,7 +84,7 @@ class BlogSpider(scrapy.Spider):
         self.topic_terms = [t.strip().lower() for t in topic.replace(";", ",").split(",") if t.strip()]
         self.sites = LocalSites() if sites is None else sites  # shared registries in distributed mode
         self.seen = set() if seen is None else seen
-        self.after_start = None  # called once the seeds are queued (distributed coordination)
+        self.after_start = after_start  # called once the seeds are queued (distributed coordination)
         self.request_done = None  # called when a request's callback or errback has finished
         self.scheduled_total = 0
         self.db_path = db_path
@@ -426,7 +426,7 @@ class BlogSpider(scrapy.Spider):
         contacts = [("email", e) for e in info.emails]
         contacts += [("contact_url", u) for u in info.contact_urls[:2]]
         contacts += [("impressum_url", u) for u in info.impressum_urls[:2]]
-        contacts += [("social", u) for u in info.social]
+        contacts += [("social", u) for u in info.social if is_profile_url(u)]
         if page_kind in ("contact", "impressum"):
             contacts.append((f"{page_kind}_url", response.url))
         headers = response.headers
