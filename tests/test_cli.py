@@ -145,3 +145,20 @@ def test_settings_are_polite_by_default():
     assert "blogscout" in settings.get("USER_AGENT") and "https://" in settings.get("USER_AGENT")
     assert not settings.getbool("TELNETCONSOLE_ENABLED") and not settings.getbool("REMOTE_CONTROL_ENABLED")
     assert 0 < settings.getint("DOWNLOAD_MAXSIZE") <= 8 * 1024 * 1024 and settings.getint("DOWNLOAD_TIMEOUT") <= 30
+
+
+def test_run_crawls_ranks_and_exports(tmp_path, world, sandbox):
+    import csv
+
+    db, out = tmp_path / "run.db", tmp_path / "partners.csv"
+    seed = world.seeds[0]
+    result = blogscout("run", *world.seeds, "--db", str(db), "--out", str(out), "--me", seed, "--quiet",
+                       "--topic", "content marketing", *FAST, proxy=sandbox.proxy_url)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows and {"rank", "site", "score", "top_terms", "found_via", "links_to_me", "warm_prospect"} <= set(rows[0])
+    partners = {s for s, label in world.truth.items() if label == "partner"}
+    top = [r["site"] for r in rows[:10]]
+    assert len(partners & set(top)) >= 7
+    assert site_key(seed) not in {r["site"] for r in rows}
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM rankings").fetchone()[0] == 1
