@@ -200,7 +200,7 @@ def stored_run(db: str, resumable: bool = False) -> dict:
             if not run:
                 raise click.ClickException(f"{db}: no interrupted crawl to resume; start one with 'blogscout crawl URL...'")
             return run
-        rows = list(database["runs"].rows_where("command != 'recrawl-only'", order_by="id desc", limit=1))
+        rows = list(database["runs"].rows_where(order_by="id desc", limit=1))
         if not rows:
             raise click.ClickException(f"{db}: no crawl stored yet; run 'blogscout crawl URL...' first")
         return rows[0]
