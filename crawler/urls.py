@@ -39,6 +39,7 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_ps
                                  extra_suffixes=BLOG_HOSTING_SUFFIXES)
 
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_HOST_RE = re.compile(r"[a-z0-9_.-]+")
 
 
 class BadURL(ValueError):
@@ -80,7 +81,7 @@ def canonical_url(url: str, *, keep_fragment: bool = False) -> str | None:
         host = host.encode("idna").decode("ascii").lower() if not _is_ip(host) else host.lower()
     except UnicodeError:
         return None
-    if any(c in host for c in " \t\r\n<>\"'{}|\\^`"):  # IDNA mapping can produce spaces ("´a.de")
+    if not _is_ip(host) and not _HOST_RE.fullmatch(host):  # no ";x=1" hosts; IDNA can map "´" to a space
         return None
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
