@@ -138,6 +138,7 @@ def origin():
 
 
 def crawl(server, tmp_path, *seeds, proxy=None, env=None, extra=()):
+    """Errors by URL and the requests the server saw, of one crawl of `seeds` (hops 0)."""
     db = tmp_path / "ssrf.db"
     server.clear_requests()
     result = blogscout("crawl", *seeds, "--db", str(db), "--hops", "0", "--quiet", *FAST, *extra,
@@ -151,37 +152,60 @@ def crawl(server, tmp_path, *seeds, proxy=None, env=None, extra=()):
     return kinds, server.requests
 
 
-def test_name_resolving_to_loopback_refused_without_proxy(origin, tmp_path):
+@pytest.fixture(scope="module")
+def direct(origin, tmp_path_factory):
+    """No proxy, private targets refused: a name resolving to 127.0.0.1, an IP literal, two .invalid hosts."""
     name = loopback_name()
-    kinds, requests = crawl(origin, tmp_path, f"http://{name}:{origin.port}/", f"http://127.0.0.1:{origin.port}/")
+    seeds = [f"http://{name}:{origin.port}/", f"http://127.0.0.1:{origin.port}/", "http://kein-blog.invalid/",
+             "http://nirgendwo.invalid/"]
+    return (name, *crawl(origin, tmp_path_factory.mktemp("direct"), *seeds))
+
+
+@pytest.fixture(scope="module")
+def direct_private_allowed(origin, tmp_path_factory):
+    """No proxy, --allow-private: the loopback name, and https:// to the plain-HTTP server."""
+    name = loopback_name()
+    seeds = [f"http://{name}:{origin.port}/", f"https://127.0.0.1:{origin.port}/"]
+    return (name, *crawl(origin, tmp_path_factory.mktemp("allowed"), *seeds, extra=["--allow-private"]))
+
+
+@pytest.fixture(scope="module")
+def proxied(origin, tmp_path_factory):
+    """Through the proxy (http and https): the loopback name, and an https:// site the proxy cannot tunnel to."""
+    name = loopback_name()
+    seeds = [f"http://{name}:{origin.port}/", "https://sicher-blog.de/"]
+    return (name, *crawl(origin, tmp_path_factory.mktemp("proxied"), *seeds, proxy=origin.proxy_url,
+                         env={"https_proxy": origin.proxy_url}))
+
+
+def test_name_resolving_to_loopback_refused_without_proxy(direct, origin):
+    name, kinds, requests = direct
     assert requests == []
-    assert kinds == {f"http://{name}:{origin.port}/": "private", f"http://127.0.0.1:{origin.port}/": "private"}
+    assert kinds[f"http://{name}:{origin.port}/"] == "private"
+    assert kinds[f"http://127.0.0.1:{origin.port}/"] == "private"
 
 
-def test_allow_private_fetches_loopback_names(origin, tmp_path):
-    name = loopback_name()
-    _, requests = crawl(origin, tmp_path, f"http://{name}:{origin.port}/", extra=["--allow-private"])
+def test_allow_private_fetches_loopback_names(direct_private_allowed, origin):
+    name, _, requests = direct_private_allowed
     assert ("GET", f"http://{name}:{origin.port}/", 502) in requests
 
 
-def test_through_a_proxy_names_are_left_to_the_proxy(origin, tmp_path):
-    name = loopback_name()
-    _, requests = crawl(origin, tmp_path, f"http://{name}:{origin.port}/", proxy=origin.proxy_url)
+def test_through_a_proxy_names_are_left_to_the_proxy(proxied, origin):
+    name, _, requests = proxied
     assert ("GET", f"http://{name}:{origin.port}/", 502) in requests
 
 
-def test_dns_failure_recorded_and_crawl_goes_on(origin, tmp_path):
-    kinds, _ = crawl(origin, tmp_path, "http://kein-blog.invalid/", "http://nirgendwo.invalid/")
-    assert Counter(kinds.values()) == Counter({"dns": 2})
+def test_dns_failure_recorded_and_crawl_goes_on(direct):
+    _, kinds, _ = direct
+    assert kinds["http://kein-blog.invalid/"] == kinds["http://nirgendwo.invalid/"] == "dns"
 
 
-def test_tls_error_recorded(origin, tmp_path):
-    kinds, _ = crawl(origin, tmp_path, f"https://127.0.0.1:{origin.port}/", extra=["--allow-private"])
-    assert list(kinds.values()) == ["tls"]
+def test_tls_error_recorded(direct_private_allowed, origin):
+    _, kinds, _ = direct_private_allowed
+    assert kinds[f"https://127.0.0.1:{origin.port}/"] == "tls"
 
 
-def test_proxy_refusing_the_tunnel_recorded(origin, tmp_path):
-    kinds, requests = crawl(origin, tmp_path, "https://sicher-blog.de/", proxy=origin.proxy_url,
-                            env={"https_proxy": origin.proxy_url})
-    assert list(kinds.values()) == ["proxy"]
+def test_proxy_refusing_the_tunnel_recorded(proxied):
+    _, kinds, requests = proxied
+    assert kinds["https://sicher-blog.de/"] == "proxy"
     assert any(method == "CONNECT" for method, _, _ in requests)
