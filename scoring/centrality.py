@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+from scipy import sparse
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +26,73 @@ def _seed_list(G: nx.DiGraph, seeds: Iterable[str]) -> list[str]:
     return sorted(s for s in set(seeds) if s in G)
 
 
+@dataclass(frozen=True)
+class Adjacency:
+    """A graph as sparse matrices, built once and shared by the signals.
+
+    nodes : the nodes in graph order; index : {node: row}.
+    weighted : CSR adjacency with edge weights (as ``nx.to_scipy_sparse_array``).
+    links : the same pattern with 1 for every edge (for counts).
+    """
+
+    nodes: list[str]
+    index: dict[str, int]
+    weighted: sparse.csr_array
+    links: sparse.csr_array
+
+    def mask(self, members: Iterable[str]) -> np.ndarray:
+        """1.0 at the rows of ``members`` that are nodes, else 0.0."""
+        out = np.zeros(len(self.nodes))
+        rows = [self.index[m] for m in set(members) if m in self.index]
+        out[rows] = 1.0
+        return out
+
+    def as_dict(self, values: np.ndarray) -> dict[str, float]:
+        """{node: value} from a vector in node order."""
+        return dict(zip(self.nodes, values.tolist()))
+
+
+def adjacency(G: nx.DiGraph, weight: str | None = "weight") -> Adjacency:
+    """The `Adjacency` of ``G`` (edges without ``weight`` count 1)."""
+    nodes = list(G)
+    A = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=weight, dtype=float, format="csr")
+    links = A.copy()
+    links.data[:] = 1.0
+    return Adjacency(nodes, {n: i for i, n in enumerate(nodes)}, A, links)
+
+
+def graph_signals(G: nx.DiGraph, seeds: Iterable[str], blogs: Iterable[str] | None = None,
+                  alpha: float = 0.85, weight: str | None = "weight") -> dict[str, dict[str, float]]:
+    """Every centrality signal by name, {signal: {site: value}}, from one sparse matrix.
+
+    The same values as calling `personalized_pagerank`, `pagerank`, `hits_authority`,
+    `inbound_blogs` (counting ``blogs``), `seed_inlinks`, `seed_reciprocity` and
+    `seed_cocitation` one by one, without converting the graph seven times.
+    """
+    names = ("personalized_pagerank", "pagerank", "hits_authority", "inbound_blogs", "seed_inlinks",
+             "seed_reciprocity", "seed_cocitation")
+    if len(G) == 0:
+        return {name: {} for name in names}
+    adj = adjacency(G, weight)
+    seed_nodes = _seed_list(G, seeds)
+    transition = _transition(adj.weighted)
+    return {
+        "personalized_pagerank": _personalized(adj, transition, seed_nodes, alpha),
+        "pagerank": _pagerank(adj, transition, alpha),
+        "hits_authority": _hits(adj),
+        "inbound_blogs": _inbound(adj, None if blogs is None else adj.mask(blogs)),
+        "seed_inlinks": _inbound(adj, adj.mask(seed_nodes)),
+        "seed_reciprocity": _reciprocity(adj, seed_nodes),
+        "seed_cocitation": _cocitation(adj, seed_nodes),
+    }
+
+
 def pagerank(G: nx.DiGraph, alpha: float = 0.85, weight: str | None = "weight") -> dict[str, float]:
     """Global weighted PageRank (sums to 1)."""
     if len(G) == 0:
         return {}
-    return dict(nx.pagerank(G, alpha=alpha, weight=weight, tol=1e-10, max_iter=500))
+    adj = adjacency(G, weight)
+    return _pagerank(adj, _transition(adj.weighted), alpha)
 
 
 def personalized_pagerank(
@@ -41,12 +105,47 @@ def personalized_pagerank(
     """
     if len(G) == 0:
         return {}
-    seed_nodes = _seed_list(G, seeds)
+    adj = adjacency(G, weight)
+    return _personalized(adj, _transition(adj.weighted), _seed_list(G, seeds), alpha)
+
+
+def _transition(A: sparse.csr_array) -> sparse.csr_array:
+    """Row-stochastic matrix of ``A`` (rows of dead ends stay zero), as networkx builds it."""
+    S = A.sum(axis=1)
+    S[S != 0] = 1.0 / S[S != 0]
+    Q = sparse.dia_array((S.T, 0), shape=A.shape).tocsr()
+    return Q @ A
+
+
+def _power_iteration(adj: Adjacency, P: sparse.csr_array, start: np.ndarray, restart: np.ndarray,
+                     dangling: np.ndarray, alpha: float, max_iter: int = 500,
+                     tol: float = 1e-10) -> dict[str, float]:
+    """networkx's scipy PageRank iteration on a prepared transition matrix (same floats)."""
+    N = len(adj.nodes)
+    is_dangling = np.where(adj.weighted.sum(axis=1) == 0)[0]
+    x = start
+    for _ in range(max_iter):
+        xlast = x
+        x = alpha * (x @ P + sum(x[is_dangling]) * dangling) + (1 - alpha) * restart
+        if np.absolute(x - xlast).sum() < N * tol:
+            return dict(zip(adj.nodes, map(float, x)))
+    raise nx.PowerIterationFailedConvergence(max_iter)
+
+
+def _pagerank(adj: Adjacency, P: sparse.csr_array, alpha: float) -> dict[str, float]:
+    N = len(adj.nodes)
+    uniform = np.repeat(1.0 / N, N)
+    return _power_iteration(adj, P, uniform, uniform, uniform, alpha)
+
+
+def _personalized(adj: Adjacency, P: sparse.csr_array, seed_nodes: list[str], alpha: float) -> dict[str, float]:
     if not seed_nodes:
-        return dict.fromkeys(G, 0.0)
-    restart = {s: 1.0 / len(seed_nodes) for s in seed_nodes}
-    return dict(nx.pagerank(G, alpha=alpha, personalization=restart, dangling=restart, nstart=restart,
-                            weight=weight, tol=1e-10, max_iter=500))
+        return dict.fromkeys(adj.nodes, 0.0)
+    restart = np.zeros(len(adj.nodes))
+    for s in seed_nodes:
+        restart[adj.index[s]] = 1.0 / len(seed_nodes)
+    restart /= restart.sum()
+    return _power_iteration(adj, P, restart.copy(), restart, restart.copy(), alpha)
 
 
 def hits_authority(
@@ -59,8 +158,11 @@ def hits_authority(
     """
     if len(G) == 0:
         return {}
-    nodes = list(G)
-    A = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=weight, dtype=float, format="csr")
+    return _hits(adjacency(G, weight), max_iter, tol)
+
+
+def _hits(adj: Adjacency, max_iter: int = 200, tol: float = 1e-10) -> dict[str, float]:
+    nodes, A = adj.nodes, adj.weighted
     if A.nnz == 0:
         return dict.fromkeys(nodes, 0.0)
     x = np.full(len(nodes), 1.0 / len(nodes))
@@ -79,36 +181,67 @@ def hits_authority(
     return {n: float(v) for n, v in zip(nodes, x)}
 
 
+def _inbound(adj: Adjacency, sources: np.ndarray | None) -> dict[str, float]:
+    """Distinct linking nodes per node, counting only rows where ``sources`` is 1."""
+    if sources is None:
+        sources = np.ones(len(adj.nodes))
+    return adj.as_dict(adj.links.T @ sources)
+
+
 def inbound_blogs(G: nx.DiGraph, sources: Iterable[str] | None = None) -> dict[str, float]:
     """Number of distinct sites linking each site, counting only ``sources`` if given (blogs)."""
     if len(G) == 0:
         return {}
-    allowed = None if sources is None else set(sources)
-    return {v: float(sum(1 for u in G.predecessors(v) if allowed is None or u in allowed)) for v in G}
+    adj = adjacency(G, None)
+    return _inbound(adj, None if sources is None else adj.mask(sources))
 
 
 def seed_inlinks(G: nx.DiGraph, seeds: Iterable[str]) -> dict[str, float]:
     """Number of seeds linking each site."""
     if len(G) == 0:
         return {}
-    seed_set = set(_seed_list(G, seeds))
-    return {v: float(sum(1 for u in G.predecessors(v) if u in seed_set)) for v in G}
+    adj = adjacency(G, None)
+    return _inbound(adj, adj.mask(_seed_list(G, seeds)))
 
 
 def seed_outlinks(G: nx.DiGraph, seeds: Iterable[str]) -> dict[str, float]:
     """Number of seeds each site links to."""
     if len(G) == 0:
         return {}
-    seed_set = set(_seed_list(G, seeds))
-    return {u: float(sum(1 for v in G.successors(u) if v in seed_set)) for u in G}
+    adj = adjacency(G, None)
+    return adj.as_dict(adj.links @ adj.mask(_seed_list(G, seeds)))
+
+
+def _reciprocity(adj: Adjacency, seed_nodes: list[str]) -> dict[str, float]:
+    """Seeds each node links to that link back: sum over seeds s of links[s, v] * links[v, s]."""
+    rows = [adj.index[s] for s in seed_nodes]
+    if not rows:
+        return dict.fromkeys(adj.nodes, 0.0)
+    from_seeds = adj.links[rows, :]  # seed -> v
+    to_seeds = adj.links[:, rows].T  # seed <- v, as seed rows
+    return adj.as_dict(np.asarray(from_seeds.multiply(to_seeds).sum(axis=0)).ravel())
 
 
 def seed_reciprocity(G: nx.DiGraph, seeds: Iterable[str]) -> dict[str, float]:
     """Number of seeds each site links to that also link back to it."""
     if len(G) == 0:
         return {}
-    seed_set = set(_seed_list(G, seeds))
-    return {v: float(sum(1 for s in G.predecessors(v) if s in seed_set and G.has_edge(v, s))) for v in G}
+    return _reciprocity(adjacency(G, None), _seed_list(G, seeds))
+
+
+def _cocitation(adj: Adjacency, seed_nodes: list[str]) -> dict[str, float]:
+    """Linking nodes that also link a seed other than the node itself, in two products.
+
+    A node u linking v counts for v when u links at least one seed other than v: one seed
+    is enough when v is not a seed, two are needed when v is one (u links v itself).
+    """
+    seeds = adj.mask(seed_nodes)
+    cited = adj.links @ seeds  # seeds each node links to
+    out = adj.links.T @ (cited >= 1).astype(float)
+    if seed_nodes:
+        is_seed = seeds > 0
+        out[is_seed] = (adj.links.T @ (cited >= 2).astype(float))[is_seed]
+    return adj.as_dict(out)
 
 
 def seed_cocitation(G: nx.DiGraph, seeds: Iterable[str]) -> dict[str, float]:
@@ -119,13 +252,7 @@ def seed_cocitation(G: nx.DiGraph, seeds: Iterable[str]) -> dict[str, float]:
     """
     if len(G) == 0:
         return {}
-    seed_set = set(_seed_list(G, seeds))
-    # For each citing site, the seeds it links to (most sites link to none).
-    cited = {u: [s for s in G.successors(u) if s in seed_set] for u in G}
-    out = {}
-    for v in G:
-        out[v] = float(sum(1 for u in G.predecessors(v) if any(s != v for s in cited[u])))
-    return out
+    return _cocitation(adjacency(G, None), _seed_list(G, seeds))
 
 
 def links_to(G: nx.DiGraph, target: str) -> dict[str, float]:

@@ -69,17 +69,8 @@ def _scale(values: Mapping[str, float], keys: Sequence[str], count: bool) -> dic
 
 
 def graph_signals(G: nx.DiGraph, seeds: Iterable[str], blogs: Iterable[str]) -> dict[str, dict[str, float]]:
-    """Every centrality signal by name: {signal: {site: value}}."""
-    seeds = sorted(set(seeds))
-    return {
-        "personalized_pagerank": cen.personalized_pagerank(G, seeds),
-        "pagerank": cen.pagerank(G),
-        "hits_authority": cen.hits_authority(G),
-        "inbound_blogs": cen.inbound_blogs(G, sources=blogs),
-        "seed_inlinks": cen.seed_inlinks(G, seeds),
-        "seed_reciprocity": cen.seed_reciprocity(G, seeds),
-        "seed_cocitation": cen.seed_cocitation(G, seeds),
-    }
+    """Every centrality signal by name: {signal: {site: value}} (see `centrality.graph_signals`)."""
+    return cen.graph_signals(G, seeds, blogs)
 
 
 def combine(relevance: float, centrality: float, activity_score: float, weights: Mapping[str, Any]) -> float:
@@ -104,7 +95,7 @@ def _relevance(data: CrawlData, seeds: Sequence[str], candidates: Sequence[str],
     log.info("relevance: %d documents, %d terms", len(rel.sites_), len(rel.vocabulary_))
     top = max((rel.scores_.get(c, 0.0) for c in candidates), default=0.0)
     scaled = {c: (rel.scores_.get(c, 0.0) / top if top > 0 else 0.0) for c in candidates}
-    terms = {c: rel.top_terms(c, N_TOP_TERMS) for c in candidates}
+    terms = rel.top_terms_of(candidates, N_TOP_TERMS)
     detected = {c: rel.languages_[c] for c in candidates if c in rel.languages_}
     return scaled, terms, detected
 

@@ -32,7 +32,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from scoring.text import LANGUAGES, Tokenizer, language_of, tokenize, topic_terms
+from scoring.text import LANGUAGES, language_of, tokenize, topic_terms, word_tokens, words
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,8 @@ class TopicRelevance:
         profile than what sets the seeds apart.
     min_df : ignore terms found in fewer documents (1 keeps all; 2 shrinks huge crawls).
     sublinear_tf : use ``1 + log(tf)`` (passed to ``TfidfTransformer``).
+    word_cache_size : distinct words per language remembered with their term columns while
+        counting (the cache is cleared when full, bounding memory; results do not change).
 
     Attributes
     ----------
@@ -64,25 +66,44 @@ class TopicRelevance:
     """
 
     def __init__(self, topic_weight: float = 0.5, contrast: float = 1.0, min_df: int = 1,
-                 sublinear_tf: bool = True):
+                 sublinear_tf: bool = True, word_cache_size: int = 1_000_000):
         self.topic_weight = topic_weight
+        self.word_cache_size = word_cache_size
         self.contrast = contrast
         self.min_df = min_df
         self.sublinear_tf = sublinear_tf
 
     def _count(self, documents: Iterable[Document]) -> sparse.csr_matrix:
-        """Tokenise and count the documents into a CSR term-count matrix."""
-        tokenizer = Tokenizer()
+        """Tokenise and count the documents into a CSR term-count matrix.
+
+        Each document's distinct words are counted first (in C); a word is stemmed and mapped
+        to term columns once per fit, the first time any document uses it. Columns are
+        numbered, and each row's entries ordered, by first use, as counting token by token.
+        """
         vocab: dict[str, int] = {}
+        surface = self.surface_
+        word_terms: dict[str, dict[str, int | tuple[int, ...]]] = {}
         indices, counts, indptr = array("i"), array("f"), array("q", [0])
         for site, lang, text in documents:
             code = language_of(lang, text or "")
             self.sites_.append(site)
             self.languages_[site] = code
-            for term, n in Counter(tokenizer.tokenize(text or "", code, surface=self.surface_)).items():
-                j = vocab.setdefault(term, len(vocab))
-                indices.append(j)
-                counts.append(n)
+            known = word_terms.setdefault(code, {})
+            if len(known) >= self.word_cache_size:
+                known.clear()
+            row: dict[int, int] = {}
+            counted = Counter(words(text or ""))
+            for word, cols, n in zip(counted, map(known.get, counted), counted.values()):
+                if cols is None:
+                    ids = tuple(vocab.setdefault(t, len(vocab)) for t in word_tokens(word, code, surface=surface))
+                    cols = known[word] = ids[0] if len(ids) == 1 else ids
+                if cols.__class__ is int:
+                    row[cols] = row.get(cols, 0) + n
+                else:
+                    for j in cols:
+                        row[j] = row.get(j, 0) + n
+            indices.extend(row)
+            counts.extend(row.values())
             indptr.append(len(indices))
         X = sparse.csr_matrix(
             (np.frombuffer(counts, dtype=np.float32), np.frombuffer(indices, dtype=np.int32),
@@ -183,19 +204,51 @@ class TopicRelevance:
 
     def top_terms(self, site: str, n: int = 5) -> list[str]:
         """The ``n`` terms contributing most to a site's similarity, in readable form."""
-        i = self.index_.get(site)
-        profile = self.profiles_.get(self.languages_.get(site, "")) if i is not None else None
-        if profile is None or not profile.any():
-            return []
-        start, end = self.matrix_.indptr[i], self.matrix_.indptr[i + 1]
-        cols, vals = self.matrix_.indices[start:end], self.matrix_.data[start:end]
-        contrib = [(float(v) * profile[j], self.terms_[j]) for j, v in zip(cols, vals) if profile[j] > 0]
-        contrib.sort(key=lambda t: (-t[0], t[1]))
-        out: list[str] = []
-        for _, term in contrib:
-            word = self.surface_.get(term, term)
-            if word not in out:
-                out.append(word)
-            if len(out) == n:
-                break
+        return self.top_terms_of([site], n).get(site, [])
+
+    def top_terms_of(self, sites: Iterable[str], n: int = 5) -> dict[str, list[str]]:
+        """`top_terms` of many sites at once: {site: terms} (sites not fitted get ``[]``).
+
+        A site's terms are ordered by contribution (TF-IDF weight times the profile's), ties
+        by term; terms sharing a readable form count once. Only the strongest few entries of
+        each row are sorted in Python.
+        """
+        out: dict[str, list[str]] = {}
+        matrix = getattr(self, "matrix_", None)
+        usable = {lang: p for lang, p in self.profiles_.items() if p.any()}
+        for site in sites:
+            i = self.index_.get(site) if matrix is not None else None
+            profile = usable.get(self.languages_.get(site, "")) if i is not None else None
+            if profile is None:
+                out[site] = []
+                continue
+            start, end = matrix.indptr[i], matrix.indptr[i + 1]
+            cols = matrix.indices[start:end]
+            weights = profile[cols]
+            keep = weights > 0
+            cols = cols[keep]
+            contrib = matrix.data[start:end][keep].astype(np.float64) * weights[keep]
+            out[site] = self._strongest(cols, contrib, n)
         return out
+
+    def _strongest(self, cols: np.ndarray, contrib: np.ndarray, n: int) -> list[str]:
+        """Readable forms of the ``n`` strongest distinct terms among ``cols``."""
+        shortlist = 4 * n
+        if len(contrib) > shortlist:
+            threshold = np.partition(contrib, len(contrib) - shortlist)[len(contrib) - shortlist]
+            picked = np.flatnonzero(contrib >= threshold)  # every tie at the threshold too
+        else:
+            picked = None
+        while True:
+            rows = range(len(contrib)) if picked is None else picked.tolist()
+            ranked = sorted((-float(contrib[k]), self.terms_[cols[k]]) for k in rows)
+            out: list[str] = []
+            for _, term in ranked:
+                word = self.surface_.get(term, term)
+                if word not in out:
+                    out.append(word)
+                if len(out) == n:
+                    return out
+            if picked is None:
+                return out
+            picked = None  # shared readable forms used up the shortlist: rank the whole row

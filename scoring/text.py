@@ -99,14 +99,35 @@ def language_of(declared: str | None, text: str = "") -> str:
     return guess_language(text) if text else DEFAULT_LANGUAGE
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text`` after `normalize`, before stemming (what `word_tokens` takes).
+
+    >>> words("Die Größe von Social-Media-Marketing's")
+    ['die', 'grösse', 'von', "social-media-marketing's"]
+    """
+    return _WORD_RE.findall(normalize(text))
+
+
 def tokenize(text: str, lang: str, *, surface: dict[str, str] | None = None) -> list[str]:
     """Stemmed, folded, stop-word-free tokens of ``text`` in language ``lang``.
 
     Tokens are at least two characters and not pure numbers. ``surface``, if given, collects
     the first readable (unstemmed) form seen for each stem, for explanations. For many
-    documents use a `Tokenizer`, which remembers stems of words it has seen.
+    documents use a `Tokenizer`, which remembers stems of words it has seen, or count
+    distinct `words` and map each once with `word_tokens`.
     """
     return Tokenizer(cache_size=0).tokenize(text, lang, surface=surface)
+
+
+def word_tokens(word: str, lang: str, *, surface: dict[str, str] | None = None) -> list[str]:
+    """The tokens of one of `words`' words: ``tokenize`` is this, word by word.
+
+    >>> word_tokens("social-media-marketing", "de")
+    ['social-media-marketing', 'social', 'media', 'marketing']
+    """
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    stops, stem_word = stop_set(lang), _stemmer(lang).stemWord
+    return _word_tokens(word, lang, lambda w: _stem(w, stops, stem_word), stem_word, surface)
 
 
 class Tokenizer:
@@ -142,29 +163,36 @@ class Tokenizer:
         lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         stem, stem_word = self._stem_fn(lang)
         out: list[str] = []
-        for word in _WORD_RE.findall(normalize(text)):
-            if "'" in word or "’" in word:  # "blogger's", "geht's": keep the word before it
-                word = word.replace("’", "'").split("'", 1)[0]
-            if "-" not in word:
-                token = stem(word)
-                if token:
-                    out.append(token)
-                    if surface is not None and token not in surface:
-                        surface[token] = word if lang == "de" else fold(word)
-                continue
-            parts = [p for p in word.split("-") if p]
-            stems = [stem(p) for p in parts]
-            if len(parts) > 1 and sum(1 for t in stems if t) > 1:
-                compound = "-".join(fold(stem_word(p)) for p in parts)
-                out.append(compound)
-                if surface is not None and compound not in surface:
-                    surface[compound] = word
-            for part, token in zip(parts, stems):
-                if token:
-                    out.append(token)
-                    if surface is not None and token not in surface:
-                        surface[token] = part if lang == "de" else fold(part)
+        for word in words(text):
+            out.extend(_word_tokens(word, lang, stem, stem_word, surface))
         return out
+
+
+def _word_tokens(word: str, lang: str, stem, stem_word, surface: dict[str, str] | None) -> list[str]:
+    """Tokens of one normalised word: its stem, or for a compound the joined stems and parts."""
+    if "'" in word or "’" in word:  # "blogger's", "geht's": keep the word before it
+        word = word.replace("’", "'").split("'", 1)[0]
+    if "-" not in word:
+        token = stem(word)
+        if not token:
+            return []
+        if surface is not None and token not in surface:
+            surface[token] = word if lang == "de" else fold(word)
+        return [token]
+    out = []
+    parts = [p for p in word.split("-") if p]
+    stems = [stem(p) for p in parts]
+    if len(parts) > 1 and sum(1 for t in stems if t) > 1:
+        compound = "-".join(fold(stem_word(p)) for p in parts)
+        out.append(compound)
+        if surface is not None and compound not in surface:
+            surface[compound] = word
+    for part, token in zip(parts, stems):
+        if token:
+            out.append(token)
+            if surface is not None and token not in surface:
+                surface[token] = part if lang == "de" else fold(part)
+    return out
 
 
 def _stem(word: str, stops: frozenset[str], stem_word) -> str:

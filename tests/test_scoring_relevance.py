@@ -26,7 +26,8 @@ def test_fit_returns_self_and_learned_attributes():
 
 def test_init_only_stores_parameters():
     rel = TopicRelevance(topic_weight=0.3, min_df=2)
-    assert vars(rel) == {"topic_weight": 0.3, "contrast": 1.0, "min_df": 2, "sublinear_tf": True}
+    assert vars(rel) == {"topic_weight": 0.3, "contrast": 1.0, "min_df": 2, "sublinear_tf": True,
+                         "word_cache_size": 1_000_000}
 
 
 def test_german_on_topic_beats_off_topic():
