@@ -2,4 +2,5 @@
 
 from crawler.cli import main
 
-main()
+if __name__ == "__main__":  # extraction workers import this module again
+    main()

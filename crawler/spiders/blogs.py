@@ -18,12 +18,13 @@ from scrapy import signals
 from scrapy.exceptions import StopDownload
 from scrapy.http import TextResponse
 
-from crawler.extract import extract_page, parse_feed, parse_opml
+from crawler.extract import parse_feed, parse_opml
 from crawler.failures import classify_failure
 from crawler.frontier import Frontier
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
 from crawler.traps import TrapFilter, strip_session_ids
 from crawler.urls import Platforms, canonical_url, is_profile_url, site_home, site_key
+from crawler.workers import ExtractionPool, default_workers
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,8 @@ class BlogSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.headers_received, signal=signals.headers_received)
+        crawler.signals.connect(spider._start_extraction, signal=signals.spider_opened)
+        crawler.signals.connect(spider._stop_extraction, signal=signals.spider_closed)
         return spider
 
     async def start(self):
@@ -216,24 +219,44 @@ class BlogSpider(scrapy.Spider):
 
     # -- callbacks ---------------------------------------------------------------------------
 
-    def parse_page(self, response):
-        """Extract an HTML page and follow its site pages and blog links."""
-        meta = response.meta
+    async def parse_page(self, response):
+        """Extract an HTML page (in a worker process when there is one) and follow its pages and links."""
         if self._unchanged(response):
-            yield from self._replay_unchanged(response)
+            for out in self._replay_unchanged(response):
+                yield out
             return
         if not self._is_parsable(response):
             return
+        info = await self._extraction().extract(response.body, response.url, _declared_encoding(response))
+        for out in self._page_outputs(response, info):
+            yield out
+
+    def _page_outputs(self, response, info):
+        """The page's item, then requests for its site pages and the blogs it links to."""
         site = self._site_of_response(response)
         state = self.sites[site]
-        info = extract_page(response.body, response.url, encoding=_declared_encoding(response),
-                            platforms=self.platforms)
-        page_kind = meta["page_kind"] if meta["page_kind"] != "other" else info.page_kind
+        page_kind = response.meta["page_kind"] if response.meta["page_kind"] != "other" else info.page_kind
         self.crawler.stats.inc_value("blogscout/pages")
         follow = self._site_pages(info, site, state, page_kind)
         yield self._page_item(response, site, page_kind, info, follow)
         yield from self._schedule_site_pages(follow, site, state)
         yield from self._follow_links(info, site, state.hops)
+
+    def _extraction(self) -> ExtractionPool:
+        """The extraction pool (BLOGSCOUT_EXTRACT_WORKERS processes; 0 extracts in this process)."""
+        pool = getattr(self, "_pool", None)
+        if pool is None:
+            workers = self.settings.getint("BLOGSCOUT_EXTRACT_WORKERS", -1) if hasattr(self, "settings") else 0
+            pool = self._pool = ExtractionPool(default_workers() if workers < 0 else workers, self.platforms)
+        return pool
+
+    def _start_extraction(self, spider=None):
+        self._extraction().start()
+
+    def _stop_extraction(self, spider=None):
+        pool = getattr(self, "_pool", None)
+        if pool is not None:
+            pool.close()
 
     def parse_feed(self, response):
         """Store feed entries and queue the newest posts."""
