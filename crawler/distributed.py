@@ -26,7 +26,7 @@ from twisted.internet import task
 warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module="scrapy_redis")
 from scrapy_redis.scheduler import Scheduler  # noqa: E402
 
-from crawler.redisstate import Keys, beat, connect, encode_item, live_workers  # noqa: E402
+from crawler.redisstate import CURRENT_KEY, Keys, beat, connect, encode_item, live_workers  # noqa: E402
 from crawler.robots import RobotsTxt  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -96,8 +96,10 @@ class SharedScheduler(Scheduler):
     def close(self, reason):
         if getattr(self, "heart", None) and self.heart.running:
             self.heart.stop()
-        stats = {k: v for k, v in self.crawler.stats.get_stats().items() if isinstance(v, (int, float))}
-        self.server.hset(self.keys.stats, self.worker, json.dumps(stats))
+        current = self.server.get(CURRENT_KEY)
+        if current and json.loads(current)["namespace"] == self.keys.ns:  # the crawl still wants stats
+            stats = {k: v for k, v in self.crawler.stats.get_stats().items() if isinstance(v, (int, float))}
+            self.server.hset(self.keys.stats, self.worker, json.dumps(stats))
         self.server.srem(self.keys.workers, self.worker)
         self.server.delete(self.keys.heartbeat(self.worker))
         return super().close(reason)
@@ -149,7 +151,13 @@ class SharedScheduler(Scheduler):
         return len(self.queue) > 0
 
     def spider_idle(self, spider):
-        """Stay open while the shared queue has requests, the seeds are not in, or a worker is busy."""
+        """Stay open while the shared queue has requests, the seeds are not in, or a worker is busy.
+
+        A worker that joins after the crawl ended (its namespace is done or gone) closes at once.
+        """
+        current = self.server.get(CURRENT_KEY)
+        if self.server.get(self.keys.state) == b"done" or not current or json.loads(current)["namespace"] != self.keys.ns:
+            return
         beat(self.server, self.keys, self.worker, self.ttl)
         self.recover()
         if len(self.queue) or not self.server.exists(self.keys.seeded):

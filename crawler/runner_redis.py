@@ -58,8 +58,7 @@ def run_coordinator(db_path: str | Path, options: CrawlOptions, redis_url: str, 
                     wait_workers: float = 600) -> CrawlResult:
     """Start a distributed crawl: seed the shared queue, crawl as one worker, write every item."""
     client = _client(redis_url)
-    current = client.get(CURRENT_KEY)
-    if current and live_workers(client, Keys(json.loads(current)["namespace"]))[0]:
+    if _running_crawl(client):
         raise DistributedError(f"--redis {redis_url}: another distributed crawl is running there; "
                                f"wait for it or use another Redis database (…/1)")
     with CrawlLock(db_path):
@@ -127,11 +126,20 @@ def _cleanup(client, keys: Keys) -> None:
         client.delete(CURRENT_KEY)
 
 
+def _running_crawl(client) -> bytes | None:
+    """The announced crawl if its coordinator is alive (a killed one leaves a stale announcement)."""
+    current = client.get(CURRENT_KEY)
+    if not current:
+        return None
+    alive, _ = live_workers(client, Keys(json.loads(current)["namespace"]))
+    return current if any(w.startswith("coordinator-") for w in alive) else None
+
+
 def run_worker(redis_url: str, *, wait: float = 60, quiet: bool = False) -> dict:
     """Join the distributed crawl announced in Redis and work until its queue is empty."""
     client = _client(redis_url)
     deadline = time.monotonic() + wait
-    while not (current := client.get(CURRENT_KEY)):
+    while not (current := _running_crawl(client)):
         if time.monotonic() > deadline:
             raise DistributedError(f"--redis {redis_url}: no distributed crawl to join; start one with "
                                    f"'blogscout crawl --redis {redis_url} URL...'")

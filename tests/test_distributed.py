@@ -75,9 +75,9 @@ def test_two_workers_fetch_each_url_once_and_match_single_process(tmp_path, web,
     single_db, single_counts = single
     server.clear_requests()
     db = tmp_path / "dist.db"
+    worker = start_blogscout("worker", "--redis", redis_url, "--quiet", proxy=server.proxy_url)  # waits for the crawl
     coordinator = start_blogscout("crawl", *world.seeds, "--db", str(db), "--redis", redis_url, "--quiet", *FAST,
-                                  proxy=server.proxy_url)
-    worker = start_blogscout("worker", "--redis", redis_url, "--quiet", proxy=server.proxy_url)
+                                  "--set", "CONCURRENT_REQUESTS=4", proxy=server.proxy_url)
     out, err = coordinator.communicate(timeout=240)
     assert coordinator.returncode == 0, err
     w_out, w_err = worker.communicate(timeout=60)
@@ -100,13 +100,13 @@ def test_lost_worker_loses_no_url(tmp_path, web, single, redis_url):
     client = redis.Redis.from_url(redis_url)
     db = tmp_path / "lost.db"
     slow = ["--set", "CONCURRENT_REQUESTS=2", "--set", "BLOGSCOUT_REDIS_HEARTBEAT=2"]
+    worker = start_blogscout("worker", "--redis", redis_url, "--quiet", proxy=server.proxy_url)  # waits for the crawl
     coordinator = start_blogscout("crawl", *world.seeds, "--db", str(db), "--redis", redis_url, "--quiet", *FAST,
                                   *slow, proxy=server.proxy_url)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while not client.get(CURRENT_KEY):
         assert time.monotonic() < deadline
         time.sleep(0.05)
-    worker = start_blogscout("worker", "--redis", redis_url, "--quiet", proxy=server.proxy_url)
     keys = Keys(json.loads(client.get(CURRENT_KEY))["namespace"])
     held = 0
     while not held:  # wait until the worker holds requests, then kill it without warning
@@ -144,3 +144,14 @@ def test_unreachable_redis_is_a_one_line_error(tmp_path):
     url = f"redis://127.0.0.1:{free_port()}/0"
     result = blogscout("crawl", "https://seo-blog.de/", "--db", str(tmp_path / "x.db"), "--redis", url)
     assert result.returncode == 1 and "cannot connect" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_worker_ignores_the_leftover_of_a_killed_crawl(redis_url):
+    client = redis.Redis.from_url(redis_url)
+    client.set(CURRENT_KEY, json.dumps({"namespace": "blogscout:gone", "options": {}, "platforms": {},
+                                        "excluded": [], "run_id": 1}))
+    try:
+        result = blogscout("worker", "--redis", redis_url, "--wait", "0.3", timeout=60)
+    finally:
+        client.delete(CURRENT_KEY)
+    assert result.returncode == 1 and "no distributed crawl to join" in result.stderr
