@@ -8,7 +8,8 @@ English with English (a language without seeds uses all seeds), so filler words 
 language do not pass for topic words when the other language dilutes the background.
 
 Documents stream in as ``(site, language, text)`` tuples and are counted straight into
-compact CSR arrays (one copy of the corpus, as 4-byte term ids and counts); scikit-learn's
+compact CSR arrays by `scoring.counts.TermCounter` (one copy of the corpus, as 4-byte term
+ids and counts; Python work per distinct word, not per token); scikit-learn's
 ``TfidfTransformer`` then weights and normalises them.
 
 >>> docs = [("seed.de", "de", "Content-Marketing und Social Media für Blogger"),
@@ -24,20 +25,16 @@ True
 from __future__ import annotations
 
 import logging
-from array import array
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from scoring.text import LANGUAGES, language_of, tokenize, topic_terms, word_tokens, words
+from scoring.counts import Document, TermCounter
+from scoring.text import LANGUAGES, tokenize, topic_terms
 
 log = logging.getLogger(__name__)
-
-Document = tuple[str, str | None, str]  # (site, declared language, main text)
-
 
 class TopicRelevance:
     """Score sites by cosine similarity of their TF-IDF vector to a seeds-plus-topic profile.
@@ -74,42 +71,11 @@ class TopicRelevance:
         self.sublinear_tf = sublinear_tf
 
     def _count(self, documents: Iterable[Document]) -> sparse.csr_matrix:
-        """Tokenise and count the documents into a CSR term-count matrix.
-
-        Each document's distinct words are counted first (in C); a word is stemmed and mapped
-        to term columns once per fit, the first time any document uses it. Columns are
-        numbered, and each row's entries ordered, by first use, as counting token by token.
-        """
-        vocab: dict[str, int] = {}
-        surface = self.surface_
-        word_terms: dict[str, dict[str, int | tuple[int, ...]]] = {}
-        indices, counts, indptr = array("i"), array("f"), array("q", [0])
-        for site, lang, text in documents:
-            code = language_of(lang, text or "")
-            self.sites_.append(site)
-            self.languages_[site] = code
-            known = word_terms.setdefault(code, {})
-            if len(known) >= self.word_cache_size:
-                known.clear()
-            row: dict[int, int] = {}
-            counted = Counter(words(text or ""))
-            for word, cols, n in zip(counted, map(known.get, counted), counted.values()):
-                if cols is None:
-                    ids = tuple(vocab.setdefault(t, len(vocab)) for t in word_tokens(word, code, surface=surface))
-                    cols = known[word] = ids[0] if len(ids) == 1 else ids
-                if cols.__class__ is int:
-                    row[cols] = row.get(cols, 0) + n
-                else:
-                    for j in cols:
-                        row[j] = row.get(j, 0) + n
-            indices.extend(row)
-            counts.extend(row.values())
-            indptr.append(len(indices))
-        X = sparse.csr_matrix(
-            (np.frombuffer(counts, dtype=np.float32), np.frombuffer(indices, dtype=np.int32),
-             np.frombuffer(indptr, dtype=np.int64)),
-            shape=(len(self.sites_), len(vocab)),
-        )
+        """Tokenise and count the documents into a CSR term-count matrix (`TermCounter`)."""
+        counter = TermCounter(word_cache_size=self.word_cache_size)
+        X = counter.count(documents)
+        self.sites_, self.languages_, self.surface_ = counter.sites_, counter.languages_, counter.surface_
+        vocab = counter.vocabulary_
         terms = np.empty(len(vocab), dtype=object)
         for term, j in vocab.items():
             terms[j] = term
@@ -127,9 +93,6 @@ class TopicRelevance:
         ``seeds`` name the sites whose documents define the topic; ``topic`` adds comma-separated
         phrases, tokenised in each of ``langs`` (default: German and English).
         """
-        self.sites_: list[str] = []
-        self.languages_: dict[str, str] = {}
-        self.surface_: dict[str, str] = {}
         counts = self._count(documents)
         self.index_ = {s: i for i, s in enumerate(self.sites_)}
         self.transformer_ = TfidfTransformer(sublinear_tf=self.sublinear_tf)
