@@ -7,12 +7,11 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 import feedparser
 from lxml import etree
 
-from crawler.urls import canonical_url
+from crawler.urls import join_url
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +86,7 @@ def parse_feed(body: bytes, url: str) -> FeedInfo:
         log.debug("feed %s unreadable: %s", url, err)
         return FeedInfo()
     feed = parsed.get("feed", {})
-    site = canonical_url(urljoin(url, feed.get("link", "") or "")) or ""
+    site = join_url(url, feed.get("link", "") or "") or ""
     entries = [_entry(item, url) for item in parsed.get("entries", [])]
     entries = [e for e in entries if e.url]
     entries.sort(key=lambda e: e.published, reverse=True)  # stable: undated keep feed order, last
@@ -101,7 +100,7 @@ def _entry(item: dict, feed_url: str) -> FeedEntry:
             if candidate.get("rel", "alternate") == "alternate" and candidate.get("href"):
                 link = candidate["href"]
                 break
-    url = canonical_url(urljoin(feed_url, link)) if link else None
+    url = join_url(feed_url, link) if link else None
     published = _iso(item.get("published_parsed") or item.get("updated_parsed") or item.get("created_parsed"))
     return FeedEntry(url=url or "", title=" ".join((item.get("title") or "").split()), published=published)
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from lxml import html
 
 from crawler.feeds import FEED_TYPES
 from crawler.language import language_code
-from crawler.urls import canonical_url
+from crawler.urls import join_url
 
 _DATE_META = frozenset(("article:published_time", "og:published_time", "datepublished", "pubdate",
                         "publishdate", "dc.date.issued", "dcterms.issued", "date", "sailthru.date"))
@@ -78,10 +77,10 @@ def _read_link(el: html.HtmlElement, base_url: str, meta: PageMeta) -> None:
     if not href:
         return
     if "alternate" in rel and (el.get("type") or "").lower().split(";")[0].strip() in FEED_TYPES:
-        url = canonical_url(urljoin(base_url, href))
+        url = join_url(base_url, href)
         if url:
             meta.feeds.append((url, el.get("title") or ""))
     elif "blogroll" in rel or "outline" in rel or href.lower().endswith(".opml"):
-        url = canonical_url(urljoin(base_url, href))
+        url = join_url(base_url, href)
         if url:
             meta.opml_urls.append(url)

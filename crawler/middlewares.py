@@ -6,14 +6,14 @@ import ipaddress
 import logging
 import socket
 from collections.abc import Awaitable, Callable
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 from urllib.request import getproxies, proxy_bypass_environment
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from twisted.internet.error import DNSLookupError
 from twisted.internet.error import TimeoutError as DNSTimeoutError
 
-from crawler.urls import canonical_url, host_of, is_private_address
+from crawler.urls import canonical_url, host_of, is_private_address, join_url
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,7 @@ class RedirectLoopGuard:
         location = response.headers.get(b"Location") if response.status in self.REDIRECTS else None
         if not location:
             return response
-        target = canonical_url(urljoin(request.url, location.decode("latin-1")))
+        target = join_url(request.url, location.decode("latin-1"))
         chain = {canonical_url(u) for u in [*request.meta.get("redirect_urls", []), request.url]}
         if target and target in chain:
             raise RedirectLoop(f"redirect loop: {request.url} -> {target}")

@@ -7,7 +7,7 @@ import logging
 import re
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import tldextract
 from w3lib.url import safe_url_string
@@ -93,6 +93,18 @@ def canonical_url(url: str, *, keep_fragment: bool = False) -> str | None:
     try:
         return safe_url_string(urlunsplit((scheme, host, path, query, fragment)))
     except (ValueError, UnicodeError):
+        return None
+
+
+def join_url(base: str, href: str) -> str | None:
+    """Canonical absolute URL of `href` on a page at `base`; None when it is not an http(s) URL.
+
+    >>> join_url("http://a.de/x/", "../y?b=2&a=1"), join_url("http://a.de/", "http://]]>b.de/")
+    ('http://a.de/y?a=1&b=2', None)
+    """
+    try:
+        return canonical_url(urljoin(base, href))
+    except ValueError:  # urljoin refuses some malformed hosts ("http://[x")
         return None
 
 

@@ -12,7 +12,7 @@ from crawler.extract import LINK_KINDS, extract_page, parse_feed, parse_opml
 from crawler.sandbox.world import generate_world
 from crawler.urls import canonical_url
 
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @lru_cache(maxsize=1)
@@ -83,3 +83,14 @@ def test_mutated_feeds_and_opml_never_raise(doc):
 
 def test_corpus_is_not_empty():
     assert len(corpus()["html"]) > 20 and len(corpus()["feeds"]) > 3
+
+
+def test_malformed_link_urls_in_head_and_feed_are_skipped():
+    """Found by the fuzzer: ``urljoin`` raises on "http://]]>..." hosts, which crashed the page."""
+    page = (b'<html><head><link rel="alternate" type="application/rss+xml" href="http://]]>blog.de/feed/">'
+            b'<link rel="blogroll" href="http://[blog.de/roll.opml"></head><body><p>Text</p></body></html>')
+    info = extract_page(page, "http://blog.de/")
+    assert info.feeds == [] and info.opml_urls == []
+    feed = parse_feed(b'<rss><channel><link>http://[x</link><item><link>http://]]>a.de/1</link></item>'
+                      b'<item><link>http://blog.de/2</link></item></channel></rss>', "http://blog.de/feed/")
+    assert [e.url for e in feed.entries] == ["http://blog.de/2"]
