@@ -97,8 +97,9 @@ def _env(proxy: str) -> dict:
     return env
 
 
-def run_bare(proxy: str, seeds: list[str], pages: int) -> dict:
-    m = run_measured([sys.executable, str(ROOT / "benchmarks" / "bare_spider.py"), "--pages", str(pages), *seeds],
+def run_bare(proxy: str, seeds: list[str], pages: int, extra: list[str] = ()) -> dict:
+    m = run_measured([sys.executable, str(ROOT / "benchmarks" / "bare_spider.py"), "--pages", str(pages), *extra,
+                      *seeds],
                      env=_env(proxy), cwd=str(ROOT))
     if m.returncode:
         raise RuntimeError(m.stderr[-2000:])
@@ -177,7 +178,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--world", type=int, default=1, help="world seed")
     parser.add_argument("--web-dir", type=Path, help="render the world here and reuse it if rendered before")
-    parser.add_argument("--only", default="bare,blogscout,bs", help="comma-separated crawlers to run")
+    parser.add_argument("--only", default="bare,bare-items4,blogscout,blogscout-inprocess,bs",
+                        help="comma-separated crawlers to run (bare first: ratios are to it)")
     parser.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                         help="extra Scrapy setting for the blogscout crawl")
     args = parser.parse_args()
@@ -192,9 +194,14 @@ def main() -> None:
     with SandboxServer(world) as sandbox:
         server["Python sandbox server (http.server, threads)"] = server_alone(sandbox.proxy_url, sample_urls)
     runners = {"bare": lambda p: run_bare(p, world.seeds, args.pages),
+               "bare-items4": lambda p: run_bare(p, world.seeds, args.pages, ["--set", "CONCURRENT_ITEMS=4"]),
                "blogscout": lambda p: run_blogscout(p, world.seeds, args.pages, extra),
+               "blogscout-inprocess": lambda p: run_blogscout(p, world.seeds, args.pages,
+                                                              [*extra, "--set", "BLOGSCOUT_EXTRACT_WORKERS=0"]),
                "bs": lambda p: run_bs(p, world.seeds, args.pages)}
-    names = {"bare": "bare Scrapy (a)", "blogscout": "blogscout crawl (b)", "bs": "requests + bs4 (c)"}
+    names = {"bare": "bare Scrapy (a)", "bare-items4": "bare Scrapy, CONCURRENT_ITEMS=4 (a')",
+             "blogscout": "blogscout crawl (b)", "blogscout-inprocess": "blogscout crawl, extraction in-process (b')",
+             "bs": "requests + bs4 (c)"}
     chosen = sorted(args.only.split(","), key=lambda k: k != "bare")
     if chosen[0] != "bare":
         raise SystemExit("the ratios need the bare spider (--only bare,...)")

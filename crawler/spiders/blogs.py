@@ -22,6 +22,7 @@ from crawler.extract import parse_feed, parse_opml
 from crawler.failures import classify_failure
 from crawler.frontier import Frontier
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
+from crawler.seenset import SeenSet
 from crawler.traps import TrapFilter, strip_session_ids
 from crawler.urls import Platforms, canonical_url, is_profile_url, site_home, site_key
 from crawler.workers import ExtractionPool, default_workers
@@ -84,7 +85,7 @@ class BlogSpider(scrapy.Spider):
         self.excluded = frozenset(excluded)
         self.topic_terms = [t.strip().lower() for t in topic.replace(";", ",").split(",") if t.strip()]
         self.sites = LocalSites() if sites is None else sites  # shared registries in distributed mode
-        self.seen = set() if seen is None else seen
+        self.seen = SeenSet() if seen is None else seen  # 8 bytes a URL, mostly in a temporary file
         self.after_start = after_start  # called once the seeds are queued (distributed coordination)
         self.request_done = None  # called when a request's callback or errback has finished
         self.scheduled_total = 0
@@ -102,7 +103,7 @@ class BlogSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.headers_received, signal=signals.headers_received)
         crawler.signals.connect(spider._start_extraction, signal=signals.spider_opened)
-        crawler.signals.connect(spider._stop_extraction, signal=signals.spider_closed)
+        crawler.signals.connect(spider._release, signal=signals.spider_closed)
         return spider
 
     async def start(self):
@@ -253,10 +254,13 @@ class BlogSpider(scrapy.Spider):
     def _start_extraction(self, spider=None):
         self._extraction().start()
 
-    def _stop_extraction(self, spider=None):
+    def _release(self, spider=None):
+        """Stop the extraction workers and remove the seen set's file."""
         pool = getattr(self, "_pool", None)
         if pool is not None:
             pool.close()
+        if isinstance(self.seen, SeenSet):
+            self.seen.close()
 
     def parse_feed(self, response):
         """Store feed entries and queue the newest posts."""
