@@ -13,6 +13,7 @@ peak RSS are measured (``os.wait4``):
   every row to the seeds' centroid; a site matrix in ``scipy.sparse`` and a personalised
   PageRank power iteration restarted at the seeds (tolerance as networkx: 1e-10 per node).
 - **rank**: the real command, ``blogscout rank --db X --out /tmp/x.csv --top 0 --quiet``
+  (started as ``python -m crawler``, the same entry point, from the working directory)
   (writes the CSV and stores the ranking snapshot, as users run it). Snapshots are deleted
   between runs, outside the timing, so every run sees the same database.
 
@@ -159,8 +160,7 @@ def clear_snapshots(db: Path) -> None:
 
 
 def run(sizes: list[str], repeat: int, cache: Path) -> list[dict]:
-    blogscout = Path(sys.executable).parent / "blogscout"
-    rank_cmd = [str(blogscout)] if blogscout.exists() else [sys.executable, "-m", "crawler"]
+    rank_cmd = [sys.executable, "-m", "crawler"]  # the `blogscout` command, from this checkout
     results = []
     out_csv = Path(tempfile.gettempdir()) / "ranking-cost.csv"
     for size in sizes:

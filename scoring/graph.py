@@ -71,22 +71,47 @@ def site_graph(
     excluded = set(exclude)
     G = nx.DiGraph()
     G.add_nodes_from(sorted({n for n in nodes if n and n not in excluded}))
+    for u, v, weights, kind, kind_weight in _pairs(links, excluded, kind_weights):
+        data = G.get_edge_data(u, v)
+        if data is None:
+            G.add_edge(u, v, weight=sum(weights), kind=kind, kind_weight=kind_weight)
+            continue
+        for w in weights:  # the pair's rows were not adjacent in the input
+            data["weight"] += w
+        if (kind_weight, data["kind"]) > (data["kind_weight"], kind):  # heavier kind wins; ties by name
+            data["kind"], data["kind_weight"] = kind, kind_weight
+    return G
+
+
+def _pairs(links: Iterable[LinkRow], excluded: set[str], kind_weights: Mapping[str, float] | None):
+    """Merge adjacent rows of one site pair into ``(u, v, [weight per row], kind, kind weight)``.
+
+    The crawl query sorts rows by pair, so each pair comes out once and the graph is built
+    with one networkx call per edge; sums start from 0 and add the rows in order.
+    """
+    weights = DEFAULT_KIND_WEIGHTS if kind_weights is None else kind_weights
+    base = {kind: float(w) for kind, w in weights.items()}
+    log = math.log
+    pair = None
     for from_site, to_site, kind, pages in links:
         if not from_site or not to_site or from_site == to_site:
             continue
         if from_site in excluded or to_site in excluded:
             continue
-        w = link_weight(kind, int(pages or 0), kind_weights)
-        if w <= 0.0:
+        w, pages = base.get(kind, 0.0), int(pages or 0)
+        if w <= 0.0 or pages <= 0:
             continue
-        data = G.get_edge_data(from_site, to_site)
-        if data is None:
-            G.add_edge(from_site, to_site, weight=w, kind=kind, kind_weight=w)
+        w *= 1.0 + log(pages)
+        if pair is not None and pair[0] == from_site and pair[1] == to_site:
+            pair[2].append(w)
+            if (w, pair[3]) > (pair[4], kind):
+                pair[3], pair[4] = kind, w
             continue
-        data["weight"] += w
-        if (w, data["kind"]) > (data["kind_weight"], kind):  # heavier kind wins; ties by name
-            data["kind"], data["kind_weight"] = kind, w
-    return G
+        if pair is not None:
+            yield pair
+        pair = [from_site, to_site, [w], kind, w]
+    if pair is not None:
+        yield pair
 
 
 def strongest_kind(G: nx.DiGraph, u: str, v: str) -> str:
