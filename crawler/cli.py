@@ -74,7 +74,28 @@ def print_summary(lines: list[tuple[str, str]]) -> None:
         click.echo(f"{label:<{width}}  {value}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """A click group whose usage errors are one line on stderr, like every other error."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as err:
+            where = err.ctx.command_path if err.ctx else "blogscout"
+            click.echo(f"Error: {err.format_message()} (see '{where} --help')", err=True)
+            sys.exit(err.exit_code)
+        except click.ClickException as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("Error: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="blogscout")
 def cli() -> None:
     """Find blog cooperation partners: crawl seed blogs and the blogs around them, rank, export.
