@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,19 @@ def load_excluded(paths: list[str]) -> frozenset[str]:
     return frozenset(hosts)
 
 
+def disk_frontier(settings: Settings) -> tempfile.TemporaryDirectory | None:
+    """Keep the scheduler's queue on disk: Scrapy's JOBDIR queues in a temporary directory.
+
+    A crawl of hundreds of thousands of pages holds tens of thousands of pending requests; on
+    disk they cost no RAM. Off with ``BLOGSCOUT_DISK_QUEUE=false`` or when JOBDIR is set.
+    """
+    if not settings.getbool("BLOGSCOUT_DISK_QUEUE") or settings.get("JOBDIR"):
+        return None
+    tmp = tempfile.TemporaryDirectory(prefix="blogscout-frontier-")
+    settings.set("JOBDIR", tmp.name, priority="cmdline")
+    return tmp
+
+
 def run_crawl(db_path: str | Path, options: CrawlOptions, *, command: str = "crawl", quiet: bool = False,
               mode: str = "fresh", resume_run: int | None = None) -> CrawlResult:
     """Crawl from the seeds into the database under its lock; record the run and its stats.
@@ -107,13 +121,19 @@ def run_crawl(db_path: str | Path, options: CrawlOptions, *, command: str = "cra
             run_id = dbmod.start_run(db, command, options.seeds, options.as_record())
         db.conn.close()
         started = time.monotonic()
-        process = CrawlerProcess(build_settings(db_path, run_id, options, quiet))
+        settings = build_settings(db_path, run_id, options, quiet)
+        frontier_dir = disk_frontier(settings)
+        process = CrawlerProcess(settings)
         crawler = process.create_crawler(BlogSpider)
         process.crawl(crawler, seeds=options.seeds, hops=options.hops,
                       max_pages_per_site=options.max_pages_per_site, candidate_pages=options.candidate_pages,
                       max_pages=options.max_pages, platforms=platforms, excluded=excluded, topic=options.topic,
                       db_path=str(db_path), mode=mode, resume_run=resume_run)
-        process.start()
+        try:
+            process.start()
+        finally:
+            if frontier_dir is not None:
+                frontier_dir.cleanup()
         stats = crawler.stats.get_stats() if crawler.stats else {}
         reason = stats.get("finish_reason", "finished")
         status = "interrupted" if reason == "shutdown" else "finished"

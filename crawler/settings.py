@@ -65,5 +65,6 @@ BLOGSCOUT_ALLOW_PRIVATE = False
 BLOGSCOUT_PROGRESS_INTERVAL = 5.0
 BLOGSCOUT_BATCH_SIZE = 500
 BLOGSCOUT_FLUSH_SECONDS = 2.0
+BLOGSCOUT_DISK_QUEUE = True  # pending requests in a temporary JOBDIR instead of RAM
 BLOGSCOUT_EXTRACT_WORKERS = -1  # processes that extract pages; -1: one when the machine has two cores
 BLOGSCOUT_REDIS_HEARTBEAT = 10  # seconds of silence after which a distributed worker counts as lost
