@@ -134,8 +134,8 @@ def floor(db_path: str) -> dict[str, float]:
     return stages
 
 
-def measure(cmd: list[str]) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS in MiB, stdout) of one command in a fresh process."""
+def measure(cmd: list[str]) -> tuple[float, float, float, str]:
+    """(wall seconds, CPU seconds, peak RSS in MiB, stdout) of one command in a fresh process."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
@@ -146,7 +146,7 @@ def measure(cmd: list[str]) -> tuple[float, float, str]:
         err.seek(0)
         if code != 0:
             raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{err.read()}")
-        return wall, usage.ru_maxrss / 1024, out.read()
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read()
 
 
 def clear_snapshots(db: Path) -> None:
@@ -168,39 +168,45 @@ def run(sizes: list[str], repeat: int, cache: Path) -> list[dict]:
         with open(db, "rb") as fh:  # warm the page cache for both contenders
             while fh.read(1 << 24):
                 pass
-        runs: dict[str, list[tuple[float, float]]] = {"floor": [], "rank": []}
+        runs: dict[str, list[tuple[float, float, float]]] = {"floor": [], "rank": []}
         stages: list[dict] = []
         for i in range(repeat):
             order = ("floor", "rank") if i % 2 == 0 else ("rank", "floor")
             for name in order:
                 if name == "floor":
-                    wall, rss, out = measure([sys.executable, __file__, "--floor", str(db)])
+                    wall, cpu, rss, out = measure([sys.executable, __file__, "--floor", str(db)])
                     stages.append(json.loads(out))
                 else:
                     clear_snapshots(db)
-                    wall, rss, _ = measure(rank_cmd + ["rank", "--db", str(db), "--out", str(out_csv),
+                    wall, cpu, rss, _ = measure(rank_cmd + ["rank", "--db", str(db), "--out", str(out_csv),
                                                        "--top", "0", "--quiet"])
-                runs[name].append((wall, rss))
-                print(f"{size} run {i + 1}: {name} {wall:.2f} s {rss:.0f} MiB", file=sys.stderr, flush=True)
+                runs[name].append((wall, cpu, rss))
+                print(f"{size} run {i + 1}: {name} {wall:.2f} s wall, {cpu:.2f} s CPU, {rss:.0f} MiB",
+                      file=sys.stderr, flush=True)
         clear_snapshots(db)
-        med = {k: (statistics.median(w for w, _ in v), statistics.median(r for _, r in v)) for k, v in runs.items()}
+        med = {k: [statistics.median(x[i] for x in v) for i in range(3)] for k, v in runs.items()}
         results.append({
             "size": size, "floor_s": med["floor"][0], "rank_s": med["rank"][0],
-            "ratio": med["rank"][0] / med["floor"][0], "floor_mb": med["floor"][1], "rank_mb": med["rank"][1],
-            "rank_max_mb": max(r for _, r in runs["rank"]),
+            "ratio": statistics.median(r[0] / f[0] for r, f in zip(runs["rank"], runs["floor"])),
+            "floor_cpu": med["floor"][1], "rank_cpu": med["rank"][1],
+            "cpu_ratio": statistics.median(r[1] / f[1] for r, f in zip(runs["rank"], runs["floor"])),
+            "floor_mb": med["floor"][2], "rank_mb": med["rank"][2],
+            "rank_max_mb": max(r[2] for r in runs["rank"]),
             "floor_stages": {k: statistics.median(s[k] for s in stages) for k in stages[0]},
         })
     return results
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| links (sites, documents) | floor s | rank s | ratio | floor peak MiB | rank peak MiB |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = ["| links (sites, documents) | floor s | rank s | ratio | floor CPU s | rank CPU s | CPU ratio "
+             "| floor peak MiB | rank peak MiB (max) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         sites = SIZES[r["size"]][0]
         docs = int(r["floor_stages"]["documents"])
         lines.append(f"| {r['size']} ({sites:,}, {docs:,}) | {r['floor_s']:.2f} | {r['rank_s']:.2f} | "
-                     f"{r['ratio']:.2f} | {r['floor_mb']:.0f} | {r['rank_mb']:.0f} |")
+                     f"{r['ratio']:.2f} | {r['floor_cpu']:.2f} | {r['rank_cpu']:.2f} | {r['cpu_ratio']:.2f} | "
+                     f"{r['floor_mb']:.0f} | {r['rank_mb']:.0f} ({r['rank_max_mb']:.0f}) |")
     lines.append("")
     lines.append("Floor stages (median s): " + "; ".join(
         f"{r['size']}: read {r['floor_stages']['read rows']:.2f}, tf-idf {r['floor_stages']['tf-idf']:.2f}, "

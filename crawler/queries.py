@@ -71,8 +71,9 @@ def iter_documents(db: sqlite_utils.Database, sites: Mapping[str, Mapping[str, A
             current, lines, seen, size, langs = site, [], set(), 0, defaultdict(int)
         if lang:
             langs[lang] += 1
-        for line in text.splitlines():
-            line = line.strip()
+        if size >= max_chars:
+            continue
+        for line in map(str.strip, text.splitlines()):
             if not line or line in seen or size >= max_chars:
                 continue
             seen.add(line)
@@ -82,23 +83,32 @@ def iter_documents(db: sqlite_utils.Database, sites: Mapping[str, Mapping[str, A
         yield flush()
 
 
+_POST_DATES = (
+    "SELECT site, entry_url AS url, published FROM feed_entries WHERE published IS NOT NULL "
+    "AND published != '' "
+    "UNION ALL "
+    "SELECT p.site, p.url, p.published FROM pages p WHERE p.page_kind = 'post' "
+    "AND p.published IS NOT NULL AND p.published != '' AND NOT EXISTS ("
+    "SELECT 1 FROM feed_entries f WHERE f.site = p.site AND f.entry_url = p.url "
+    "AND f.published IS NOT NULL AND f.published != '') "
+    "ORDER BY 1, 2"
+)
+
+
 def load_post_dates(db: sqlite_utils.Database) -> dict[str, list[str]]:
-    """{site: [publication date per post]} from feed entries and dated post pages, one per URL."""
-    posts: dict[tuple[str, str], str] = {}
-    for site, url, published in db.execute(
-        "SELECT site, url, published FROM pages WHERE page_kind = 'post' AND published IS NOT NULL "
-        "AND published != '' ORDER BY site, url"
-    ):
-        posts[(site, url)] = published
-    for site, url, published in db.execute(
-        "SELECT site, entry_url, published FROM feed_entries WHERE published IS NOT NULL "
-        "AND published != '' ORDER BY site, entry_url"
-    ):
-        posts[(site, url)] = published  # the feed's date wins over the page's
-    out: dict[str, list[str]] = defaultdict(list)
-    for (site, _), published in sorted(posts.items()):
-        out[site].append(published)
-    return dict(out)
+    """{site: [publication date per post]} from feed entries and dated post pages, one per URL.
+
+    A post both in a feed and crawled as a page counts once, with the feed's date. Streamed
+    from one query ordered by site and URL; equal date strings are stored once.
+    """
+    out: dict[str, list[str]] = {}
+    same: dict[str, str] = {}
+    for site, _, published in db.execute(_POST_DATES):
+        dates = out.get(site)
+        if dates is None:
+            dates = out[site] = []
+        dates.append(same.setdefault(published, published))
+    return out
 
 
 def load_contacts(db: sqlite_utils.Database) -> dict[str, dict[str, list[str]]]:
@@ -148,10 +158,10 @@ def save_ranking(db: sqlite_utils.Database, run_id: int | None, rows: Sequence[M
             {"run_id": run_id, "created_at": dbmod.utcnow(),
              "options": json.dumps(dict(options), sort_keys=True, default=str)}
         ).last_pk
-        db["ranking_rows"].insert_all(
-            ({"ranking_id": ranking_id, "site": r["site"], "rank": r["rank"], "score": r["score"],
-              "row": json.dumps(dict(r), ensure_ascii=False)} for r in rows),
-            batch_size=500,
+        db.conn.executemany(
+            "INSERT INTO ranking_rows (ranking_id, site, rank, score, row) VALUES (?, ?, ?, ?, ?)",
+            ((ranking_id, r["site"], r["rank"], r["score"], json.dumps(dict(r), ensure_ascii=False))
+             for r in rows),
         )
     return ranking_id
 

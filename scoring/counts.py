@@ -45,7 +45,7 @@ class TermCounter:
     surface_ : {term: first readable word form} for explanations.
     """
 
-    def __init__(self, word_cache_size: int = 1_000_000, batch_tokens: int = 2_000_000):
+    def __init__(self, word_cache_size: int = 1_000_000, batch_tokens: int = 500_000):
         self.word_cache_size = word_cache_size
         self.batch_tokens = batch_tokens
 

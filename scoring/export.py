@@ -35,6 +35,8 @@ def safe_cell(value: str) -> str:
     >>> safe_cell("+49 30 1234"), safe_cell("@handle"), safe_cell("a\\nb\\x00c"), safe_cell("  =1+1")
     ("'+49 30 1234", "'@handle", 'a bc', "'  =1+1")
     """
+    if value.isprintable():  # no NUL, line break or tab: the common case, nothing to replace
+        return "'" + value if value.lstrip().startswith(_DANGEROUS_START) else value
     value = value.replace("\x00", "")
     flat = _LINE_BREAKS.sub(" ", value)  # checked too: "\u2028=" must not pass as " ="
     if value.startswith(_DANGEROUS_START) or flat.lstrip().startswith(_DANGEROUS_START):

@@ -155,6 +155,12 @@ def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None 
     me_links = cen.links_to(G, me) if me else {}
     seed_out = cen.seed_outlinks(G, seeds) if me else {}
 
+    seed_links: dict[str, list[str]] = {}  # candidate -> seeds linking it, in seed order
+    for s in seeds:
+        if s in G:
+            for c in G.successors(s):
+                seed_links.setdefault(c, []).append(s)
+
     scored = []
     for c in candidates:
         score = combine(rel_scaled[c], centrality[c], acts[c].score, w)
@@ -165,7 +171,7 @@ def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None 
     for position, (_, c, score) in enumerate(scored, start=1):
         row = sites[c]
         contacts = data.contacts.get(c, {})
-        seed_from = [s for s in seeds if G.has_edge(s, c)]
+        seed_from = seed_links.get(c, [])
         act = acts[c]
         out = {
             "rank": position,

@@ -104,7 +104,7 @@ class TopicRelevance:
             self.profile_ = np.zeros(n_terms)
             self.scores_ = dict.fromkeys(self.sites_, 0.0)
             return self
-        self.matrix_ = self.transformer_.fit(counts).transform(counts, copy=False).astype(np.float32, copy=False)
+        self.matrix_ = _transform_in_place(self.transformer_.fit(counts), counts)
         del counts
         seed_rows = sorted({self.index_[s] for s in seeds if s in self.index_})
         topic_vec = self.topic_vector(topic, langs)
@@ -215,3 +215,24 @@ class TopicRelevance:
             if picked is None:
                 return out
             picked = None  # shared readable forms used up the shortlist: rank the whole row
+
+
+def _transform_in_place(transformer: TfidfTransformer, X: sparse.csr_matrix,
+                        rows: int = 10_000) -> sparse.csr_matrix:
+    """``transformer.transform(X)`` into X's own float32 arrays, ``rows`` rows at a time.
+
+    TF-IDF weighting and row normalisation work row by row, so the result is the same as one
+    call, without the whole-matrix temporaries (24M entries cost ~200 MB each).
+    """
+    X = X.astype(np.float32, copy=False)
+    for start in range(0, X.shape[0], rows):
+        stop = min(start + rows, X.shape[0])
+        lo, hi = X.indptr[start], X.indptr[stop]
+        chunk = sparse.csr_matrix((X.data[lo:hi], X.indices[lo:hi], X.indptr[start:stop + 1] - lo),
+                                  shape=(stop - start, X.shape[1]), copy=False)
+        out = transformer.transform(chunk, copy=False)
+        if not np.shares_memory(out.data, X.data):
+            if out.nnz != hi - lo:
+                raise ValueError("TF-IDF transform changed the sparsity pattern")
+            X.data[lo:hi] = out.data
+    return X
