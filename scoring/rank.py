@@ -155,11 +155,12 @@ def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None 
     me_links = cen.links_to(G, me) if me else {}
     seed_out = cen.seed_outlinks(G, seeds) if me else {}
 
-    seed_links: dict[str, list[str]] = {}  # candidate -> seeds linking it, in seed order
+    seed_links: dict[str, list[tuple[str, str]]] = {}  # candidate -> [(seed, strongest kind)]
     for s in seeds:
         if s in G:
             for c in G.successors(s):
-                seed_links.setdefault(c, []).append(s)
+                seed_links.setdefault(c, []).append((s, strongest_kind(G, s, c)))
+    del G  # the rows need nothing else from the graph: free it before building them
 
     scored = []
     for c in candidates:
@@ -201,21 +202,23 @@ def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None 
         if me:
             out["links_to_me"] = bool(me_links.get(c))
             out["warm_prospect"] = not out["links_to_me"] and seed_out.get(c, 0) >= 2
-        out["why"] = explain(out, G, seed_from)
+        out["why"] = explain(out, seed_from)
         rows.append(out)
     return rows
 
 
-def explain(row: Mapping[str, Any], G: nx.DiGraph, seed_from: Sequence[str]) -> str:
-    """One readable sentence of reasons for a row: topic, seed links, circle, activity."""
+def explain(row: Mapping[str, Any], seed_from: Sequence[tuple[str, str]]) -> str:
+    """One readable sentence of reasons for a row: topic, seed links, circle, activity.
+
+    ``seed_from`` lists the seeds linking the site with the strongest kind of their links.
+    """
     parts = []
     if row["top_terms"]:
         parts.append(f"on topic ({row['top_terms']})")
     else:
         parts.append("no topic match")
     if seed_from:
-        via = [f"{_KIND_LABEL.get(strongest_kind(G, s, row['site']), 'link')} of {s}"
-               for s in seed_from[:3]]
+        via = [f"{_KIND_LABEL.get(kind, 'link')} of {s}" for s, kind in seed_from[:3]]
         more = f" +{len(seed_from) - 3}" if len(seed_from) > 3 else ""
         parts.append("linked from " + ", ".join(via) + more)
     if row["cocited_with_seeds"]:
