@@ -188,7 +188,8 @@ def crawl(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_p
     """Crawl seed blogs, their blogrolls and the blogs they link to into the database.
 
     With --resume, continue the last crawl of the database that was interrupted (Ctrl-C, kill,
-    power loss) with its own seeds and options; pages it already stored are not fetched again.
+    power loss) with its own seeds and options (--set changes settings from then on); pages it
+    already stored are not fetched again.
 
     Example: blogscout crawl https://seo-blog.de/ https://anna.blogspot.com/ --hops 2
     """
@@ -199,8 +200,10 @@ def crawl(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_p
         run = stored_run(db, resumable=True)
         from crawler.runner import CrawlOptions
 
+        options = CrawlOptions.from_run(run)
+        options.settings.update(parse_set_options(set_pairs))  # e.g. different politeness from now on
         click.echo(f"Resuming run {run['id']} started {run['started_at']}", err=True)
-        do_crawl(db, CrawlOptions.from_run(run), quiet, command=run["command"], mode="resume", resume_run=run["id"])
+        do_crawl(db, options, quiet, command=run["command"], mode="resume", resume_run=run["id"])
         return
     options = make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, max_pages, topic,
                            platforms_files, exclude_files, allow_private, set_pairs)

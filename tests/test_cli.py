@@ -105,7 +105,7 @@ def test_crawl_page_cap_prefers_blogroll_links(tmp_path, world, sandbox):
     assert conn.execute("SELECT count(*) FROM pages WHERE page_kind != 'feed'").fetchone()[0] <= 60
     crawled = [r[0] for r in conn.execute(
         "SELECT s.found_via FROM sites s WHERE s.role = 'candidate' AND EXISTS (SELECT 1 FROM pages p WHERE p.site = s.site)")]
-    assert crawled and sum(v.startswith("blogroll") for v in crawled) >= 0.6 * len(crawled)
+    assert crawled and sum(v.startswith(("blogroll", "opml")) for v in crawled) >= 0.6 * len(crawled)
 
 
 def test_crawl_excludes_existing_partners(tmp_path, world, sandbox):

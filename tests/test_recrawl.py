@@ -182,6 +182,7 @@ def test_sigterm_leaves_a_resumable_interrupted_run(tmp_path, calm_web):
     assert proc.wait(60) == 0
     assert query(db, "SELECT status FROM runs") == [("interrupted",)]
     assert query(db, "PRAGMA integrity_check") == [("ok",)]
-    resumed = blogscout("crawl", "--resume", "--db", str(db), "--quiet", proxy=server.proxy_url)
+    resumed = blogscout("crawl", "--resume", "--db", str(db), "--quiet", *FAST, proxy=server.proxy_url)
     assert resumed.returncode == 0, resumed.stderr
     assert query(db, "SELECT status FROM runs") == [("finished",)]
+    assert json.loads(query(db, "SELECT options FROM runs")[0][0])["settings"]["DOWNLOAD_DELAY"] == 0.2
