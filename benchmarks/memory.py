@@ -51,7 +51,7 @@ def tree_rss_mb(proc: psutil.Process) -> float:
 
 
 def crawl(name: str, cwd: Path, proxy: str, pages: int, checkpoints: list[int], extra: list[str],
-          log) -> dict:
+          log, max_seconds: float = 0) -> dict:
     """One crawl; returns peak RSS (MB) reached by each checkpoint, sites and queue there."""
     env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy")}
     env["http_proxy"] = proxy
@@ -81,11 +81,16 @@ def crawl(name: str, cwd: Path, proxy: str, pages: int, checkpoints: list[int], 
                                          "seconds": time.perf_counter() - started}
                 log(f"{name}: {state['pages']} pages, peak RSS {peak:.0f} MB, sites {state['sites']}, "
                     f"queue {state['queue']}, {time.perf_counter() - started:.0f} s")
+            if max_seconds and time.perf_counter() - started > max_seconds and popen.returncode is None:
+                log(f"{name}: stopped after {max_seconds:.0f} s at {state['pages']} pages")
+                popen.kill()
+                popen.wait()
+                break
             time.sleep(0.5)
         reader.join(timeout=5)
         elapsed = time.perf_counter() - started
-    for mark in pending:  # the crawl ended before this checkpoint
-        if state["pages"] >= mark * 0.97:
+    for mark in pending:  # the crawl ended just short of this checkpoint (its page budget includes feeds)
+        if popen.returncode == 0 and state["pages"] >= mark * 0.9:
             marks[mark] = {"rss": peak, "sites": state["sites"], "queue": state["queue"], "seconds": elapsed}
     return {"marks": marks, "peak": peak, "pages": state["pages"], "seconds": elapsed, "returncode": popen.returncode}
 
@@ -105,6 +110,7 @@ def main() -> None:
     parser.add_argument("--variants", default="after,before")
     parser.add_argument("--before-ref", default="5de0397", help="git commit to measure as 'before'")
     parser.add_argument("--parallel", action="store_true", help="run the variants at the same time")
+    parser.add_argument("--max-seconds", type=float, default=0, help="stop each crawl after this long")
     args = parser.parse_args()
     checkpoints = [int(c) for c in args.checkpoints.split(",")]
     variants = {"after": (ROOT, []), "no-disk-queue": (ROOT, ["--set", "BLOGSCOUT_DISK_QUEUE=false"])}
@@ -119,7 +125,7 @@ def main() -> None:
     with SynthWeb() as web:
         def run(name: str) -> None:
             cwd, extra = variants[name]
-            results[name] = crawl(name, cwd, web.proxy_url, args.pages, checkpoints, extra, log)
+            results[name] = crawl(name, cwd, web.proxy_url, args.pages, checkpoints, extra, log, args.max_seconds)
 
         if args.parallel:
             threads = [threading.Thread(target=run, args=(n,)) for n in chosen]

@@ -109,6 +109,8 @@ def join_url(base: str, href: str) -> str | None:
 
 
 def _is_ip(host: str) -> bool:
+    if host[-1:].isalpha() and ":" not in host:  # a name ends in a letter; IPv4 ends in a digit, IPv6 has ':'
+        return False
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:
@@ -143,6 +145,7 @@ def site_key_of_host(host: str) -> str:
     return host.removeprefix("www.")
 
 
+@lru_cache(maxsize=65536)  # a crawl asks for the site of the same link URLs again and again
 def site_key(url: str) -> str:
     """Site identity of a URL (see `site_key_of_host`); '' when the URL has no host."""
     host = host_of(url)

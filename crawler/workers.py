@@ -1,8 +1,8 @@
 """Page extraction in a worker process, so the reactor's core only schedules, downloads and stores.
 
 Twisted's reactor runs on one core; extracting a page (parse, link kinds, main text) costs more
-CPU than Scrapy spends fetching it. `ExtractionPool` runs `crawler.extract.extract_page` in
-worker processes and hands the `PageInfo` back to the spider as an awaitable, so a two-core
+CPU than Scrapy spends fetching it. `ExtractionPool` runs `crawler.extract.extract_page` (and
+the feed parser) in worker processes and hands the `PageInfo` back to the spider as an awaitable, so a two-core
 machine parses on one core while the other crawls. Results are the same as in-process
 extraction: the same pure function runs on the same bytes.
 
@@ -21,7 +21,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from crawler.extract import PageInfo, extract_page
+from crawler.extract import FeedInfo, PageInfo, extract_page, parse_feed
 from crawler.urls import Platforms
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,10 @@ def _exit_with_parent(parent: int, interval: float = 1.0) -> None:
 
 def _extract(body: bytes, url: str, encoding: str | None) -> PageInfo:
     return extract_page(body, url, encoding=encoding, platforms=_worker_platforms[0])
+
+
+def _feed(body: bytes, url: str) -> FeedInfo:
+    return parse_feed(body, url)
 
 
 def _ready() -> bool:
@@ -86,6 +90,16 @@ class ExtractionPool:
                 log.warning("extraction worker died; extracting in the crawl process from now on")
                 self._executor = None
         return extract_page(body, url, encoding=encoding, platforms=self.platforms)
+
+    async def feed(self, body: bytes, url: str) -> FeedInfo:
+        """The feed's `FeedInfo` (entries, title), from a worker when there is one."""
+        if self._executor is not None:
+            try:
+                return await asyncio.wrap_future(self._executor.submit(_feed, body, url))
+            except BrokenProcessPool:
+                log.warning("extraction worker died; parsing in the crawl process from now on")
+                self._executor = None
+        return parse_feed(body, url)
 
     def close(self) -> None:
         """Stop the workers."""

@@ -18,7 +18,7 @@ from scrapy import signals
 from scrapy.exceptions import StopDownload
 from scrapy.http import TextResponse
 
-from crawler.extract import parse_feed, parse_opml
+from crawler.extract import parse_opml
 from crawler.failures import classify_failure
 from crawler.frontier import Frontier
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
@@ -262,13 +262,18 @@ class BlogSpider(scrapy.Spider):
         if isinstance(self.seen, SeenSet):
             self.seen.close()
 
-    def parse_feed(self, response):
-        """Store feed entries and queue the newest posts."""
+    async def parse_feed(self, response):
+        """Store feed entries and queue the newest posts (the feed is parsed where pages are)."""
         if self._unchanged(response):
-            yield from self._replay_unchanged(response)
+            for out in self._replay_unchanged(response):
+                yield out
             return
+        feed = await self._extraction().feed(response.body, response.url)
+        for out in self._feed_outputs(response, feed):
+            yield out
+
+    def _feed_outputs(self, response, feed):
         site = self._site_of_response(response)
-        feed = parse_feed(response.body, response.url)
         self.crawler.stats.inc_value("blogscout/feeds")
         entries = [(canonical_url(e.url) or e.url, e.title, e.published) for e in feed.entries[:100] if e.url]
         state = self.sites[site]
