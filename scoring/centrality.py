@@ -12,7 +12,9 @@ sets may name sites that are not in the graph; they are ignored.
 from __future__ import annotations
 
 import logging
+from array import array
 from collections.abc import Iterable
+from itertools import repeat
 from dataclasses import dataclass
 
 import networkx as nx
@@ -53,12 +55,29 @@ class Adjacency:
 
 
 def adjacency(G: nx.DiGraph, weight: str | None = "weight") -> Adjacency:
-    """The `Adjacency` of ``G`` (edges without ``weight`` count 1)."""
+    """The `Adjacency` of ``G`` (edges without ``weight`` count 1).
+
+    The same matrix as ``nx.to_scipy_sparse_array(G, nodelist=list(G), weight=weight)``
+    (canonical CSR: columns sorted within rows), read row by row from the adjacency dicts.
+    """
     nodes = list(G)
-    A = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=weight, dtype=float, format="csr")
+    index = {n: i for i, n in enumerate(nodes)}
+    cols, data = array("q"), array("d")
+    indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
+    lookup = index.__getitem__
+    for i, (_, nbrs) in enumerate(G.adjacency()):
+        cols.extend(map(lookup, nbrs))
+        if weight is None:
+            data.extend(repeat(1.0, len(nbrs)))
+        else:
+            data.extend(d.get(weight, 1) for d in nbrs.values())
+        indptr[i + 1] = len(cols)
+    A = sparse.csr_array((np.frombuffer(data, dtype=float), np.frombuffer(cols, dtype=np.int64), indptr),
+                         shape=(len(nodes), len(nodes)))
+    A.sort_indices()
     links = A.copy()
     links.data[:] = 1.0
-    return Adjacency(nodes, {n: i for i, n in enumerate(nodes)}, A, links)
+    return Adjacency(nodes, index, A, links)
 
 
 def graph_signals(G: nx.DiGraph, seeds: Iterable[str], blogs: Iterable[str] | None = None,
