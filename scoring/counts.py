@@ -2,7 +2,7 @@
 
 Each document is split into `scoring.text.words` (in C), and every word is looked up in a
 per-language table of known words (in C, through ``map``). Only a word never seen before
-is tokenised in Python (`scoring.text.word_tokens`: stop words, stemming, compounds). The
+is tokenised in Python (`scoring.text.word_tokenizer`: stop words, stemming, compounds). The
 tokens of a batch of documents are then expanded to term columns and counted with numpy.
 
 The result is exactly what counting token by token gives: term columns are numbered by
@@ -18,13 +18,13 @@ readable form of a term is the first word that produced it.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import repeat
 
 import numpy as np
 from scipy import sparse
 
-from scoring.text import language_of, word_tokens, words
+from scoring.text import language_of, word_tokenizer, words
 
 Document = tuple[str, str | None, str]  # (site, declared language, main text)
 
@@ -55,6 +55,7 @@ class TermCounter:
         self.languages_: dict[str, str] = {}
         self.surface_: dict[str, str] = {}
         self.vocabulary_: dict[str, int] = {}
+        self._tokenizers: dict[str, Callable[..., list[str]]] = {}
         self._reset_words()
         indices, counts, indptr = array("i"), array("f"), array("q", [0])
         batch: list[np.ndarray] = []
@@ -84,6 +85,9 @@ class TermCounter:
     def _word_ids(self, doc_words: list[str], lang: str) -> np.ndarray:
         """Word ids of a document's words; unknown words are tokenised and added, in order."""
         known = self._known.setdefault(lang, {})
+        tokens = self._tokenizers.get(lang)
+        if tokens is None:
+            tokens = self._tokenizers[lang] = word_tokenizer(lang)
         ids = np.fromiter(map(known.get, doc_words, repeat(-1)), dtype=np.int64, count=len(doc_words))
         for k in np.flatnonzero(ids < 0).tolist():
             word = doc_words[k]
@@ -91,8 +95,7 @@ class TermCounter:
             if wid is None:
                 wid = known[word] = len(self._starts) - 1
                 vocab = self.vocabulary_
-                self._terms.extend(vocab.setdefault(t, len(vocab))
-                                   for t in word_tokens(word, lang, surface=self.surface_))
+                self._terms.extend(vocab.setdefault(t, len(vocab)) for t in tokens(word, self.surface_))
                 self._starts.append(len(self._terms))
             ids[k] = wid
         return ids

@@ -79,13 +79,14 @@ def guess_language(text: str, candidates: Iterable[str] = ("de", "en")) -> str:
     >>> guess_language("Das ist der beste Artikel über die Suche"), guess_language("This is the best")
     ('de', 'en')
     """
-    words = _WORD_RE.findall(normalize(text[:5000]))
+    found = _WORD_RE.findall(normalize(text[:5000]))
     best, best_hits = DEFAULT_LANGUAGE, 0
     for lang in candidates:
         if lang not in LANGUAGES:
             continue
         # The English list is long (1,300 words); count only short function words fairly.
-        hits = sum(1 for w in words if len(w) <= 5 and w in stop_set(lang))
+        stops = stop_set(lang)
+        hits = sum(1 for w in found if len(w) <= 5 and w in stops)
         if hits > best_hits:
             best, best_hits = lang, hits
     return best
@@ -125,9 +126,24 @@ def word_tokens(word: str, lang: str, *, surface: dict[str, str] | None = None) 
     >>> word_tokens("social-media-marketing", "de")
     ['social-media-marketing', 'social', 'media', 'marketing']
     """
+    return word_tokenizer(lang)(word, surface)
+
+
+def word_tokenizer(lang: str):
+    """`word_tokens` for one language as a function ``(word, surface) -> tokens``.
+
+    Binds the language's stop list and stemmer once, for tokenising many words.
+    """
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     stops, stem_word = stop_set(lang), _stemmer(lang).stemWord
-    return _word_tokens(word, lang, lambda w: _stem(w, stops, stem_word), stem_word, surface)
+
+    def stem(word: str) -> str:
+        return _stem(word, stops, stem_word)
+
+    def tokens(word: str, surface: dict[str, str] | None = None) -> list[str]:
+        return _word_tokens(word, lang, stem, stem_word, surface)
+
+    return tokens
 
 
 class Tokenizer:
