@@ -147,6 +147,7 @@ def main() -> None:
             m = results[name]["marks"].get(mark)
             cells.append(f"{m['rss']:.0f} (sites {m['sites']:,}, queue {m['queue']:,})" if m else "-")
         print(f"| {mark:,} | " + " | ".join(cells) + " |")
+    print("| peak RSS, whole crawl | " + " | ".join(f"{results[n]['peak']:.0f}" for n in chosen) + " |")
     print("| crawl time | " + " | ".join(f"{results[n]['seconds']:.0f} s ({results[n]['pages']:,} pages)"
                                          for n in chosen) + " |")
 
