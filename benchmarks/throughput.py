@@ -164,7 +164,7 @@ def report(results: dict[str, list[dict]], server: dict[str, float], args, rende
         cpu = statistics.median(100 * r["cpu"] / r["wall"] for r in rows)
         lines.append(f"| {name} | {_median(rows, 'pages'):.0f} | {rate:.0f} ({min(rates):.0f}–{max(rates):.0f}) | "
                      f"{rate / bare_rate:.2f} | {_median(rows, 'wall'):.1f} | {cpu:.0f} | {_median(rows, 'rss'):.0f} |")
-    blog = results.get("blogscout")
+    blog = next((rows for name, rows in results.items() if name.startswith("blogscout crawl (b)")), None)
     if blog:
         lines += ["", f"blogscout also fetched {_median(blog, 'robots'):.0f} robots.txt files and stored "
                       f"{_median(blog, 'stored_pages'):.0f} pages with {_median(blog, 'links'):.0f} links per crawl."]
