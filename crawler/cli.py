@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -10,9 +11,11 @@ import click
 
 from crawler import __version__
 from crawler.db import DatabaseError
-from crawler.seedcheck import SeedError, collect_seeds
 
 DEFAULT_DB = "data/blogscout.db"
+# Command name -> the module defining it (they use the helpers here, so they import this module).
+LAZY_COMMANDS = {"demo": "crawler.cli_demo", "diff": "crawler.cli_recrawl", "rank": "crawler.cli_rank",
+                 "recrawl": "crawler.cli_recrawl", "schedule": "crawler.cli_schedule"}
 
 
 class _OwnLogs(logging.Filter):
@@ -75,7 +78,19 @@ def print_summary(lines: list[tuple[str, str]]) -> None:
 
 
 class OneLineErrors(click.Group):
-    """A click group whose usage errors are one line on stderr, like every other error."""
+    """A click group whose usage errors are one line on stderr, like every other error.
+
+    Commands kept in their own modules (`LAZY_COMMANDS`) are imported when first used, so
+    ``blogscout rank`` does not load the crawler's modules.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and name not in self.commands:
+            self.add_command(getattr(importlib.import_module(LAZY_COMMANDS[name]), name))
+        return super().get_command(ctx, name)
 
     def main(self, *args, standalone_mode: bool = True, **kwargs):
         if not standalone_mode:
@@ -146,6 +161,7 @@ def make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, ma
                  platforms_files, exclude_files, allow_private, set_pairs):
     """Validated `CrawlOptions` from command-line values; raises click errors."""
     from crawler.runner import CrawlOptions
+    from crawler.seedcheck import SeedError, collect_seeds
 
     try:
         seeds = collect_seeds(list(urls), list(seed_files))
@@ -283,11 +299,3 @@ def main() -> None:
     cli(prog_name="blogscout")
 
 
-# Commands kept in their own modules; imported last because they use the helpers above.
-from crawler.cli_demo import demo  # noqa: E402
-from crawler.cli_rank import rank  # noqa: E402
-from crawler.cli_recrawl import diff, recrawl  # noqa: E402
-from crawler.cli_schedule import schedule  # noqa: E402
-
-for command in (rank, demo, recrawl, diff, schedule):
-    cli.add_command(command)

@@ -17,7 +17,6 @@ from typing import Any
 import sqlite_utils
 
 from crawler import db as dbmod
-from crawler.urls import site_key
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +152,7 @@ def load_crawl(db: sqlite_utils.Database):
 def save_ranking(db: sqlite_utils.Database, run_id: int | None, rows: Sequence[Mapping[str, Any]],
                  options: Mapping[str, Any]) -> int:
     """Store a ranking snapshot (options and every row as JSON); return the ranking id."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder (json.dumps builds one per call)
     with db.conn:
         ranking_id = db["rankings"].insert(
             {"run_id": run_id, "created_at": dbmod.utcnow(),
@@ -160,7 +160,7 @@ def save_ranking(db: sqlite_utils.Database, run_id: int | None, rows: Sequence[M
         ).last_pk
         db.conn.executemany(
             "INSERT INTO ranking_rows (ranking_id, site, rank, score, row) VALUES (?, ?, ?, ?, ?)",
-            ((ranking_id, r["site"], r["rank"], r["score"], json.dumps(dict(r), ensure_ascii=False))
+            ((ranking_id, r["site"], r["rank"], r["score"], encode(r if type(r) is dict else dict(r)))
              for r in rows),
         )
     return ranking_id
@@ -170,6 +170,8 @@ def me_site(url: str | None) -> str | None:
     """Site key of the ``--me`` URL or bare domain; None when not given, '' when unusable."""
     if not url:
         return None
+    from crawler.urls import site_key  # tldextract: loaded only when --me is given
+
     url = url.strip()
     if "://" not in url:
         url = f"https://{url}"

@@ -53,13 +53,27 @@ def _cell(value: Any, excel: bool) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        if not math.isfinite(value):
-            return ""
-        text = f"{value:.6f}".rstrip("0").rstrip(".") or "0"
-        return text.replace(".", ",") if excel else text
+        return _float_cell(value, excel)
     if isinstance(value, list | tuple):
         value = "; ".join(str(v) for v in value)
     return safe_cell(str(value))
+
+
+def _float_cell(value: float, excel: bool) -> str:
+    """A finite float with up to 6 decimals, trailing zeros dropped (decimal comma for Excel)."""
+    if not math.isfinite(value):
+        return ""
+    text = f"{value:.6f}".rstrip("0").rstrip(".") or "0"
+    return text.replace(".", ",") if excel else text
+
+
+# `_cell` for the exact types rows usually hold, looked up once per cell; others take `_cell`.
+_CELL_BY_TYPE = {
+    str: lambda value, excel: safe_cell(value),
+    float: _float_cell,
+    int: lambda value, excel: str(value),
+    type(None): lambda value, excel: "",
+}
 
 
 def _columns(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None) -> list[str]:
@@ -81,8 +95,8 @@ def write_csv(rows: Iterable[Mapping[str, Any]], fileobj: TextIO, *, excel: bool
     writer = csv.writer(fileobj, delimiter=";" if excel else ",", lineterminator="\r\n",
                         quoting=csv.QUOTE_MINIMAL)
     writer.writerow([safe_cell(c) for c in cols])
-    for row in rows:
-        writer.writerow([_cell(row.get(c), excel) for c in cols])
+    by_type, other = _CELL_BY_TYPE.get, _cell
+    writer.writerows([by_type(type(v), other)(v, excel) for v in map(row.get, cols)] for row in rows)
 
 
 def _json_value(value: Any) -> Any:

@@ -71,23 +71,37 @@ def site_graph(
     excluded = set(exclude)
     G = nx.DiGraph()
     G.add_nodes_from(sorted({n for n in nodes if n and n not in excluded}))
-    for u, v, weights, kind, kind_weight in _pairs(links, excluded, kind_weights):
-        data = G.get_edge_data(u, v)
-        if data is None:
-            G.add_edge(u, v, weight=sum(weights), kind=kind, kind_weight=kind_weight)
-            continue
-        for w in weights:  # the pair's rows were not adjacent in the input
-            data["weight"] += w
-        if (kind_weight, data["kind"]) > (data["kind_weight"], kind):  # heavier kind wins; ties by name
-            data["kind"], data["kind_weight"] = kind, kind_weight
+    G.add_edges_from(_new_edges(G, _pairs(links, excluded, kind_weights)))
     return G
 
 
-def _pairs(links: Iterable[LinkRow], excluded: set[str], kind_weights: Mapping[str, float] | None):
-    """Merge adjacent rows of one site pair into ``(u, v, [weight per row], kind, kind weight)``.
+def _new_edges(G: nx.DiGraph, pairs: Iterable[list]):
+    """``(u, v, data)`` for `nx.DiGraph.add_edges_from`, merging a pair met again into its edge.
 
-    The crawl query sorts rows by pair, so each pair comes out once and the graph is built
-    with one networkx call per edge; sums start from 0 and add the rows in order.
+    While pairs come in ascending order (as the crawl query sorts them) each one is new and
+    the graph is not consulted; a pair out of order is looked up and, if present, merged.
+    """
+    last = None  # the greatest pair so far
+    for u, v, weight, kind, kind_weight, rows in pairs:
+        if last is None or (u, v) > last:
+            last = (u, v)
+        else:
+            data = G.get_edge_data(u, v)
+            if data is not None:  # the pair's rows were not adjacent in the input
+                for w in rows or (weight,):  # added row by row, as if the rows were adjacent
+                    data["weight"] += w
+                if (kind_weight, data["kind"]) > (data["kind_weight"], kind):  # heavier kind wins; ties by name
+                    data["kind"], data["kind_weight"] = kind, kind_weight
+                continue
+        yield u, v, {"weight": weight, "kind": kind, "kind_weight": kind_weight}
+
+
+def _pairs(links: Iterable[LinkRow], excluded: set[str], kind_weights: Mapping[str, float] | None):
+    """Merge adjacent rows of one site pair into ``[u, v, weight, kind, kind weight, rows]``.
+
+    The crawl query sorts rows by pair, so each pair comes out once; the weight adds the
+    rows' weights in order (as ``sum`` would), the strongest kind wins (ties by name), and
+    ``rows`` lists the rows' weights when there are several (else None).
     """
     weights = DEFAULT_KIND_WEIGHTS if kind_weights is None else kind_weights
     base = {kind: float(w) for kind, w in weights.items()}
@@ -103,13 +117,16 @@ def _pairs(links: Iterable[LinkRow], excluded: set[str], kind_weights: Mapping[s
             continue
         w *= 1.0 + log(pages)
         if pair is not None and pair[0] == from_site and pair[1] == to_site:
-            pair[2].append(w)
+            if pair[5] is None:
+                pair[5] = [pair[2]]
+            pair[5].append(w)
+            pair[2] += w
             if (w, pair[3]) > (pair[4], kind):
                 pair[3], pair[4] = kind, w
             continue
         if pair is not None:
             yield pair
-        pair = [from_site, to_site, [w], kind, w]
+        pair = [from_site, to_site, w, kind, w, None]
     if pair is not None:
         yield pair
 
