@@ -79,14 +79,13 @@ def guess_language(text: str, candidates: Iterable[str] = ("de", "en")) -> str:
     >>> guess_language("Das ist der beste Artikel über die Suche"), guess_language("This is the best")
     ('de', 'en')
     """
-    found = _WORD_RE.findall(normalize(text[:5000]))
+    # The English list is long (1,300 words); count only short function words fairly.
+    short = [w for w in _WORD_RE.findall(normalize(text[:5000])) if len(w) <= 5]
     best, best_hits = DEFAULT_LANGUAGE, 0
     for lang in candidates:
         if lang not in LANGUAGES:
             continue
-        # The English list is long (1,300 words); count only short function words fairly.
-        stops = stop_set(lang)
-        hits = sum(1 for w in found if len(w) <= 5 and w in stops)
+        hits = sum(map(stop_set(lang).__contains__, short))
         if hits > best_hits:
             best, best_hits = lang, hits
     return best
