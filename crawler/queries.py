@@ -11,6 +11,8 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -101,12 +103,9 @@ def load_post_dates(db: sqlite_utils.Database) -> dict[str, list[str]]:
     from one query ordered by site and URL; equal date strings are stored once.
     """
     out: dict[str, list[str]] = {}
-    same: dict[str, str] = {}
-    for site, _, published in db.execute(_POST_DATES):
-        dates = out.get(site)
-        if dates is None:
-            dates = out[site] = []
-        dates.append(same.setdefault(published, published))
+    once = {}.setdefault
+    for site, rows in groupby(db.execute(_POST_DATES), key=itemgetter(0)):
+        out[site] = [once(published, published) for _, _, published in rows]
     return out
 
 

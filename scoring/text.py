@@ -41,6 +41,8 @@ _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "é": "e", "è": "e", "�
 
 def fold(token: str) -> str:
     """Fold accents the German stemmer would fold anyway (``ä`` -> ``a``), for every language."""
+    if token.isascii():  # nothing to fold (the common case; `str.translate` looks up every character)
+        return token
     token = token.translate(_FOLD)
     if token.isascii():
         return token
