@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
 from pathlib import Path
@@ -13,9 +12,6 @@ from crawler import __version__
 from crawler.db import DatabaseError
 
 DEFAULT_DB = "data/blogscout.db"
-# Command name -> the module defining it (they use the helpers here, so they import this module).
-LAZY_COMMANDS = {"demo": "crawler.cli_demo", "diff": "crawler.cli_recrawl", "rank": "crawler.cli_rank",
-                 "recrawl": "crawler.cli_recrawl", "schedule": "crawler.cli_schedule"}
 
 
 class _OwnLogs(logging.Filter):
@@ -78,19 +74,7 @@ def print_summary(lines: list[tuple[str, str]]) -> None:
 
 
 class OneLineErrors(click.Group):
-    """A click group whose usage errors are one line on stderr, like every other error.
-
-    Commands kept in their own modules (`LAZY_COMMANDS`) are imported when first used, so
-    ``blogscout rank`` does not load the crawler's modules.
-    """
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name in LAZY_COMMANDS and name not in self.commands:
-            self.add_command(getattr(importlib.import_module(LAZY_COMMANDS[name]), name))
-        return super().get_command(ctx, name)
+    """A click group whose usage errors are one line on stderr, like every other error."""
 
     def main(self, *args, standalone_mode: bool = True, **kwargs):
         if not standalone_mode:
@@ -299,3 +283,13 @@ def main() -> None:
     cli(prog_name="blogscout")
 
 
+# Commands kept in their own modules; imported last because they use the helpers above.
+# The crawl's own modules (seed checks, feeds, Scrapy) are imported inside the commands that
+# crawl, so `rank` and `diff` start without them.
+from crawler.cli_demo import demo  # noqa: E402
+from crawler.cli_rank import rank  # noqa: E402
+from crawler.cli_recrawl import diff, recrawl  # noqa: E402
+from crawler.cli_schedule import schedule  # noqa: E402
+
+for command in (rank, demo, recrawl, diff, schedule):
+    cli.add_command(command)
