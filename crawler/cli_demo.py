@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli import print_summary, setup_logging
+from crawler.cli import setup_logging
 
 
 class SandboxProcess:

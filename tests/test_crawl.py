@@ -148,6 +148,6 @@ def test_crawl_every_row_knows_its_run(crawl):
 def test_crawl_summary_counts(crawl):
     out = crawl["stdout"]
     pages = rows(crawl, "SELECT count(*) FROM pages WHERE page_kind != 'feed'")[0][0]
-    assert f"pages fetched" in out and "robots.txt refusals" in out
+    assert "pages fetched" in out and "robots.txt refusals" in out
     line = next(l for l in out.splitlines() if l.startswith("pages fetched"))
     assert int(line.split()[-1]) >= pages * 0.9

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import socket
 import sqlite3
-from collections import Counter
 
 import pytest
 from scrapy import Request

@@ -85,8 +85,8 @@ class BlogPages:
     def layout(self, title: str, main: str, *, description: str = "", canonical: str = "") -> str:
         """Full HTML document around `main`."""
         blog = self.blog
-        head = [f'<meta charset="utf-8">', f"<title>{escape(title)}</title>",
-                f'<meta name="viewport" content="width=device-width, initial-scale=1">',
+        head = ['<meta charset="utf-8">', f"<title>{escape(title)}</title>",
+                '<meta name="viewport" content="width=device-width, initial-scale=1">',
                 f'<meta name="description" content="{escape(description or blog.title)}">',
                 f'<meta name="generator" content="{GENERATORS[blog.cms]}">']
         if canonical:

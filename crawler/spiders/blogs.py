@@ -9,9 +9,8 @@ from on-topic pages go first.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
 import logging
-from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import scrapy
 from scrapy import signals
@@ -23,47 +22,18 @@ from crawler.failures import classify_failure
 from crawler.frontier import Frontier
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
 from crawler.seenset import SeenSet
+from crawler.spiders.replay import ReplayMixin
+from crawler.spiders.state import DEFERRED_MAX, FOLLOW_KINDS, PAGE_PRIORITY, LocalSites, SiteState
 from crawler.traps import TrapFilter, strip_session_ids
 from crawler.urls import Platforms, canonical_url, is_profile_url, site_home, site_key
 from crawler.workers import ExtractionPool, default_workers
 
 log = logging.getLogger(__name__)
 
-FOLLOW_KINDS = {"blogroll": 60, "opml": 60, "content": 40, "comment": 20}
-# Within a site: the feed first (new posts), then blogroll pages, then the rest.
-PAGE_PRIORITY = {"home": 0, "feed": 20, "opml": 15, "blogroll": 15, "post": 5}
 PARSED_TYPES = ("html", "xml", "rss", "atom", "opml", "text/plain")
 
 
-@dataclass
-class SiteState:
-    """What the spider knows and has scheduled for one site."""
-
-    role: str
-    hops: int
-    budget: int
-    priority: int = 0
-    scheduled: int = 0
-    done: set[str] = field(default_factory=set)  # page kinds already requested: feed, about, ...
-    posts: int = 0
-    deferred: list[tuple[str, str]] = field(default_factory=list)  # links beyond the hop limit, for later
-
-
-DEFERRED_MAX = 50
-
-
-class LocalSites(dict):
-    """The spider's sites registry in this process (a Redis-backed one shares it across workers)."""
-
-    def claim(self, site: str, state: SiteState) -> bool:
-        """Register a site unless known; True when this call registered it."""
-        if site in self:
-            return False
-        self[site] = state
-        return True
-
-
-class BlogSpider(scrapy.Spider):
+class BlogSpider(ReplayMixin, scrapy.Spider):
     """Crawl seed blogs and the blogs around them."""
 
     name = "blogs"
@@ -128,64 +98,6 @@ class BlogSpider(scrapy.Spider):
     def closed(self, reason):
         if self.frontier:
             self.frontier.close()
-
-    # -- re-crawl and resume -----------------------------------------------------------------
-
-    def _budget(self, role: str) -> int:
-        return {"seed": self.max_pages_per_site, "candidate": self.candidate_pages}.get(role, 0)
-
-    def _restore_run(self) -> list[tuple[str, str, str]]:
-        """Register the sites and done pages of the interrupted run; return its done pages."""
-        for site, _home, role, hops, _via in self.frontier.run_sites(self.resume_run):
-            priority = 200 if role == "seed" else 60 - 10 * hops
-            self.sites.setdefault(site, SiteState(role, hops, self._budget(role), priority=priority))
-        done = self.frontier.done_pages(self.resume_run)
-        for url, site, kind in done:
-            self.seen.add(url)
-            state = self.sites.get(site)
-            if state:
-                state.scheduled += 1
-                state.done.add(kind)
-                state.posts += kind == "post"
-            self.scheduled_total += 1
-        self.seen.update(self.frontier.failed_urls(self.resume_run))
-        self.crawler.stats.set_value("blogscout/resumed_pages", len(done))
-        return done
-
-    def _replay_run(self, done):
-        """Rebuild the frontier of a resumed run from its stored pages and unvisited sites."""
-        for url, site, _kind in done:
-            if site in self.sites:
-                yield from self._replay(url, site, self.sites[site].hops)
-        for site, home, role, hops, _via in self.frontier.run_sites(self.resume_run) if done else []:
-            if role in ("seed", "candidate") and home:
-                request = self._request(home, site, "home", hops)
-                if request:
-                    yield request
-
-    def _replay(self, url: str, site: str, hops: int):
-        """Follow an unchanged or already stored page from what was stored with it."""
-        stored = self.frontier.stored_page(url) if self.frontier else None
-        if stored is None:
-            return
-        state = self.sites[site]
-        yield from self._schedule_site_pages(stored.follow, site, state)
-        for to_url, kind in stored.links:
-            if kind in FOLLOW_KINDS:
-                yield from self._discover(to_url, kind, site, hops, 0.0)
-
-    def _unchanged(self, response) -> bool:
-        """True for a 304, or a 200 whose body is the one stored."""
-        if response.status == 304:
-            return True
-        known = self.known.get(response.url)
-        return bool(known and known.content_hash and known.content_hash == hashlib.sha1(response.body).hexdigest())
-
-    def _replay_unchanged(self, response):
-        site = self._site_of_response(response)
-        self.crawler.stats.inc_value("blogscout/unchanged")
-        yield PageItem(url=response.url, site=site, status=200, page_kind=response.meta["page_kind"], unchanged=True)
-        yield from self._replay(response.url, site, self.sites[site].hops)
 
     # -- downloading -------------------------------------------------------------------------
 
@@ -279,12 +191,10 @@ class BlogSpider(scrapy.Spider):
         state = self.sites[site]
         limit = self.seed_posts if state.role == "seed" else self.candidate_posts
         follow = [(url, "post") for url, _, _ in entries if site_key(url) == site][:limit]
-        headers = response.headers
         yield FeedItem(site, response.url, entries)  # before the page: a stored feed page has its entries stored
         yield PageItem(url=response.url, site=site, status=response.status, page_kind="feed",
-                       content_type=headers.get(b"Content-Type", b"").decode("latin-1"), title=feed.title,
-                       etag=headers.get(b"ETag", b"").decode("latin-1"),
-                       last_modified=headers.get(b"Last-Modified", b"").decode("latin-1"),
+                       content_type=_header(response, b"Content-Type"), title=feed.title,
+                       etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
                        content_hash=hashlib.sha1(response.body).hexdigest(), follow=follow)
         yield from self._schedule_site_pages(follow, site, state)
 
@@ -300,11 +210,9 @@ class BlogSpider(scrapy.Spider):
             if url:
                 links.append((url, "opml", entry.title[:200], ""))
         self.crawler.stats.inc_value("blogscout/opml_links", len(links))
-        headers = response.headers
         yield PageItem(url=response.url, site=site, status=response.status, page_kind="blogroll",
                        content_type="text/x-opml", links=links,
-                       etag=headers.get(b"ETag", b"").decode("latin-1"),
-                       last_modified=headers.get(b"Last-Modified", b"").decode("latin-1"),
+                       etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
                        content_hash=hashlib.sha1(response.body).hexdigest())
         for url, kind, _, _ in links:
             yield from self._discover(url, kind, site, self.sites[site].hops, 0.0)
@@ -371,20 +279,6 @@ class BlogSpider(scrapy.Spider):
                 state.posts += 1
                 yield request
 
-    def _settled_post(self, url: str) -> bool:
-        """A re-crawl's known post older than the settle period: replayed from storage, not fetched."""
-        known = self.known.get(canonical_url(url) or url)
-        return bool(known and known.page_kind == "post" and known.published
-                    and known.published < self.settled_before and url not in self.seen)
-
-    def _replay_settled(self, url: str, site: str, state: SiteState):
-        self.seen.add(url)
-        state.scheduled += 1  # as if fetched: the same budget as the crawl that stored it
-        self.scheduled_total += 1
-        self.crawler.stats.inc_value("blogscout/settled_posts")
-        yield PageItem(url=url, site=site, status=200, page_kind="post", unchanged=True)
-        yield from self._replay(url, site, state.hops)
-
     def _follow_links(self, info, site: str, hops: int):
         """Discover the blogs this page links to."""
         topical = self._topicality(info.text)
@@ -440,7 +334,7 @@ class BlogSpider(scrapy.Spider):
     def _is_parsable(self, response) -> bool:
         if "download_stopped" in response.flags or not isinstance(response, TextResponse):
             return False
-        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        ctype = _header(response, b"Content-Type").lower()
         return not ctype or "html" in ctype or "xml" in ctype
 
     def _site_of_response(self, response) -> str:
@@ -461,14 +355,12 @@ class BlogSpider(scrapy.Spider):
         contacts += [("social", u) for u in info.social if is_profile_url(u)]
         if page_kind in ("contact", "impressum"):
             contacts.append((f"{page_kind}_url", response.url))
-        headers = response.headers
         return PageItem(
             url=response.url, site=site, status=response.status, page_kind=page_kind,
-            content_type=headers.get(b"Content-Type", b"").decode("latin-1"),
+            content_type=_header(response, b"Content-Type"),
             title=info.title, description=info.description, language=info.language,
             generator=info.generator, published=info.published, text=info.text,
-            etag=headers.get(b"ETag", b"").decode("latin-1"),
-            last_modified=headers.get(b"Last-Modified", b"").decode("latin-1"),
+            etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
             content_hash=hashlib.sha1(response.body).hexdigest(),
             feed_url=info.feeds[0] if info.feeds else "",
             is_blog=info.is_blog if page_kind == "home" else None, blog_reason=info.blog_reason,
@@ -477,9 +369,14 @@ class BlogSpider(scrapy.Spider):
         )
 
 
+def _header(response, name: bytes) -> str:
+    """A response header as text ('' when absent)."""
+    return response.headers.get(name, b"").decode("latin-1")
+
+
 def _declared_encoding(response) -> str | None:
     """The charset the server declared in Content-Type, if any."""
-    ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
+    ctype = _header(response, b"Content-Type")
     for part in ctype.split(";")[1:]:
         key, _, value = part.strip().partition("=")
         if key.lower() == "charset" and value:
