@@ -33,6 +33,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from procstat import _tree_rss as tree_rss_mb  # noqa: E402  (RSS of a process and its children, MB)
 from synthweb import SEEDS, SynthWeb  # noqa: E402
 
 FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--set", "CONCURRENT_REQUESTS=32",
@@ -40,14 +41,6 @@ FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--s
 _PROGRESS_RE = re.compile(r"pages (\d+) \| sites (\d+) \| queue (\d+)")
 
 
-def tree_rss_mb(proc: psutil.Process) -> float:
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total / 2**20
 
 
 def crawl(name: str, cwd: Path, proxy: str, pages: int, checkpoints: list[int], extra: list[str],

@@ -99,6 +99,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def start_nginx(nginx: str, config: str, workdir: Path, port: int) -> subprocess.Popen:
+    """Start nginx with ``config`` in ``workdir`` and wait until it accepts connections on ``port``."""
+    conf = workdir / "nginx.conf"
+    conf.write_text(config, encoding="utf-8")
+    proc = subprocess.Popen([nginx, "-c", str(conf), "-p", str(workdir)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"nginx exited: {proc.stderr.read().decode(errors='replace')}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError("nginx did not start")
+
+
 def nginx_config(root: Path, workdir: Path, port: int, redirects: dict[str, str]) -> str:
     """One nginx server that serves `root` by Host and path and answers proxy-form requests."""
     types = "\n".join(f"    {mime} {ext};" for ext, mime in TYPES.items())
@@ -164,20 +183,9 @@ class NginxWeb:
         self._tmp = tempfile.TemporaryDirectory(prefix="blogscout-nginx-")
         workdir = Path(self._tmp.name)
         self.port = free_port()
-        conf = workdir / "nginx.conf"
-        conf.write_text(nginx_config(self.root.resolve(), workdir, self.port, self.redirects), encoding="utf-8")
-        self.proc = subprocess.Popen([self.nginx, "-c", str(conf), "-p", str(workdir)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"nginx exited: {self.proc.stderr.read().decode(errors='replace')}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return self
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("nginx did not start")
+        self.proc = start_nginx(self.nginx, nginx_config(self.root.resolve(), workdir, self.port, self.redirects),
+                                workdir, self.port)
+        return self
 
     def pids(self) -> list[int]:
         """nginx master and worker pids (for CPU accounting)."""

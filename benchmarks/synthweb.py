@@ -10,12 +10,10 @@ append one digit to its own (``b12.de`` links ``b120.de`` … ``b129.de``), so t
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-from staticweb import free_port
+from staticweb import free_port, start_nginx
 
 SEEDS = [f"http://b{i}.de/" for i in range(1, 5)]
 _WORDS = ("content marketing social media seo strategie reichweite leser kooperation blog "
@@ -115,8 +113,6 @@ class SynthWeb:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> SynthWeb:
-        import socket
-
         self._tmp = tempfile.TemporaryDirectory(prefix="blogscout-synth-")
         work = Path(self._tmp.name)
         root = work / "www"
@@ -127,20 +123,8 @@ class SynthWeb:
         (root / "feed.xml").write_text(FEED, encoding="utf-8")
         (root / "robots.txt").write_text(ROBOTS, encoding="utf-8")
         self.port = free_port()
-        conf = work / "nginx.conf"
-        conf.write_text(nginx_config(root, work, self.port), encoding="utf-8")
-        self.proc = subprocess.Popen([self.nginx, "-c", str(conf), "-p", str(work)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"nginx exited: {self.proc.stderr.read().decode(errors='replace')}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return self
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("nginx did not start")
+        self.proc = start_nginx(self.nginx, nginx_config(root, work, self.port), work, self.port)
+        return self
 
     def stop(self) -> None:
         if self.proc is not None:
