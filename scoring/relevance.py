@@ -176,22 +176,31 @@ class TopicRelevance:
         by term; terms sharing a readable form count once. Only the strongest few entries of
         each row are sorted in Python.
         """
-        out: dict[str, list[str]] = {}
+        sites = list(sites)
         matrix = getattr(self, "matrix_", None)
         usable = {lang: p for lang, p in self.profiles_.items() if p.any()}
+        rows = sorted({i for i in map(self.index_.get, sites) if i is not None
+                       and self.languages_.get(self.sites_[i], "") in usable}) if matrix is not None else []
+        found: dict[int, list[str]] = {}
+        for start in range(0, len(rows), 10_000):  # contributions of 10,000 rows at a time
+            part = rows[start:start + 10_000]
+            sub = matrix[part]
+            entry_row = np.repeat(np.arange(len(part)), np.diff(sub.indptr))
+            langs = np.array([self.languages_[self.sites_[i]] for i in part], dtype=object)
+            weights = np.zeros(sub.nnz)
+            for lang, profile in usable.items():
+                here = (langs == lang)[entry_row]
+                weights[here] = profile[sub.indices[here]]
+            keep = weights > 0
+            cols = sub.indices[keep]
+            contrib = sub.data[keep].astype(np.float64) * weights[keep]
+            ends = np.concatenate(([0], np.cumsum(keep)))[sub.indptr].tolist()
+            for k, i in enumerate(part):
+                found[i] = self._strongest(cols[ends[k]:ends[k + 1]], contrib[ends[k]:ends[k + 1]], n)
+        out: dict[str, list[str]] = {}
         for site in sites:
             i = self.index_.get(site) if matrix is not None else None
-            profile = usable.get(self.languages_.get(site, "")) if i is not None else None
-            if profile is None:
-                out[site] = []
-                continue
-            start, end = matrix.indptr[i], matrix.indptr[i + 1]
-            cols = matrix.indices[start:end]
-            weights = profile[cols]
-            keep = weights > 0
-            cols = cols[keep]
-            contrib = matrix.data[start:end][keep].astype(np.float64) * weights[keep]
-            out[site] = self._strongest(cols, contrib, n)
+            out[site] = found.get(i, []) if i is not None else []
         return out
 
     def _strongest(self, cols: np.ndarray, contrib: np.ndarray, n: int) -> list[str]:
