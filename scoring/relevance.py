@@ -182,8 +182,8 @@ class TopicRelevance:
         rows = sorted({i for i in map(self.index_.get, sites) if i is not None
                        and self.languages_.get(self.sites_[i], "") in usable}) if matrix is not None else []
         found: dict[int, list[str]] = {}
-        for start in range(0, len(rows), 10_000):  # contributions of 10,000 rows at a time
-            part = rows[start:start + 10_000]
+        for start in range(0, len(rows), 2_000):  # contributions of 2,000 rows at a time
+            part = rows[start:start + 2_000]
             sub = matrix[part]
             entry_row = np.repeat(np.arange(len(part)), np.diff(sub.indptr))
             langs = np.array([self.languages_[self.sites_[i]] for i in part], dtype=object)
@@ -197,11 +197,7 @@ class TopicRelevance:
             ends = np.concatenate(([0], np.cumsum(keep)))[sub.indptr].tolist()
             for k, i in enumerate(part):
                 found[i] = self._strongest(cols[ends[k]:ends[k + 1]], contrib[ends[k]:ends[k + 1]], n)
-        out: dict[str, list[str]] = {}
-        for site in sites:
-            i = self.index_.get(site) if matrix is not None else None
-            out[site] = found.get(i, []) if i is not None else []
-        return out
+        return {site: found.get(self.index_.get(site), []) if found else [] for site in sites}
 
     def _strongest(self, cols: np.ndarray, contrib: np.ndarray, n: int) -> list[str]:
         """Readable forms of the ``n`` strongest distinct terms among ``cols``."""
