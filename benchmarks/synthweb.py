@@ -9,11 +9,10 @@ append one digit to its own (``b12.de`` links ``b120.de`` … ``b129.de``), so t
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
-from staticweb import free_port, start_nginx
+from staticweb import NginxWeb, free_port, start_nginx
 
 SEEDS = [f"http://b{i}.de/" for i in range(1, 5)]
 _WORDS = ("content marketing social media seo strategie reichweite leser kooperation blog "
@@ -99,18 +98,11 @@ http {{
 """
 
 
-class SynthWeb:
+class SynthWeb(NginxWeb):
     """nginx serving the synthetic blogosphere on a free loopback port (``with SynthWeb() as web``)."""
 
     def __init__(self, nginx: str = "nginx"):
-        self.nginx = shutil.which(nginx) or nginx
-        self.port = 0
-        self.proc = None
-        self._tmp = None
-
-    @property
-    def proxy_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        super().__init__(Path("."), {}, nginx)
 
     def start(self) -> SynthWeb:
         self._tmp = tempfile.TemporaryDirectory(prefix="blogscout-synth-")
@@ -125,18 +117,3 @@ class SynthWeb:
         self.port = free_port()
         self.proc = start_nginx(self.nginx, nginx_config(root, work, self.port), work, self.port)
         return self
-
-    def stop(self) -> None:
-        if self.proc is not None:
-            self.proc.terminate()
-            self.proc.wait(timeout=10)
-            self.proc = None
-        if self._tmp is not None:
-            self._tmp.cleanup()
-            self._tmp = None
-
-    def __enter__(self) -> SynthWeb:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,14 @@ def start_blogscout(*args: str, proxy: str | None = None) -> subprocess.Popen:
     """Start the real `blogscout` command line in the background (to kill it, or run beside it)."""
     return subprocess.Popen([sys.executable, "-m", "crawler", *args], cwd=ROOT, env=_env(proxy),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@contextmanager
+def served_world(seed: int, n_blogs: int):
+    """A generated world served as a proxy on 127.0.0.1: ``with served_world(5, 24) as (world, server)``."""
+    world = generate_world(seed=seed, n_blogs=n_blogs)
+    with SandboxServer(world) as server:
+        yield world, server
 
 
 @pytest.fixture(scope="session")

@@ -13,10 +13,8 @@ from collections import Counter
 import pytest
 import redis
 
-from conftest import FAST, blogscout, start_blogscout
+from conftest import FAST, blogscout, served_world, start_blogscout
 from crawler.redisstate import CURRENT_KEY, Keys
-from crawler.sandbox.server import SandboxServer
-from crawler.sandbox.world import generate_world
 from test_recrawl import content, query
 
 
@@ -53,9 +51,8 @@ def redis_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def web():
-    world = generate_world(seed=5, n_blogs=24)
-    with SandboxServer(world) as server:
-        yield world, server
+    with served_world(5, 24) as pair:
+        yield pair
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,7 @@ import time
 
 import pytest
 
-from conftest import FAST, blogscout, start_blogscout
-from crawler.sandbox.server import SandboxServer
-from crawler.sandbox.world import generate_world
+from conftest import FAST, blogscout, served_world, start_blogscout
 
 
 def query(db, sql, *params):
@@ -29,9 +27,8 @@ def run_stats(db, run_id):
 @pytest.fixture(scope="module")
 def web():
     """A world that these tests change (new posts, new blogs), served on its own port."""
-    world = generate_world(seed=3, n_blogs=30)
-    with SandboxServer(world) as server:
-        yield world, server
+    with served_world(3, 30) as pair:
+        yield pair
 
 
 @pytest.fixture(scope="module")
@@ -117,9 +114,8 @@ def content(db):
 @pytest.fixture(scope="module")
 def calm_web():
     """An unchanging web for the kill/resume comparison."""
-    world = generate_world(seed=5, n_blogs=24)
-    with SandboxServer(world) as server:
-        yield world, server
+    with served_world(5, 24) as pair:
+        yield pair
 
 
 @pytest.fixture(scope="module")
