@@ -107,31 +107,22 @@ def test_crawl_page_cap_prefers_blogroll_links(tmp_path, world, sandbox):
     assert crawled and sum(v.startswith(("blogroll", "opml")) for v in crawled) >= 0.6 * len(crawled)
 
 
-def test_crawl_excludes_existing_partners(tmp_path, world, sandbox):
+@pytest.mark.parametrize("option, line, role", [
+    ("--exclude", "# already working with\n{site}\n", "excluded"),
+    ("--platforms", "shop {site}\n", "platform"),
+])
+def test_crawl_user_lists_keep_a_blog_out(tmp_path, world, sandbox, option, line, role):
     seed = next(b for b in world.blogs if b.label == "seed" and b.blogroll)
     partner = site_key(seed.blogroll[0][0])
-    excluded = tmp_path / "partners.txt"
-    excluded.write_text(f"# already working with\n{partner}\n")
-    db = tmp_path / "ex.db"
-    result = blogscout("crawl", seed.home_url, "--db", str(db), "--hops", "1", "--exclude", str(excluded), "--quiet",
+    listed = tmp_path / "list.txt"
+    listed.write_text(line.format(site=partner))
+    db = tmp_path / "list.db"
+    result = blogscout("crawl", seed.home_url, "--db", str(db), "--hops", "1", option, str(listed), "--quiet",
                        *FAST, proxy=sandbox.proxy_url)
     assert result.returncode == 0, result.stderr
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT role FROM sites WHERE site = ?", (partner,)).fetchall() == [("excluded",)]
+    assert conn.execute("SELECT role FROM sites WHERE site = ?", (partner,)).fetchall() == [(role,)]
     assert conn.execute("SELECT count(*) FROM pages WHERE site = ?", (partner,)).fetchone()[0] == 0
-
-
-def test_crawl_extra_platform_file(tmp_path, world, sandbox):
-    seed = next(b for b in world.blogs if b.label == "seed" and b.blogroll)
-    partner = site_key(seed.blogroll[0][0])
-    extra = tmp_path / "platforms.txt"
-    extra.write_text(f"shop {partner}\n")
-    db = tmp_path / "pl.db"
-    result = blogscout("crawl", seed.home_url, "--db", str(db), "--hops", "1", "--platforms", str(extra), "--quiet",
-                       *FAST, proxy=sandbox.proxy_url)
-    assert result.returncode == 0, result.stderr
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT role FROM sites WHERE site = ?", (partner,)).fetchall() == [("platform",)]
 
 
 def test_settings_are_polite_by_default():
