@@ -130,7 +130,7 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     if info.page_kind != "post":
         info.published = ""
     use_trafilatura = want_main_text and len(raw) <= MAX_TRAFILATURA_CHARS
-    info.text = extract_main_text(root, info.url, use_trafilatura=use_trafilatura)
+    info.text = extract_main_text(root, info.url, use_trafilatura=use_trafilatura, source=raw)
 
 
 def unique_links(found: list[FoundLink]) -> list[Link]:

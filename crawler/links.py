@@ -64,9 +64,29 @@ NAV, MAIN = "nav", "main"
 
 
 
-@lru_cache(maxsize=65536)
 def resolve(base: str, href: str) -> str | None:
-    """Canonical absolute URL of `href` on a page at `base` (cached: nav links repeat)."""
+    """Canonical absolute URL of `href` on a page at `base` (cached: nav links repeat).
+
+    An absolute href is cached on its own, so the same link on every page of a site (and on
+    every other site) is canonicalised once.
+    """
+    if href[:8].lower().startswith(("http://", "https://")):
+        url = _canonical(href)
+        if url is not None:
+            return url
+    return _resolve_relative(base, href)
+
+
+@lru_cache(maxsize=65536)
+def _canonical(url: str) -> str | None:
+    try:
+        return canonical_url(url)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=65536)
+def _resolve_relative(base: str, href: str) -> str | None:
     try:
         return canonical_url(urljoin(base, href))
     except ValueError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import logging
 
 import trafilatura
@@ -12,12 +11,11 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 100_000
 
-_MAIN_XPATH = (
-    "//*[@itemprop='articleBody'] | //*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]"
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' post-body ')]"
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' e-content ')]"
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' post-content ')]"
-)
+# Marked post bodies: a cheap substring test in C, then the exact class-token check in Python.
+_MARKED_TOKENS = ("entry-content", "post-body", "e-content", "post-content")
+_MARKED_XPATH = "//*[@itemprop='articleBody' or " + " or ".join(f"contains(@class, '{t}')" for t in _MARKED_TOKENS) + "]"
+_MARKED_WORDS = (*_MARKED_TOKENS, "articleBody")
+_XPATH_SPACE = str.maketrans("\t\r\n", "   ")  # XPath's normalize-space separators
 _DROP_TAGS = frozenset(("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template",
                         "svg", "button", "select"))
 _DROP_CLASS_WORDS = ("comment", "sidebar", "widget", "share", "sharing", "related", "navigation", "menu",
@@ -29,20 +27,24 @@ _BLOCK_TAGS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "
 MIN_MARKED_TEXT = 400  # characters of marked-up post body that make trafilatura unnecessary
 
 
-def main_text(root: html.HtmlElement, url: str, *, use_trafilatura: bool = True) -> str:
+def main_text(root: html.HtmlElement, url: str, *, use_trafilatura: bool = True, source: str | None = None) -> str:
     """Main text of a page.
 
     Blog software marks its post bodies (``entry-content``, ``post-body``, ``e-content``,
     ``articleBody``): when those hold enough text, it is read from them directly (cheap, and what
-    trafilatura would keep). Other pages go through trafilatura on a copy of the tree (it
-    mutates); the cheap extractor is the fallback.
+    trafilatura would keep). Other pages go through trafilatura (it works on its own copy of the
+    tree); the cheap extractor is the fallback. `source`, the HTML the tree was parsed from, lets
+    a page that mentions none of the markers skip searching the tree for them.
     """
-    marked = _marked_text(root)
-    if len(marked) >= MIN_MARKED_TEXT:
-        return marked
+    marked = source is None or any(token in source for token in _MARKED_WORDS)
+    containers = _marked(root) if marked else []
+    if containers:
+        text = _join(containers)
+        if len(text) >= MIN_MARKED_TEXT:
+            return text
     if use_trafilatura:
         try:
-            text = trafilatura.extract(copy.deepcopy(root), url=url, fast=True, include_comments=False,
+            text = trafilatura.extract(root, url=url, fast=True, include_comments=False,
                                        include_tables=True, include_links=False, with_metadata=False,
                                        deduplicate=False)
         except (ValueError, TypeError, AttributeError, RecursionError) as err:
@@ -50,23 +52,28 @@ def main_text(root: html.HtmlElement, url: str, *, use_trafilatura: bool = True)
             text = None
         if text:
             return text[:MAX_TEXT]
-    return cheap_text(root)
-
-
-def _marked_text(root: html.HtmlElement) -> str:
-    """Text of the marked post bodies only ('' when the page marks none)."""
-    containers = _marked(root)
-    return _join(containers) if containers else ""
+    return _cheap_text(root, containers)
 
 
 def _marked(root: html.HtmlElement) -> list:
-    containers = root.xpath(_MAIN_XPATH)
+    """The outermost elements marked as post bodies, in document order."""
+    containers = [el for el in root.xpath(_MARKED_XPATH) if _is_marked(el)]
     return [c for c in containers if not any(a in containers for a in c.iterancestors())]
+
+
+def _is_marked(el: html.HtmlElement) -> bool:
+    if el.get("itemprop") == "articleBody":
+        return True
+    tokens = el.get("class", "").translate(_XPATH_SPACE).split(" ")
+    return any(t in tokens for t in _MARKED_TOKENS)
 
 
 def cheap_text(root: html.HtmlElement) -> str:
     """Text of the post bodies (or article/main/body) minus boilerplate containers, one block a line."""
-    containers = _marked(root)
+    return _cheap_text(root, _marked(root))
+
+
+def _cheap_text(root: html.HtmlElement, containers: list) -> str:
     if not containers:
         containers = root.findall(".//article") or root.findall(".//main")
     if not containers:

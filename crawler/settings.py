@@ -39,6 +39,8 @@ CONCURRENT_ITEMS = 4
 # Global priorities at a constant cost per request (Scrapy's default scans every pending host).
 SCHEDULER_PRIORITY_QUEUE = "crawler.pqueue.SlotAwarePriorityQueue"
 DUPEFILTER_CLASS = "crawler.dupefilter.CompactDupeFilter"  # 8 bytes a request, in a file
+# With the frontier on disk (BLOGSCOUT_DISK_QUEUE), the newest requests stay in RAM up to a budget.
+SCHEDULER_DISK_QUEUE = "crawler.spillqueue.SpillQueue"
 
 # Nothing listens on this machine's ports on behalf of the crawl.
 TELNETCONSOLE_ENABLED = False
@@ -66,5 +68,6 @@ BLOGSCOUT_PROGRESS_INTERVAL = 5.0
 BLOGSCOUT_BATCH_SIZE = 500
 BLOGSCOUT_FLUSH_SECONDS = 2.0
 BLOGSCOUT_DISK_QUEUE = True  # pending requests in a temporary JOBDIR instead of RAM
+BLOGSCOUT_QUEUE_IN_MEMORY = 10_000  # ... except this many, kept as objects (no serialising)
 BLOGSCOUT_EXTRACT_WORKERS = -1  # processes that extract pages; -1: one when the machine has two cores
 BLOGSCOUT_REDIS_HEARTBEAT = 10  # seconds of silence after which a distributed worker counts as lost

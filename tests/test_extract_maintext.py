@@ -40,3 +40,23 @@ def test_unmarked_page_goes_through_trafilatura(monkeypatch):
 
 def test_empty_main_text():
     assert maintext.main_text(html.fromstring("<html><body></body></html>"), "https://a.de/") == ""
+
+
+def test_main_text_leaves_the_tree_unchanged():
+    root = page("content", BODY)  # no marked body: trafilatura reads it
+    before = html.tostring(root)
+    assert "Content-Marketing" in maintext.main_text(root, "https://seo-blog.de/p/")
+    assert html.tostring(root) == before
+
+
+def test_marked_body_found_with_and_without_source():
+    doc = html.tostring(page("post-body", BODY), encoding=str)
+    root = html.fromstring(doc)
+    assert maintext.main_text(root, "https://a.de/p/", source=doc) == maintext.main_text(root, "https://a.de/p/")
+    assert maintext.main_text(root, "https://a.de/p/").startswith("Content-Marketing")
+
+
+def test_class_token_must_match_exactly(monkeypatch):
+    monkeypatch.setattr(maintext.trafilatura, "extract", lambda *a, **k: "aus trafilatura")
+    assert maintext.main_text(page("entry-contents", BODY), "https://a.de/p/") == "aus trafilatura"
+    assert maintext.main_text(page("x\tentry-content", BODY), "https://a.de/p/").startswith("Content-Marketing")
