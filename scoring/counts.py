@@ -29,6 +29,18 @@ from scoring.text import language_of, word_tokenizer, words
 Document = tuple[str, str | None, str]  # (site, declared language, main text)
 
 
+class _WordTable(dict):
+    """word -> word id for one language; looking up a new word adds it (through ``add``)."""
+
+    def __init__(self, add: Callable[[str], int]):
+        super().__init__()
+        self.add = add
+
+    def __missing__(self, word: str) -> int:
+        wid = self[word] = self.add(word)
+        return wid
+
+
 class TermCounter:
     """Term counts of documents, one row per document.
 
@@ -78,27 +90,30 @@ class TermCounter:
         )
 
     def _reset_words(self) -> None:
-        self._known: dict[str, dict[str, int]] = {}  # language -> word -> word id
+        self._known: dict[str, _WordTable] = {}  # language -> word -> word id
         self._starts = array("q", [0])  # word id -> its terms in self._terms[start:end]
         self._terms = array("i")
 
     def _word_ids(self, doc_words: list[str], lang: str) -> np.ndarray:
         """Word ids of a document's words; unknown words are tokenised and added, in order."""
-        known = self._known.setdefault(lang, {})
-        tokens = self._tokenizers.get(lang)
-        if tokens is None:
-            tokens = self._tokenizers[lang] = word_tokenizer(lang)
-        ids = np.fromiter(map(known.get, doc_words, repeat(-1)), dtype=np.int64, count=len(doc_words))
-        for k in np.flatnonzero(ids < 0).tolist():
-            word = doc_words[k]
-            wid = known.get(word)
-            if wid is None:
-                wid = known[word] = len(self._starts) - 1
-                vocab = self.vocabulary_
-                self._terms.extend(vocab.setdefault(t, len(vocab)) for t in tokens(word, self.surface_))
-                self._starts.append(len(self._terms))
-            ids[k] = wid
-        return ids
+        known = self._known.get(lang)
+        if known is None:
+            tokens = self._tokenizers.get(lang)
+            if tokens is None:
+                tokens = self._tokenizers[lang] = word_tokenizer(lang)
+            known = self._known[lang] = _WordTable(self._adder(tokens))
+        return np.fromiter(map(known.__getitem__, doc_words), dtype=np.int64, count=len(doc_words))
+
+    def _adder(self, tokens: Callable[..., list[str]]) -> Callable[[str], int]:
+        """A function that tokenises a new word, records its terms and returns its word id."""
+        vocab, surface, starts, terms = self.vocabulary_, self.surface_, self._starts, self._terms
+
+        def add(word: str) -> int:
+            terms.extend(vocab.setdefault(t, len(vocab)) for t in tokens(word, surface))
+            starts.append(len(terms))
+            return len(starts) - 2
+
+        return add
 
     def _flush(self, batch: list[np.ndarray], indices: array, counts: array, indptr: array) -> None:
         """Count a batch of documents' word ids into CSR rows, terms in order of first use."""
@@ -115,9 +130,7 @@ class TermCounter:
         term = terms[starts[wids[occurrence]] + offset].astype(np.int64)
         doc = token_doc[occurrence]
         n_terms = max(len(self.vocabulary_), 1)
-        keys, first, n = np.unique(doc * n_terms + term, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")  # by document, then first use in it
-        keys, n = keys[order], n[order]
+        keys, n = first_use_counts(doc * n_terms + term)  # by document, then first use in it
         row_sizes = np.bincount(keys // n_terms, minlength=len(batch))
         indices.frombytes((keys % n_terms).astype(np.int32).tobytes())
         counts.frombytes(n.astype(np.float32).tobytes())
@@ -125,3 +138,30 @@ class TermCounter:
         del starts, terms  # views of the word table, which may now be replaced
         if sum(map(len, self._known.values())) >= self.word_cache_size:
             self._reset_words()
+
+
+def first_use_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of ``keys`` (non-negative ints) in order of first occurrence, with counts.
+
+    One sort, with each key's position packed into its low bits when both fit in 63 bits
+    (a stable argsort otherwise); the first occurrences are then marked and read back in
+    order, instead of sorting them a second time.
+
+    >>> first_use_counts(np.array([7, 3, 7, 5, 3, 7]))
+    (array([7, 3, 5]), array([3, 2, 1]))
+    """
+    n = len(keys)
+    if n == 0:
+        return keys.astype(np.int64), np.zeros(0, dtype=np.int64)
+    shift = max(1, (n - 1).bit_length())
+    if int(keys.max()).bit_length() + shift <= 63:
+        packed = np.sort((keys.astype(np.int64) << shift) | np.arange(n))
+        ordered, position = packed >> shift, packed & ((1 << shift) - 1)
+    else:
+        position = np.argsort(keys, kind="stable")
+        ordered = keys[position]
+    group = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    count_at = np.zeros(n, dtype=np.int64)
+    count_at[position[group]] = np.diff(np.append(group, n))  # at each value's first position
+    first = np.flatnonzero(count_at)
+    return keys[first], count_at[first]

@@ -45,6 +45,16 @@ def link_weight(kind: str, pages: int, kind_weights: Mapping[str, float] | None 
     return base * (1.0 + math.log(pages))
 
 
+def weighted_kinds(kind_weights: Mapping[str, float] | None = None) -> list[str]:
+    """The link kinds that add weight to an edge (the others never make one), sorted.
+
+    >>> weighted_kinds()
+    ['blogroll', 'comment', 'content', 'opml']
+    """
+    weights = DEFAULT_KIND_WEIGHTS if kind_weights is None else kind_weights
+    return sorted(kind for kind, w in weights.items() if float(w) > 0.0)
+
+
 def site_graph(
     links: Iterable[LinkRow],
     *,

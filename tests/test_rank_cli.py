@@ -85,6 +85,14 @@ def test_load_link_counts_groups_distinct_pages(crawl_db):
     assert ("s.de", "p.de", "blogroll", 2) in rows and not any(r[0] == r[1] for r in rows)
 
 
+def test_load_link_counts_of_some_kinds(crawl_db):
+    db = dbmod.connect(crawl_db, create=False)
+    rows = list(queries.iter_link_counts(db, ["comment", "nav"]))
+    assert rows and {r[2] for r in rows} == {"comment"}
+    assert rows == [r for r in queries.iter_link_counts(db) if r[2] == "comment"]
+    assert list(queries.iter_link_counts(db, [])) == []
+
+
 def test_iter_documents_drops_repeated_lines(crawl_db):
     db = dbmod.connect(crawl_db, create=False)
     docs = {s: (lang, text) for s, lang, text in queries.iter_documents(db)}

@@ -2,7 +2,9 @@ from collections import Counter
 
 import pytest
 
-from scoring.counts import TermCounter
+import numpy as np
+
+from scoring.counts import TermCounter, first_use_counts
 from scoring.text import language_of, tokenize
 
 DOCS = [
@@ -51,3 +53,15 @@ def test_empty_term_counter():
     counter = TermCounter()
     X = counter.count([])
     assert X.shape == (0, 0) and counter.terms_ == [] and counter.sites_ == []
+
+
+@pytest.mark.parametrize("keys", [[5, 1, 5, 5, 2, 1], [0], [2**40, 3, 2**40], [2**62, 1, 2**62, 7]])
+def test_first_use_counts_in_order_of_first_occurrence(keys):
+    values, counts = first_use_counts(np.array(keys, dtype=np.int64))
+    expected = Counter(keys)  # insertion order: first occurrence
+    assert values.tolist() == list(expected) and counts.tolist() == list(expected.values())
+
+
+def test_empty_first_use_counts():
+    values, counts = first_use_counts(np.zeros(0, dtype=np.int64))
+    assert len(values) == 0 and len(counts) == 0

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from scoring.graph import DEFAULT_KIND_WEIGHTS, link_weight, site_graph, strongest_kind
+from scoring.graph import DEFAULT_KIND_WEIGHTS, link_weight, site_graph, strongest_kind, weighted_kinds
 
 
 @pytest.mark.parametrize(
@@ -66,6 +66,14 @@ def test_strongest_kind_prefers_heavier_kind():
     G = site_graph([("a.de", "b.de", "comment", 4), ("a.de", "b.de", "blogroll", 1)])
     assert strongest_kind(G, "a.de", "b.de") == "blogroll"
     assert strongest_kind(G, "b.de", "a.de") == ""
+
+
+def test_weighted_kinds_are_those_that_make_edges():
+    assert weighted_kinds({"nav": 1.0, "comment": 0.0, "content": 2.0}) == ["content", "nav"]
+
+
+def test_empty_weighted_kinds():
+    assert weighted_kinds({}) == []
 
 
 def test_empty_site_graph():
