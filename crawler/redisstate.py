@@ -123,6 +123,12 @@ class RedisSiteState:
         if value:
             self._r.rpush(self._deferred_key, *(json.dumps(list(v)) for v in value))
 
+    def mark_done(self, kind: str) -> None:
+        self.done.add(kind)
+
+    def defer(self, url: str, kind: str) -> None:
+        self.deferred.append((url, kind))
+
 
 class RedisList:
     """The list operations the spider uses on deferred links, on a Redis list of JSON pairs."""

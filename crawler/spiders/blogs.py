@@ -258,7 +258,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             else:
                 request = self._request(url, site, kind, state.hops)
                 if request:
-                    state.done.add(kind)
+                    state.mark_done(kind)
                     yield request
         yield from self._queue_posts(site, state, posts)
 
@@ -310,7 +310,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         source = self.sites.get(from_site)
         if hops + 1 > self.hops:
             if source and len(source.deferred) < DEFERRED_MAX:
-                source.deferred.append((url, kind))
+                source.defer(url, kind)
             return
         priority = FOLLOW_KINDS[kind] + int(20 * topical) - 10 * (hops + 1)
         if source and source.role == "seed":

@@ -31,7 +31,7 @@ class ReplayMixin:
             state = self.sites.get(site)
             if state:
                 state.scheduled += 1
-                state.done.add(kind)
+                state.mark_done(kind)
                 state.posts += kind == "post"
             self.scheduled_total += 1
         self.seen.update(self.frontier.failed_urls(self.resume_run))
