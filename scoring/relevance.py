@@ -9,8 +9,8 @@ language do not pass for topic words when the other language dilutes the backgro
 
 Documents stream in as ``(site, language, text)`` tuples and are counted straight into
 compact CSR arrays by `scoring.counts.TermCounter` (one copy of the corpus, as 4-byte term
-ids and counts; Python work per distinct word, not per token); scikit-learn's
-``TfidfTransformer`` then weights and normalises them.
+ids and counts; Python work per distinct word, not per token); `scoring.tfidf` then weights
+and normalises them in place, as scikit-learn's ``TfidfTransformer`` does.
 
 >>> docs = [("seed.de", "de", "Content-Marketing und Social Media für Blogger"),
 ...         ("a.de", "de", "Social Media Marketing: Tipps für Instagram und Blogger"),
@@ -29,8 +29,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfTransformer
-
+from scoring import tfidf
 from scoring.counts import Document, TermCounter
 from scoring.text import LANGUAGES, tokenize, topic_terms
 
@@ -47,7 +46,7 @@ class TopicRelevance:
         (negatives clipped), so words every blog uses ("genau", "Woche") weigh less in the
         profile than what sets the seeds apart.
     min_df : ignore terms found in fewer documents (1 keeps all; 2 shrinks huge crawls).
-    sublinear_tf : use ``1 + log(tf)`` (passed to ``TfidfTransformer``).
+    sublinear_tf : use ``1 + log(tf)``.
     word_cache_size : distinct words per language remembered with their term columns while
         counting (the cache is cleared when full, bounding memory; results do not change).
 
@@ -59,7 +58,7 @@ class TopicRelevance:
     profiles_ : {language: L2-normalised profile (dense 1-D array)}.
     profile_ : the profile over all languages together.
     vocabulary_ : {term: column}; terms_ : the terms by column.
-    transformer_ : the fitted ``TfidfTransformer``; matrix_ : the TF-IDF rows (float32 CSR).
+    idf_ : inverse document frequency by column; matrix_ : the TF-IDF rows (float32 CSR).
     """
 
     def __init__(self, topic_weight: float = 0.5, contrast: float = 1.0, min_df: int = 1,
@@ -95,16 +94,17 @@ class TopicRelevance:
         """
         counts = self._count(documents)
         self.index_ = {s: i for i, s in enumerate(self.sites_)}
-        self.transformer_ = TfidfTransformer(sublinear_tf=self.sublinear_tf)
         n_docs, n_terms = counts.shape
         self.profiles_ = {}
         if n_docs == 0 or n_terms == 0 or counts.nnz == 0:
             self.matrix_ = sparse.csr_matrix((n_docs, n_terms), dtype=np.float32)
-            self.transformer_.idf_ = np.zeros(n_terms)
+            self.idf_ = np.zeros(n_terms)
             self.profile_ = np.zeros(n_terms)
             self.scores_ = dict.fromkeys(self.sites_, 0.0)
             return self
-        self.matrix_ = _transform_in_place(self.transformer_.fit(counts), counts)
+        counts = counts.astype(np.float32, copy=False)
+        self.idf_ = tfidf.idf(counts)
+        self.matrix_ = tfidf.weigh_in_place(counts, self.idf_, self.sublinear_tf)
         del counts
         seed_rows = sorted({self.index_[s] for s in seeds if s in self.index_})
         topic_vec = self.topic_vector(topic, langs)
@@ -162,7 +162,7 @@ class TopicRelevance:
             for term in sorted(terms):
                 j = self.vocabulary_.get(term)
                 if j is not None:
-                    vec[j] = max(vec[j], self.transformer_.idf_[j])
+                    vec[j] = max(vec[j], self.idf_[j])
         return vec
 
     def top_terms(self, site: str, n: int = 5) -> list[str]:
@@ -220,24 +220,3 @@ class TopicRelevance:
             if picked is None:
                 return out
             picked = None  # shared readable forms used up the shortlist: rank the whole row
-
-
-def _transform_in_place(transformer: TfidfTransformer, X: sparse.csr_matrix,
-                        rows: int = 10_000) -> sparse.csr_matrix:
-    """``transformer.transform(X)`` into X's own float32 arrays, ``rows`` rows at a time.
-
-    TF-IDF weighting and row normalisation work row by row, so the result is the same as one
-    call, without the whole-matrix temporaries (24M entries cost ~200 MB each).
-    """
-    X = X.astype(np.float32, copy=False)
-    for start in range(0, X.shape[0], rows):
-        stop = min(start + rows, X.shape[0])
-        lo, hi = X.indptr[start], X.indptr[stop]
-        chunk = sparse.csr_matrix((X.data[lo:hi], X.indices[lo:hi], X.indptr[start:stop + 1] - lo),
-                                  shape=(stop - start, X.shape[1]), copy=False)
-        out = transformer.transform(chunk, copy=False)
-        if not np.shares_memory(out.data, X.data):
-            if out.nnz != hi - lo:
-                raise ValueError("TF-IDF transform changed the sparsity pattern")
-            X.data[lo:hi] = out.data
-    return X
