@@ -71,6 +71,30 @@ def test_top_terms_are_readable_shared_terms():
     assert rel.top_terms("koch.de") == [] and rel.top_terms("unknown.de") == []
 
 
+def strongest_terms(rel, site, n):
+    """The reference: a row's terms sorted by (-contribution, term), each readable form once."""
+    i = rel.index_[site]
+    profile = rel.profiles_[rel.languages_[site]]
+    row = rel.matrix_[i]
+    ranked = sorted((-float(v) * profile[j], rel.terms_[j]) for j, v in zip(row.indices, row.data) if profile[j] > 0)
+    out = []
+    for _, term in ranked:
+        word = rel.surface_.get(term, term)
+        if word not in out:
+            out.append(word)
+    return out[:n]
+
+
+@pytest.mark.parametrize("n", [1, 3, 30])
+def test_top_terms_of_order_by_contribution_then_term(n):
+    docs = GERMAN + ENGLISH + [("tie.de", "de", "Instagram Blogger Strategien Marketing Social Media")]
+    rel = TopicRelevance().fit(docs, seeds=["seed.de", "seed.com"], topic="social media, kuchen")
+    sites = [s for s, _, _ in docs] + ["unknown.de"]
+    found = rel.top_terms_of(sites, n)
+    assert found["unknown.de"] == [] and found["tie.de"]
+    assert {s: found[s] for s in sites[:-1]} == {s: strongest_terms(rel, s, n) for s in sites[:-1]}
+
+
 def test_no_profile_gives_zero_scores():
     rel = TopicRelevance().fit(GERMAN, seeds=["not-crawled.de"])
     assert set(rel.scores_.values()) == {0.0}
