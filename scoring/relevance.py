@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from scipy import sparse
 from scoring import tfidf
-from scoring.counts import Document, TermCounter, first_use_counts
+from scoring.counts import Document, TermCounter
 from scoring.text import LANGUAGES, tokenize, topic_terms
 
 log = logging.getLogger(__name__)
@@ -173,58 +173,50 @@ class TopicRelevance:
         """`top_terms` of many sites at once: {site: terms} (sites not fitted get ``[]``).
 
         A site's terms are ordered by contribution (TF-IDF weight times the profile's), ties
-        by term; terms sharing a readable form count once. Only the matrix columns of the
-        profiles' terms are read, and their entries ordered with numpy; Python reads off
-        the words.
+        by term; terms sharing a readable form count once. Only the strongest few entries of
+        each row are sorted in Python.
         """
         sites = list(sites)
         matrix = getattr(self, "matrix_", None)
         usable = {lang: p for lang, p in self.profiles_.items() if p.any()}
         rows = sorted({i for i in map(self.index_.get, sites) if i is not None
                        and self.languages_.get(self.sites_[i], "") in usable}) if matrix is not None else []
-        if not rows:
-            return {site: [] for site in sites}
-        support = np.flatnonzero(np.any([p > 0 for p in usable.values()], axis=0))
-        sub = matrix[:, support][rows]  # the rows' entries on the profiles' terms
-        langs = {lang: k for k, lang in enumerate(usable)}
-        row_lang = np.array([langs[self.languages_[self.sites_[i]]] for i in rows], dtype=np.int64)
-        row_of = np.repeat(np.arange(len(rows)), np.diff(sub.indptr))
-        weights = np.array([p[support] for p in usable.values()])[row_lang[row_of], sub.indices]
-        keep = weights > 0
-        cols, row_of = sub.indices[keep], row_of[keep]
-        contrib = sub.data[keep].astype(np.float64) * weights[keep]
-        term_rank, form, words = self._readable(self.terms_[support])
-        order = _strongest_first(row_of, contrib, term_rank[cols])
-        firsts, _ = first_use_counts(row_of[order] * len(words) + form[cols[order]])
-        row_of, forms = np.divmod(firsts, len(words))  # each readable form once per row
-        row_start = np.searchsorted(row_of, np.arange(len(rows) + 1))
-        top = np.arange(len(row_of)) - row_start[row_of] < n
-        bounds = np.searchsorted(row_of[top], np.arange(len(rows) + 1)).tolist()
-        forms = forms[top].tolist()
-        found = {i: [words[f] for f in forms[bounds[k]:bounds[k + 1]]] for k, i in enumerate(rows)}
-        return {site: found.get(self.index_.get(site), []) for site in sites}
+        found: dict[int, list[str]] = {}
+        for start in range(0, len(rows), 2_000):  # contributions of 2,000 rows at a time
+            part = rows[start:start + 2_000]
+            sub = matrix[part]
+            entry_row = np.repeat(np.arange(len(part)), np.diff(sub.indptr))
+            langs = np.array([self.languages_[self.sites_[i]] for i in part], dtype=object)
+            weights = np.zeros(sub.nnz)
+            for lang, profile in usable.items():
+                here = (langs == lang)[entry_row]
+                weights[here] = profile[sub.indices[here]]
+            keep = weights > 0
+            cols = sub.indices[keep]
+            contrib = sub.data[keep].astype(np.float64) * weights[keep]
+            ends = np.concatenate(([0], np.cumsum(keep)))[sub.indptr].tolist()
+            for k, i in enumerate(part):
+                found[i] = self._strongest(cols[ends[k]:ends[k + 1]], contrib[ends[k]:ends[k + 1]], n)
+        return {site: found.get(self.index_.get(site), []) if found else [] for site in sites}
 
-    def _readable(self, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
-        """``(rank, form, words)`` of ``terms``: each one's place in sorted order, its readable
-        form's id, and the readable forms by id (terms sharing a form share its id)."""
-        rank = np.empty(len(terms), dtype=np.int64)
-        rank[np.argsort(terms, kind="stable")] = np.arange(len(terms))  # str order, as sorted()
-        ids: dict[str, int] = {}
-        form = np.array([ids.setdefault(self.surface_.get(t, t), len(ids)) for t in terms], dtype=np.int64)
-        return rank, form, list(ids)
-
-
-def _strongest_first(row: np.ndarray, contrib: np.ndarray, term_rank: np.ndarray) -> np.ndarray:
-    """Order of entries by row, then contribution (strongest first), then term rank.
-
-    One sort of the three packed into an int64 (contributions replaced by their rank among
-    the distinct values) when they fit in 63 bits, else `numpy.lexsort`.
-    """
-    if len(row) == 0:
-        return np.zeros(0, dtype=np.int64)
-    values, level = np.unique(contrib, return_inverse=True)
-    level = len(values) - 1 - level.ravel()  # 0 for the strongest
-    level_bits, term_bits = len(values).bit_length(), (int(term_rank.max()) + 1).bit_length()
-    if (int(row.max()) + 1).bit_length() + level_bits + term_bits > 63:
-        return np.lexsort((term_rank, -contrib, row))
-    return np.argsort((row.astype(np.int64) << (level_bits + term_bits)) | (level << term_bits) | term_rank)
+    def _strongest(self, cols: np.ndarray, contrib: np.ndarray, n: int) -> list[str]:
+        """Readable forms of the ``n`` strongest distinct terms among ``cols``."""
+        shortlist = 4 * n
+        if len(contrib) > shortlist:
+            threshold = np.partition(contrib, len(contrib) - shortlist)[len(contrib) - shortlist]
+            picked = np.flatnonzero(contrib >= threshold)  # every tie at the threshold too
+        else:
+            picked = None
+        while True:
+            rows = range(len(contrib)) if picked is None else picked.tolist()
+            ranked = sorted((-float(contrib[k]), self.terms_[cols[k]]) for k in rows)
+            out: list[str] = []
+            for _, term in ranked:
+                word = self.surface_.get(term, term)
+                if word not in out:
+                    out.append(word)
+                if len(out) == n:
+                    return out
+            if picked is None:
+                return out
+            picked = None  # shared readable forms used up the shortlist: rank the whole row
