@@ -129,3 +129,26 @@ def test_combine_floor_and_exponents():
 
 def test_empty_rank_sites():
     assert rank_sites(CrawlData(sites=[])) == []
+
+
+def test_centrality_is_the_weighted_mean_of_scaled_signals():
+    import math
+
+    from scoring.rank import _centrality
+
+    signals = {"seed_inlinks": {"a": 3.0, "b": 1.0, "c": -2.0}, "pagerank": {"a": 0.1, "b": 0.4, "x": 9.0},
+               "inbound_blogs": {"a": 0, "b": 0}}
+    weights = {"seed_inlinks": 0.7, "pagerank": 0.2, "inbound_blogs": 0.1}
+    scaled = {"seed_inlinks": {c: math.log1p(max(0.0, v)) / math.log1p(3.0) for c, v in
+                               {"a": 3.0, "b": 1.0, "c": -2.0, "d": 0.0}.items()},
+              "pagerank": {c: math.sqrt(v / 0.4) for c, v in {"a": 0.1, "b": 0.4, "c": 0.0, "d": 0.0}.items()},
+              "inbound_blogs": dict.fromkeys("abcd", 0.0)}
+    mean = {c: sum(weights[n] * scaled[n][c] for n in weights) / sum(weights.values()) for c in "abcd"}
+    top = max(mean.values())
+    assert _centrality(signals, list("abcd"), weights) == {c: v / top for c, v in mean.items()}
+
+
+def test_empty_centrality():
+    from scoring.rank import _centrality
+
+    assert _centrality({"pagerank": {}}, [], {"pagerank": 1.0}) == {}
