@@ -39,6 +39,8 @@ def _settings(db_path, run_id, options: CrawlOptions, redis_url: str, namespace:
     settings = build_settings(db_path, run_id, options, quiet)
     middlewares = redis_downloader_middlewares(settings.getdict("DOWNLOADER_MIDDLEWARES"))
     for key, value in redis_settings(redis_url, namespace).items():
+        if key == "SPIDER_MIDDLEWARES":
+            value = {**settings.getdict(key), **value}
         settings.set(key, value, priority="cmdline")
     settings.set("DOWNLOADER_MIDDLEWARES", middlewares, priority="cmdline")
     settings.set("BLOGSCOUT_WORKER_NAME", worker, priority="cmdline")

@@ -42,11 +42,26 @@ DUPEFILTER_CLASS = "crawler.dupefilter.CompactDupeFilter"  # 8 bytes a request, 
 # With the frontier on disk (BLOGSCOUT_DISK_QUEUE), the newest requests stay in RAM up to a budget.
 SCHEDULER_DISK_QUEUE = "crawler.spillqueue.SpillQueue"
 
+# Idle connections kept per endpoint up to CONCURRENT_REQUESTS: through an HTTP proxy every host
+# shares the proxy's endpoint (measured: 3,132 new connections for ~4,000 requests before, 64 after).
+DOWNLOAD_HANDLERS = {"http": "crawler.handlers.PooledHTTPDownloadHandler",
+                     "https": "crawler.handlers.PooledHTTPDownloadHandler"}
+
 # Nothing listens on this machine's ports on behalf of the crawl.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
+# Every middleware runs for every request or every spider output. Off: what blogscout does not use
+# (allowed_domains, HTTP auth, Scrapy's depth counting: the spider counts hops itself) or does
+# more strictly itself (URL length: crawler.traps), and a developer's check on copied meta.
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+}
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.robots.RobotsTxt": 100,
     "crawler.conditional.ConditionalRequests": 560,  # after redirects are created, before the download

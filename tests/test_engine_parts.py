@@ -1,7 +1,13 @@
-"""The frontier's bounded structures: the spill queue (RAM up to a budget, then disk) and the seen set."""
+"""The engine parts blogscout replaces: the spill queue (RAM up to a budget, then disk), the seen set, connection reuse."""
+
+import subprocess
+import sys
 
 import scrapy
+from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
+
+from crawler import settings as project_settings
 
 from crawler.seenset import SeenSet
 from crawler.spillqueue import SpillQueue
@@ -73,3 +79,20 @@ def test_empty_seen_set(tmp_path):
     seen = SeenSet(directory=tmp_path)
     assert "http://a.de/" not in seen and len(seen) == 0
     seen.close()
+
+
+def test_download_handler_keeps_a_connection_per_request_in_flight():
+    """Through a proxy all hosts share one endpoint: idle connections are kept for all requests in flight."""
+    script = (
+        "from scrapy.utils.reactor import install_reactor\n"
+        "install_reactor('twisted.internet.asyncioreactor.AsyncioSelectorReactor')\n"
+        "from scrapy.utils.test import get_crawler\n"
+        "from crawler.handlers import PooledHTTPDownloadHandler\n"
+        "crawler = get_crawler(settings_dict={'CONCURRENT_REQUESTS': 32, 'CONCURRENT_REQUESTS_PER_DOMAIN': 2})\n"
+        "print(PooledHTTPDownloadHandler(crawler)._pool.maxPersistentPerHost)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["32"], out.stderr[-2000:]  # Scrapy's own handler keeps 2
+    settings = Settings()
+    settings.setmodule(project_settings)
+    assert settings.getdict("DOWNLOAD_HANDLERS")["http"] == "crawler.handlers.PooledHTTPDownloadHandler"

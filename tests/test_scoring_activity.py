@@ -55,3 +55,19 @@ def test_empty_activity_is_unknown():
 )
 def test_parse_day(value, expected):
     assert parse_day(value) == expected
+
+
+@pytest.mark.parametrize("reference", ["2024-06-01T12:00:00+00:00", "2024-06-01", None, "kein Datum"])
+def test_activities_equal_activity_site_by_site(reference):
+    from scoring.activity import activities
+
+    dates = {"a.de": ["2024-05-20", "2024-04-01T08:00:00+02:00", "2019-01-01", "2024-06-02T23:00:00Z"],
+             "b.de": ["2024-07-01", "Mai 2024", "", "2023-13-01"], "c.de": [], "d.de": ["2024-01-05"] * 3}
+    sites = [*dates, "missing.de"]
+    assert activities(dates, sites, reference) == {s: activity(dates.get(s, ()), reference) for s in sites}
+
+
+def test_empty_activities():
+    from scoring.activity import activities
+
+    assert activities({}, [], "2024-06-01") == {}
