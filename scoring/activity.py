@@ -13,7 +13,8 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -56,18 +57,53 @@ def activity(dates: Iterable[str], reference: str | date | None) -> Activity:
     and then halves every `HALF_LIFE_DAYS`, and rate is ``log1p(posts) / log1p(FULL_RATE)``
     capped at 1 for the posts in the last `WINDOW_DAYS`.
     """
-    ref = reference if isinstance(reference, date) else parse_day(reference)
-    days = sorted(d for d in map(parse_day, dates) if d is not None)
-    if ref is not None:
-        days = [d for d in days if d <= ref + timedelta(days=1)]
-    if not days:
-        return Activity("", 0, UNKNOWN_SCORE)
-    last = days[-1]
-    if ref is None:
-        ref = last
-    age = max(0, (ref - last).days)
-    recency = 1.0 if age <= FRESH_DAYS else 0.5 ** ((age - FRESH_DAYS) / HALF_LIFE_DAYS)
-    window_start = ref - timedelta(days=WINDOW_DAYS)
-    recent = sum(1 for d in days if d > window_start)
-    rate = min(1.0, math.log1p(recent) / math.log1p(FULL_RATE))
-    return Activity(last.isoformat(), recent, recency * (0.6 + 0.4 * rate))
+    return _Scorer(reference).activity(map(parse_day, dates))
+
+
+def activities(dates: Mapping[str, Sequence[str]], sites: Iterable[str],
+               reference: str | date | None) -> dict[str, Activity]:
+    """`activity` of each of ``sites`` from its ``dates`` (none if missing); each day is parsed once.
+
+    >>> acts = activities({"a.de": ["2024-05-20T10:00:00Z"]}, ["a.de", "b.de"], "2024-06-01")
+    >>> acts["a.de"].last_post, acts["b.de"].score
+    ('2024-05-20', 0.4)
+    """
+    scorer, days = _Scorer(reference), {}
+
+    def day(value: str) -> date | None:
+        key = value[:10] if value and len(value) >= 10 else ""
+        found = days.get(key, days)
+        if found is days:
+            found = days[key] = parse_day(key)
+        return found
+
+    return {site: scorer.activity(map(day, dates.get(site, ()))) for site in sites}
+
+
+class _Scorer:
+    """`activity` against one reference date, its limits computed once."""
+
+    def __init__(self, reference: str | date | None):
+        self.ref = reference if isinstance(reference, date) else parse_day(reference)
+        if self.ref is not None:
+            self.latest = self.ref + timedelta(days=1)
+            self.window_start = self.ref - timedelta(days=WINDOW_DAYS)
+
+    def activity(self, days: Iterable[date | None]) -> Activity:
+        days = sorted(d for d in days if d is not None)
+        ref = self.ref
+        if ref is not None:
+            del days[bisect_right(days, self.latest):]
+        if not days:
+            return Activity("", 0, UNKNOWN_SCORE)
+        last = days[-1]
+        if ref is None:
+            ref = last
+            window_start = ref - timedelta(days=WINDOW_DAYS)
+        else:
+            window_start = self.window_start
+        age = max(0, (ref - last).days)
+        recency = 1.0 if age <= FRESH_DAYS else 0.5 ** ((age - FRESH_DAYS) / HALF_LIFE_DAYS)
+        recent = len(days) - bisect_right(days, window_start)
+        rate = min(1.0, math.log1p(recent) / math.log1p(FULL_RATE))
+        return Activity(last.isoformat(), recent, recency * (0.6 + 0.4 * rate))

@@ -19,7 +19,7 @@ import networkx as nx
 import numpy as np
 
 from scoring import centrality as cen
-from scoring.activity import WINDOW_DAYS, activity
+from scoring.activity import WINDOW_DAYS, activities
 from scoring.graph import LinkRow, site_graph, strongest_kind
 from scoring.relevance import Document, TopicRelevance
 from scoring.weights import load_weights
@@ -162,7 +162,7 @@ def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None 
     signals = graph_signals(G, seeds, blogs)
     centrality = _centrality(signals, candidates, w["centrality_signals"])
 
-    acts = {c: activity(data.post_dates.get(c, ()), data.reference) for c in candidates}
+    acts = activities(data.post_dates, candidates, data.reference)
     me_links = cen.links_to(G, me) if me else {}
     seed_out = cen.seed_outlinks(G, seeds) if me else {}
 
