@@ -98,7 +98,7 @@ _POST_DATES = (
     "SELECT site, entry_url AS url, published FROM feed_entries WHERE published IS NOT NULL "
     "AND published != '' "
     "UNION ALL "
-    "SELECT p.site, p.url, p.published FROM pages p WHERE p.page_kind = 'post' "
+    "SELECT p.site, p.url, p.published FROM pages p NOT INDEXED WHERE p.page_kind = 'post' "
     "AND p.published IS NOT NULL AND p.published != '' AND NOT EXISTS ("
     "SELECT 1 FROM feed_entries f WHERE f.site = p.site AND f.entry_url = p.url "
     "AND f.published IS NOT NULL AND f.published != '') "
@@ -110,7 +110,8 @@ def load_post_dates(db: sqlite_utils.Database) -> dict[str, list[str]]:
     """{site: [publication date per post]} from feed entries and dated post pages, one per URL.
 
     A post both in a feed and crawled as a page counts once, with the feed's date. Streamed
-    from one query ordered by site and URL; equal date strings are stored once.
+    from one query ordered by site and URL (the pages read in table order, then sorted);
+    equal date strings are stored once.
     """
     out: dict[str, list[str]] = {}
     once = {}.setdefault
