@@ -108,9 +108,13 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             self.crawler.stats.inc_value("blogscout/skipped_non_html")
             raise StopDownload(fail=False)
 
-    def _request(self, url: str, site: str, page_kind: str, hops: int, priority: int | None = None):
-        """A request within the site's and the crawl's budget, or None."""
-        url = strip_session_ids(canonical_url(url))
+    def _request(self, url: str, site: str, page_kind: str, hops: int, priority: int | None = None, *,
+                 canonical: bool = False):
+        """A request within the site's and the crawl's budget, or None.
+
+        ``canonical=True``: `url` is canonical already (extraction results, stored follow-ups).
+        """
+        url = strip_session_ids(url if canonical else canonical_url(url))
         state = self.sites.get(site)
         if not url or url in self.seen or state is None or state.scheduled >= state.budget:
             return None
@@ -256,7 +260,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             elif kind in ("feed", "about", "contact", "impressum") and kind in state.done:
                 continue
             else:
-                request = self._request(url, site, kind, state.hops)
+                request = self._request(url, site, kind, state.hops, canonical=True)
                 if request:
                     state.mark_done(kind)
                     yield request
@@ -274,7 +278,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
                     state.posts += 1
                     yield from self._replay_settled(url, site, state)
                 continue
-            request = self._request(url, site, "post", state.hops)
+            request = self._request(url, site, "post", state.hops, canonical=True)
             if request:
                 state.posts += 1
                 yield request
@@ -318,7 +322,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         if not self.sites.claim(target, SiteState("candidate", hops + 1, self.candidate_pages, priority=priority)):
             return  # another worker registered it a moment ago
         yield SiteItem(target, site_home(url), "candidate", hops + 1, f"{kind} of {from_site}")
-        request = self._request(site_home(url), target, "home", hops + 1)
+        request = self._request(site_home(url), target, "home", hops + 1, canonical=True)
         if request:
             yield request
 
