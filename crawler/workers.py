@@ -24,8 +24,8 @@ import struct
 import subprocess
 import sys
 
-from crawler.extract import FeedInfo, PageInfo, extract_page, parse_feed
-from crawler.urls import Platforms
+from crawler.extract import FeedEntry, FeedInfo, PageInfo, extract_page, parse_feed
+from crawler.urls import Platforms, canonical_url
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +42,22 @@ def _frame(obj) -> bytes:
     return _HEADER.pack(len(data)) + data
 
 
+MAX_FEED_ENTRIES = 100  # entries of one feed the spider stores
+
+
 def _run(platforms: Platforms, job: str, args: tuple):
     if job == "page":
         body, url, encoding = args
         return extract_page(body, url, encoding=encoding, platforms=platforms)
-    body, url = args
-    return parse_feed(body, url)
+    return crawled_feed(*args)
+
+
+def crawled_feed(body: bytes, url: str) -> FeedInfo:
+    """The feed as the spider keeps it: its first entries with a link, their URLs canonical."""
+    feed = parse_feed(body, url)
+    feed.entries = [FeedEntry(canonical_url(e.url) or e.url, e.title, e.published)
+                    for e in feed.entries[:MAX_FEED_ENTRIES] if e.url]
+    return feed
 
 
 class _Results(asyncio.Protocol):
@@ -190,7 +200,7 @@ class ExtractionPool:
         return await self._submit("page", (body, url, encoding))
 
     async def feed(self, body: bytes, url: str) -> FeedInfo:
-        """The feed's `FeedInfo` (entries, title), from a worker when there is one."""
+        """The feed's `FeedInfo` as `crawled_feed` returns it, from a worker when there is one."""
         return await self._submit("feed", (body, url))
 
     async def _submit(self, job: str, args: tuple):

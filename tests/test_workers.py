@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 from crawler.extract import extract_page, parse_feed
 from crawler.urls import Platforms
-from crawler.workers import ExtractionPool
+from crawler.workers import ExtractionPool, crawled_feed
 
 PAGE = ("<html lang='de'><head><title>Kaffee &amp; Content</title>"
         "<link rel='alternate' type='application/rss+xml' href='/feed/'></head><body>"
@@ -56,7 +56,18 @@ def test_worker_results_equal_in_process_extraction():
                                     platforms=platforms)) for i in range(6)]
     assert [asdict(p) for p in pages] == expected
     assert any(link["kind"] == "blogroll" for link in expected[0]["links"])
-    assert feed == parse_feed(FEED, "https://roesterei-blog.de/feed/")
+    assert feed == crawled_feed(FEED, "https://roesterei-blog.de/feed/")
+    assert [e.url for e in feed.entries] == ["https://roesterei-blog.de/neu/"]
+
+
+def test_crawled_feed_keeps_the_first_entries_with_canonical_urls():
+    items = "".join(f"<item><title>P{i}</title><link>HTTPS://Roesterei-Blog.de/p/{i}/?utm_source=rss</link></item>"
+                    for i in range(120))
+    feed = crawled_feed(f"<rss version='2.0'><channel><title>R</title>{items}</channel></rss>".encode(),
+                        "https://roesterei-blog.de/feed/")
+    assert len(feed.entries) == 100
+    assert feed.entries[0].url == "https://roesterei-blog.de/p/0/"
+    assert len(parse_feed(FEED, "https://roesterei-blog.de/feed/").entries) == 1
 
 
 def test_dead_worker_is_replaced_by_in_process_extraction(caplog):
@@ -93,7 +104,7 @@ def test_worker_ends_when_the_crawl_process_is_killed(tmp_path):
     script = (
         "import asyncio, sys, time\n"
         "from crawler.urls import Platforms\n"
-        "from crawler.workers import ExtractionPool\n"
+        "from crawler.workers import ExtractionPool, crawled_feed\n"
         "pool = ExtractionPool(1, Platforms.load()).start()\n"
         "asyncio.run(pool.extract(b'<title>x</title>', 'http://a.de/', None))\n"
         "print(pool._pool[0].proc.pid, flush=True)\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from itertools import islice
 from datetime import date, timedelta
 
 import scrapy
@@ -191,10 +192,10 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
     def _feed_outputs(self, response, feed):
         site = self._site_of_response(response)
         self.crawler.stats.inc_value("blogscout/feeds")
-        entries = [(canonical_url(e.url) or e.url, e.title, e.published) for e in feed.entries[:100] if e.url]
+        entries = [(e.url, e.title, e.published) for e in feed.entries]  # canonical: see crawled_feed
         state = self.sites[site]
         limit = self.seed_posts if state.role == "seed" else self.candidate_posts
-        follow = [(url, "post") for url, _, _ in entries if site_key(url) == site][:limit]
+        follow = list(islice(((url, "post") for url, _, _ in entries if site_key(url) == site), limit))
         yield FeedItem(site, response.url, entries)  # before the page: a stored feed page has its entries stored
         yield PageItem(url=response.url, site=site, status=response.status, page_kind="feed",
                        content_type=_header(response, b"Content-Type"), title=feed.title,
