@@ -90,6 +90,18 @@ def load_excluded(paths: list[str]) -> frozenset[str]:
     return frozenset(hosts)
 
 
+def scrapy_process(settings: Settings) -> CrawlerProcess:
+    """A CrawlerProcess whose loggers only make records that blogscout's log handler can show.
+
+    Scrapy sets its loggers to DEBUG and logs every response and item at that level; unless the
+    root logger is at DEBUG (``--verbose``), those records would be built only to be dropped.
+    """
+    process = CrawlerProcess(settings)
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        logging.getLogger("scrapy").setLevel(logging.INFO)
+    return process
+
+
 def disk_frontier(settings: Settings) -> tempfile.TemporaryDirectory | None:
     """Keep the scheduler's queue on disk: Scrapy's JOBDIR queues in a temporary directory.
 
@@ -123,7 +135,7 @@ def run_crawl(db_path: str | Path, options: CrawlOptions, *, command: str = "cra
         started = time.monotonic()
         settings = build_settings(db_path, run_id, options, quiet)
         frontier_dir = disk_frontier(settings)
-        process = CrawlerProcess(settings)
+        process = scrapy_process(settings)
         crawler = process.create_crawler(BlogSpider)
         process.crawl(crawler, seeds=options.seeds, hops=options.hops,
                       max_pages_per_site=options.max_pages_per_site, candidate_pages=options.candidate_pages,

@@ -9,13 +9,12 @@ import uuid
 from pathlib import Path
 
 import redis
-from scrapy.crawler import CrawlerProcess
 
 from crawler import db as dbmod
 from crawler.distributed import redis_downloader_middlewares, redis_settings
 from crawler.lock import CrawlLock
 from crawler.redisstate import CURRENT_KEY, Keys, RedisSet, RedisSites, connect, live_workers
-from crawler.runner import CrawlOptions, CrawlResult, build_settings, load_excluded
+from crawler.runner import CrawlOptions, CrawlResult, build_settings, load_excluded, scrapy_process
 from crawler.spiders.blogs import BlogSpider
 from crawler.store import update_site_counts
 from crawler.urls import Platforms
@@ -49,7 +48,7 @@ def _settings(db_path, run_id, options: CrawlOptions, redis_url: str, namespace:
 
 def _crawl(settings, client, keys: Keys, spider_kwargs: dict):
     """Run one worker's crawl in this process; return its crawler."""
-    process = CrawlerProcess(settings)
+    process = scrapy_process(settings)
     crawler = process.create_crawler(BlogSpider)
     process.crawl(crawler, sites=RedisSites(client, keys), seen=RedisSet(client, keys.seen), **spider_kwargs)
     process.start()
