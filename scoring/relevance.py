@@ -173,8 +173,8 @@ class TopicRelevance:
         """`top_terms` of many sites at once: {site: terms} (sites not fitted get ``[]``).
 
         A site's terms are ordered by contribution (TF-IDF weight times the profile's), ties
-        by term; terms sharing a readable form count once. Only the strongest few entries of
-        each row are sorted in Python.
+        by term; terms sharing a readable form count once. Only a shortlist of each row's
+        strongest entries (chosen with numpy, ties kept) is sorted in Python.
         """
         sites = list(sites)
         matrix = getattr(self, "matrix_", None)
@@ -192,31 +192,52 @@ class TopicRelevance:
                 here = (langs == lang)[entry_row]
                 weights[here] = profile[sub.indices[here]]
             keep = weights > 0
-            cols = sub.indices[keep]
+            cols, row_of = sub.indices[keep], entry_row[keep]
             contrib = sub.data[keep].astype(np.float64) * weights[keep]
-            ends = np.concatenate(([0], np.cumsum(keep)))[sub.indptr].tolist()
+            ends = np.concatenate(([0], np.cumsum(keep)))[sub.indptr]
+            picked = contrib >= _shortlist_thresholds(contrib, row_of, ends, 4 * n)[row_of]
+            picked_ends = np.concatenate(([0], np.cumsum(picked)))[ends].tolist()
+            strength = (-contrib[picked]).tolist()
+            terms = self.terms_[cols[picked]].tolist()
+            ends = ends.tolist()
             for k, i in enumerate(part):
-                found[i] = self._strongest(cols[ends[k]:ends[k + 1]], contrib[ends[k]:ends[k + 1]], n)
+                a, b = picked_ends[k], picked_ends[k + 1]
+                out = self._readable_top(sorted(zip(strength[a:b], terms[a:b])), n)
+                if len(out) < n and b - a < ends[k + 1] - ends[k]:  # shared forms used up the shortlist
+                    whole = slice(ends[k], ends[k + 1])
+                    out = self._readable_top(sorted(zip((-contrib[whole]).tolist(),
+                                                        self.terms_[cols[whole]].tolist())), n)
+                found[i] = out
         return {site: found.get(self.index_.get(site), []) if found else [] for site in sites}
 
-    def _strongest(self, cols: np.ndarray, contrib: np.ndarray, n: int) -> list[str]:
-        """Readable forms of the ``n`` strongest distinct terms among ``cols``."""
-        shortlist = 4 * n
-        if len(contrib) > shortlist:
-            threshold = np.partition(contrib, len(contrib) - shortlist)[len(contrib) - shortlist]
-            picked = np.flatnonzero(contrib >= threshold)  # every tie at the threshold too
-        else:
-            picked = None
-        while True:
-            rows = range(len(contrib)) if picked is None else picked.tolist()
-            ranked = sorted((-float(contrib[k]), self.terms_[cols[k]]) for k in rows)
-            out: list[str] = []
-            for _, term in ranked:
-                word = self.surface_.get(term, term)
-                if word not in out:
-                    out.append(word)
+    def _readable_top(self, ranked: Iterable[tuple[float, str]], n: int) -> list[str]:
+        """The first ``n`` distinct readable forms of the terms of ``ranked`` pairs."""
+        out: list[str] = []
+        for _, term in ranked:
+            word = self.surface_.get(term, term)
+            if word not in out:
+                out.append(word)
                 if len(out) == n:
-                    return out
-            if picked is None:
-                return out
-            picked = None  # shared readable forms used up the shortlist: rank the whole row
+                    break
+        return out
+
+
+def _shortlist_thresholds(values: np.ndarray, row: np.ndarray, ends: np.ndarray, size: int) -> np.ndarray:
+    """Per row, the ``size``-th largest of its ``values`` (-inf for rows with no more than ``size``).
+
+    ``row`` gives each value's row (ascending), ``ends`` the rows' bounds. The longer rows are
+    laid out in one -inf-padded matrix and partitioned together.
+    """
+    lengths = np.diff(ends)
+    out = np.full(len(lengths), -np.inf)
+    long = lengths > size
+    if not long.any():
+        return out
+    width = int(lengths.max())
+    slot = np.cumsum(long) - 1  # a long row's line in the matrix
+    column = np.arange(len(values)) - ends[:-1][row]
+    on = long[row]
+    padded = np.full((int(long.sum()), width), -np.inf)
+    padded[slot[row[on]], column[on]] = values[on]
+    out[long] = np.partition(padded, width - size, axis=1)[:, width - size]
+    return out

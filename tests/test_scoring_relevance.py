@@ -157,3 +157,22 @@ def test_profile_per_language_keeps_filler_of_one_language_out():
     assert sorted(rel.profiles_) == ["de", "en"]
     assert rel.scores_["partner.com"] > rel.scores_["off.de"]
     assert rel.scores_["garden.com"] == 0.0
+
+
+def test_shortlist_thresholds_are_each_rows_kth_largest():
+    import numpy as np
+
+    from scoring.relevance import _shortlist_thresholds
+
+    values = np.array([5.0, 1.0, 3.0, 3.0, 2.0, 7.0, 4.0, 6.0, 6.0, 9.0])
+    ends = np.array([0, 5, 6, 10])  # rows of 5, 1 and 4 values
+    row = np.repeat(np.arange(3), np.diff(ends))
+    assert _shortlist_thresholds(values, row, ends, 2).tolist() == [3.0, -np.inf, 6.0]
+    assert _shortlist_thresholds(values, row, ends, 5).tolist() == [-np.inf] * 3
+
+
+def test_top_terms_of_many_terms_sharing_a_readable_form():
+    rel = TopicRelevance().fit(GERMAN + ENGLISH, seeds=["seed.de", "seed.com"], topic="social media")
+    rel.surface_ = {t: "gleich" for t in rel.terms_[:-2]}
+    for site in ("partner.de", "partner.com"):
+        assert rel.top_terms_of([site], 2)[site] == strongest_terms(rel, site, 2)
