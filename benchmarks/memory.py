@@ -43,6 +43,14 @@ _PROGRESS_RE = re.compile(r"pages (\d+) \| sites (\d+) \| queue (\d+)")
 
 
 
+def _own_rss_mb(proc: psutil.Process) -> float:
+    """Resident size of the crawl process alone (without its extraction workers)."""
+    try:
+        return proc.memory_info().rss / 2**20
+    except psutil.Error:
+        return 0.0
+
+
 def crawl(name: str, cwd: Path, proxy: str, pages: int, checkpoints: list[int], extra: list[str],
           log, max_seconds: float = 0) -> dict:
     """One crawl; returns peak RSS (MB) reached by each checkpoint, sites and queue there."""
@@ -64,16 +72,17 @@ def crawl(name: str, cwd: Path, proxy: str, pages: int, checkpoints: list[int], 
 
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
-        peak = 0.0
+        peak = own = 0.0
         marks: dict[int, dict] = {}
         pending = sorted(checkpoints)
         while popen.poll() is None:
             peak = max(peak, tree_rss_mb(proc))
+            own = max(own, _own_rss_mb(proc))
             while pending and state["pages"] >= pending[0]:
-                marks[pending.pop(0)] = {"rss": peak, "sites": state["sites"], "queue": state["queue"],
+                marks[pending.pop(0)] = {"rss": peak, "own": own, "sites": state["sites"], "queue": state["queue"],
                                          "seconds": time.perf_counter() - started}
-                log(f"{name}: {state['pages']} pages, peak RSS {peak:.0f} MB, sites {state['sites']}, "
-                    f"queue {state['queue']}, {time.perf_counter() - started:.0f} s")
+                log(f"{name}: {state['pages']} pages, peak RSS {peak:.0f} MB (crawl process {own:.0f}), "
+                    f"sites {state['sites']}, queue {state['queue']}, {time.perf_counter() - started:.0f} s")
             if max_seconds and time.perf_counter() - started > max_seconds and popen.returncode is None:
                 log(f"{name}: stopped after {max_seconds:.0f} s at {state['pages']} pages")
                 popen.kill()
@@ -84,7 +93,8 @@ def crawl(name: str, cwd: Path, proxy: str, pages: int, checkpoints: list[int], 
         elapsed = time.perf_counter() - started
     for mark in pending:  # the crawl ended just short of this checkpoint (its page budget includes feeds)
         if popen.returncode == 0 and state["pages"] >= mark * 0.9:
-            marks[mark] = {"rss": peak, "sites": state["sites"], "queue": state["queue"], "seconds": elapsed}
+            marks[mark] = {"rss": peak, "own": own, "sites": state["sites"], "queue": state["queue"],
+                           "seconds": elapsed}
     return {"marks": marks, "peak": peak, "pages": state["pages"], "seconds": elapsed, "returncode": popen.returncode}
 
 
@@ -138,7 +148,8 @@ def main() -> None:
         cells = []
         for name in chosen:
             m = results[name]["marks"].get(mark)
-            cells.append(f"{m['rss']:.0f} (sites {m['sites']:,}, queue {m['queue']:,})" if m else "-")
+            cells.append(f"{m['rss']:.0f} (crawl process {m['own']:.0f}; sites {m['sites']:,}, queue {m['queue']:,})"
+                         if m else "-")
         print(f"| {mark:,} | " + " | ".join(cells) + " |")
     print("| peak RSS, whole crawl | " + " | ".join(f"{results[n]['peak']:.0f}" for n in chosen) + " |")
     print("| crawl time | " + " | ".join(f"{results[n]['seconds']:.0f} s ({results[n]['pages']:,} pages)"
