@@ -9,8 +9,9 @@ language do not pass for topic words when the other language dilutes the backgro
 
 Documents stream in as ``(site, language, text)`` tuples and are counted straight into
 compact CSR arrays by `scoring.counts.TermCounter` (one copy of the corpus, as 4-byte term
-ids and counts; Python work per distinct word, not per token); `scoring.tfidf` then weights
-and normalises them in place, as scikit-learn's ``TfidfTransformer`` does.
+ids and counts; Python work per distinct word, not per token); scikit-learn's
+``TfidfTransformer`` learns the IDF, and `scoring.tfidf` applies it and normalises the rows in
+place, with the transformer's own formulas (no second copy of a matrix of millions of entries).
 
 >>> docs = [("seed.de", "de", "Content-Marketing und Social Media für Blogger"),
 ...         ("a.de", "de", "Social Media Marketing: Tipps für Instagram und Blogger"),
@@ -29,6 +30,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import TfidfTransformer
+
 from scoring import tfidf
 from scoring.counts import Document, TermCounter
 from scoring.text import LANGUAGES, tokenize, topic_terms
@@ -58,7 +61,8 @@ class TopicRelevance:
     profiles_ : {language: L2-normalised profile (dense 1-D array)}.
     profile_ : the profile over all languages together.
     vocabulary_ : {term: column}; terms_ : the terms by column.
-    idf_ : inverse document frequency by column; matrix_ : the TF-IDF rows (float32 CSR).
+    transformer_ : the fitted ``TfidfTransformer``; idf_ : its inverse document frequency by column;
+    matrix_ : the TF-IDF rows (float32 CSR).
     """
 
     def __init__(self, topic_weight: float = 0.5, contrast: float = 1.0, min_df: int = 1,
@@ -103,7 +107,8 @@ class TopicRelevance:
             self.scores_ = dict.fromkeys(self.sites_, 0.0)
             return self
         counts = counts.astype(np.float32, copy=False)
-        self.idf_ = tfidf.idf(counts)
+        self.transformer_ = TfidfTransformer(sublinear_tf=self.sublinear_tf).fit(counts)
+        self.idf_ = self.transformer_.idf_
         self.matrix_ = tfidf.weigh_in_place(counts, self.idf_, self.sublinear_tf)
         del counts
         seed_rows = sorted({self.index_[s] for s in seeds if s in self.index_})

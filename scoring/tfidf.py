@@ -1,13 +1,14 @@
-"""TF-IDF weighting of a CSR term-count matrix, in place, as scikit-learn computes it.
+"""TF-IDF weighting of a CSR term-count matrix in place, with scikit-learn's formulas.
 
-Smoothed ``idf = ln((1 + n) / (1 + df)) + 1``, sublinear ``tf = 1 + ln(count)``, each row
-scaled to unit L2 norm: the formulas and the float operations of scikit-learn's
-``TfidfTransformer(sublinear_tf=True)`` (squares summed row by row in float64, each value
-divided in float64 and rounded back), so the results are the same bit for bit, without
-importing scikit-learn (0.7 s) to rank.
+Given the IDF a fitted ``TfidfTransformer`` learned: sublinear ``tf = 1 + ln(count)``, times
+the IDF, each row scaled to unit L2 norm, with the transformer's float operations (squares
+summed row by row in float64, each value divided in float64 and rounded back), so the result
+equals ``transformer.transform(X)`` bit for bit, written into X's own arrays a slice of rows at
+a time instead of into a second matrix.
 
 >>> X = sparse.csr_matrix(np.array([[3.0, 0.0, 1.0], [0.0, 2.0, 1.0]]))
->>> weigh_in_place(X, idf(X)).toarray().round(4).tolist()
+>>> from sklearn.feature_extraction.text import TfidfTransformer
+>>> weigh_in_place(X, TfidfTransformer(sublinear_tf=True).fit(X).idf_).toarray().round(4).tolist()
 [[0.9471, 0.0, 0.3211], [0.0, 0.9219, 0.3874]]
 """
 
@@ -15,18 +16,6 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
-
-
-def idf(X: sparse.csr_matrix) -> np.ndarray:
-    """Smoothed inverse document frequency of each column of ``X`` (in X's float type)."""
-    dtype = X.dtype if X.dtype in (np.float32, np.float64) else np.float64
-    df = np.bincount(X.indices, minlength=X.shape[1]).astype(dtype, copy=False)
-    df += 1.0
-    out = np.full_like(df, fill_value=X.shape[0] + 1, dtype=dtype)
-    out /= df
-    np.log(out, out=out)
-    out += 1.0
-    return out
 
 
 def weigh_in_place(X: sparse.csr_matrix, idf_: np.ndarray, sublinear_tf: bool = True,
