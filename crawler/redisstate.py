@@ -15,6 +15,7 @@ from dataclasses import asdict, fields
 import redis
 
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
+from crawler.spiders.state import DEFERRED_MAX
 
 CURRENT_KEY = "blogscout:current"
 ITEM_TYPES = {cls.__name__: cls for cls in (SiteItem, PageItem, FeedItem, ErrorItem)}
@@ -126,9 +127,6 @@ class RedisSiteState:
     def mark_done(self, kind: str) -> None:
         self.done.add(kind)
 
-    def defer(self, url: str, kind: str) -> None:
-        self.deferred.append((url, kind))
-
 
 class RedisList:
     """The list operations the spider uses on deferred links, on a Redis list of JSON pairs."""
@@ -204,10 +202,22 @@ class RedisSites:
         """Register a site unless a worker already did; True when this call registered it."""
         args = ["role", state.role, "hops", state.hops, "budget", state.budget, "priority", state.priority,
                 "scheduled", state.scheduled, "posts", state.posts]
-        created = bool(self._claim(keys=[self._keys.site(site), self._keys.sites, site], args=args))
-        if created and state.deferred:
-            self._r.rpush(f"{self._keys.site(site)}:deferred", *(json.dumps(list(v)) for v in state.deferred))
-        return created
+        return bool(self._claim(keys=[self._keys.site(site), self._keys.sites, site], args=args))
+
+    def defer(self, site: str, url: str, kind: str) -> bool:
+        """Keep a link of `site` beyond the hop limit (at most DEFERRED_MAX a site); True if kept."""
+        links = self[site].deferred
+        if len(links) >= DEFERRED_MAX:
+            return False
+        links.append((url, kind))
+        return True
+
+    def take_deferred(self, site: str) -> list[tuple[str, str]]:
+        """The links `site` made beyond the hop limit, forgotten from here on."""
+        state = self[site]
+        links = list(state.deferred)
+        state.deferred = []
+        return links
 
     def __setitem__(self, site: str, state) -> None:
         self.claim(site, state)

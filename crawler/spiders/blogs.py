@@ -24,7 +24,7 @@ from crawler.frontier import Frontier
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
 from crawler.seenset import SeenSet
 from crawler.spiders.replay import ReplayMixin
-from crawler.spiders.state import DEFERRED_MAX, FOLLOW_KINDS, PAGE_PRIORITY, LocalSites, SiteState
+from crawler.spiders.state import FOLLOW_KINDS, PAGE_PRIORITY, LocalSites, SiteState
 from crawler.traps import TrapFilter, strip_session_ids
 from crawler.urls import Platforms, canonical_url, is_profile_url, site_home, site_key
 from crawler.workers import ExtractionPool, default_workers
@@ -178,6 +178,8 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             pool.close()
         if isinstance(self.seen, SeenSet):
             self.seen.close()
+        if isinstance(self.sites, LocalSites):
+            self.sites.close()
 
     async def parse_feed(self, response):
         """Store feed entries and queue the newest posts (the feed is parsed where pages are)."""
@@ -301,9 +303,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             if hops + 1 < known.hops:  # a shorter path: the site is closer to the seeds than thought
                 known.hops = hops + 1
                 yield SiteItem(target, site_home(url), known.role, hops + 1, f"{kind} of {from_site}")
-                deferred = list(known.deferred)
-                known.deferred = []
-                for link_url, link_kind in deferred:
+                for link_url, link_kind in self.sites.take_deferred(target):
                     yield from self._discover(link_url, link_kind, target, known.hops, 0.0)
             return
         category = self.platforms.category(url)
@@ -314,8 +314,8 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             return
         source = self.sites.get(from_site)
         if hops + 1 > self.hops:
-            if source and len(source.deferred) < DEFERRED_MAX:
-                source.defer(url, kind)
+            if source:
+                self.sites.defer(from_site, url, kind)
             return
         priority = FOLLOW_KINDS[kind] + int(20 * topical) - 10 * (hops + 1)
         if source and source.role == "seed":

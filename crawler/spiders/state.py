@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import tempfile
 from dataclasses import dataclass
 
 FOLLOW_KINDS = {"blogroll": 60, "opml": 60, "content": 40, "comment": 20}
@@ -13,8 +16,9 @@ PAGE_PRIORITY = {"home": 0, "feed": 20, "opml": 15, "blogroll": 15, "post": 5}
 class SiteState:
     """What the spider knows and has scheduled for one site.
 
-    A crawl keeps one for every site it discovers (most of them get one or two requests), so the
-    containers start as shared empty immutables and are created on first use: ~100 bytes a site.
+    A crawl keeps one for every site it discovers (most of them get one or two requests), so it
+    holds numbers and a shared empty set, ~100 bytes a site; the links the site makes beyond the
+    hop limit are kept by the registry (`LocalSites.defer`), on disk.
     """
 
     role: str
@@ -24,25 +28,76 @@ class SiteState:
     scheduled: int = 0
     done: frozenset[str] = frozenset()  # page kinds already requested: feed, about, ...
     posts: int = 0
-    deferred: list[tuple[str, str]] | tuple = ()  # links beyond the hop limit, for later
+    deferred: int = 0  # links beyond the hop limit kept for later (see LocalSites.defer)
 
     def mark_done(self, kind: str) -> None:
         """Record that a page of `kind` (feed, about, contact, Impressum...) was requested."""
         if kind not in self.done:
             self.done = self.done | {kind}
 
-    def defer(self, url: str, kind: str) -> None:
-        """Keep a link beyond the hop limit, in case the site turns out closer to the seeds."""
-        if not self.deferred:
-            self.deferred = []
-        self.deferred.append((url, kind))
+
+DEFERRED_MAX = 50  # links beyond the hop limit kept per site
 
 
-DEFERRED_MAX = 50
+class DeferredLinks:
+    """Links beyond the hop limit by site, in a temporary SQLite file; RAM holds a small buffer.
+
+    A site at the hop limit links to sites the crawl does not follow; they are kept in case the
+    site turns out closer to the seeds, which is rare. A big crawl's last ring of sites makes
+    millions of them (~130 bytes each in RAM), so they wait on disk.
+    """
+
+    def __init__(self, buffer: int = 2000):
+        self.buffer = buffer
+        self._pending: list[tuple[str, str, str]] = []
+        self._tmp: tempfile.TemporaryDirectory | None = None
+        self._conn: sqlite3.Connection | None = None
+
+    def add(self, site: str, url: str, kind: str) -> None:
+        self._pending.append((site, url, kind))
+        if len(self._pending) >= self.buffer:
+            self._flush()
+
+    def take(self, site: str) -> list[tuple[str, str]]:
+        """The site's links in the order they were added, forgotten from here on."""
+        links: list[tuple[str, str]] = []
+        if self._conn is not None:
+            links = self._conn.execute("SELECT url, kind FROM deferred WHERE site = ? ORDER BY rowid",
+                                       (site,)).fetchall()
+            if links:
+                self._conn.execute("DELETE FROM deferred WHERE site = ?", (site,))
+        if any(p[0] == site for p in self._pending):
+            links += [(url, kind) for s, url, kind in self._pending if s == site]
+            self._pending = [p for p in self._pending if p[0] != site]
+        return links
+
+    def _flush(self) -> None:
+        if self._conn is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="blogscout-deferred-")
+            self._conn = sqlite3.connect(os.path.join(self._tmp.name, "deferred.db"), isolation_level=None)
+            self._conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                                     "CREATE TABLE deferred (site TEXT, url TEXT, kind TEXT);"
+                                     "CREATE INDEX deferred_site ON deferred (site);")
+        with self._conn:
+            self._conn.executemany("INSERT INTO deferred VALUES (?, ?, ?)", self._pending)
+        self._pending = []
+
+    def close(self) -> None:
+        self._pending = []
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
 
 
 class LocalSites(dict):
     """The spider's sites registry in this process (a Redis-backed one shares it across workers)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.deferred_links = DeferredLinks()
 
     def claim(self, site: str, state: SiteState) -> bool:
         """Register a site unless known; True when this call registered it."""
@@ -50,3 +105,21 @@ class LocalSites(dict):
             return False
         self[site] = state
         return True
+
+    def defer(self, site: str, url: str, kind: str) -> bool:
+        """Keep a link of `site` beyond the hop limit (at most DEFERRED_MAX a site); True if kept."""
+        state = self[site]
+        if state.deferred >= DEFERRED_MAX:
+            return False
+        state.deferred += 1
+        self.deferred_links.add(site, url, kind)
+        return True
+
+    def take_deferred(self, site: str) -> list[tuple[str, str]]:
+        """The links `site` made beyond the hop limit, forgotten from here on."""
+        self[site].deferred = 0
+        return self.deferred_links.take(site)
+
+    def close(self) -> None:
+        """Remove the deferred links' file."""
+        self.deferred_links.close()
