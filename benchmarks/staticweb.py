@@ -118,12 +118,11 @@ def start_nginx(nginx: str, config: str, workdir: Path, port: int) -> subprocess
     raise RuntimeError("nginx did not start")
 
 
-def nginx_config(root: Path, workdir: Path, port: int, redirects: dict[str, str]) -> str:
-    """One nginx server that serves `root` by Host and path and answers proxy-form requests."""
-    types = "\n".join(f"    {mime} {ext};" for ext, mime in TYPES.items())
-    redirect_map = "\n".join(f'    "{key}" "{value}";' for key, value in sorted(redirects.items())
-                             if '"' not in key + value)
-    try_files = " ".join(f"/$host$uri/__.{ext}" for ext in TYPES)
+def nginx_preamble(workdir: Path) -> str:
+    """The start of an nginx config that runs in the foreground with all its files in `workdir`.
+
+    Opens the ``http`` block; the caller adds its settings and servers and closes it.
+    """
     return f"""daemon off;
 worker_processes 1;
 pid {workdir}/nginx.pid;
@@ -131,6 +130,20 @@ error_log {workdir}/error.log error;
 events {{ worker_connections 4096; }}
 http {{
   access_log off;
+  client_body_temp_path {workdir}/body;
+  proxy_temp_path {workdir}/proxy;
+  fastcgi_temp_path {workdir}/fastcgi;
+  uwsgi_temp_path {workdir}/uwsgi;
+  scgi_temp_path {workdir}/scgi;"""
+
+
+def nginx_config(root: Path, workdir: Path, port: int, redirects: dict[str, str]) -> str:
+    """One nginx server that serves `root` by Host and path and answers proxy-form requests."""
+    types = "\n".join(f"    {mime} {ext};" for ext, mime in TYPES.items())
+    redirect_map = "\n".join(f'    "{key}" "{value}";' for key, value in sorted(redirects.items())
+                             if '"' not in key + value)
+    try_files = " ".join(f"/$host$uri/__.{ext}" for ext in TYPES)
+    return f"""{nginx_preamble(workdir)}
   types {{
 {types}
   }}
@@ -144,11 +157,6 @@ http {{
   open_file_cache max=100000 inactive=60s;
   map_hash_bucket_size 256;
   map_hash_max_size 1048576;
-  client_body_temp_path {workdir}/body;
-  proxy_temp_path {workdir}/proxy;
-  fastcgi_temp_path {workdir}/fastcgi;
-  uwsgi_temp_path {workdir}/uwsgi;
-  scgi_temp_path {workdir}/scgi;
   map $host$uri $redirect_to {{
     default "";
 {redirect_map}

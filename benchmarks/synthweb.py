@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from staticweb import NginxWeb, free_port, start_nginx
+from staticweb import NginxWeb, free_port, nginx_preamble, start_nginx
 
 SEEDS = [f"http://b{i}.de/" for i in range(1, 5)]
 _WORDS = ("content marketing social media seo strategie reichweite leser kooperation blog "
@@ -63,22 +63,11 @@ def nginx_config(root: Path, workdir: Path, port: int) -> str:
     maps = "\n".join(f'  map $host $c{d} {{ "~^b(?<n>[0-9]+)\\.de$" "b${{n}}{d}.de"; default "b1{d}.de"; }}'
                      for d in range(10))
     subs = "\n".join(f"      sub_filter '@C{d}@' '$c{d}';" for d in range(10))
-    return f"""daemon off;
-worker_processes 1;
-pid {workdir}/nginx.pid;
-error_log {workdir}/error.log error;
-events {{ worker_connections 4096; }}
-http {{
-  access_log off;
+    return f"""{nginx_preamble(workdir)}
   types {{ text/html html; application/rss+xml xml; text/plain txt; }}
   charset utf-8;
   charset_types text/html application/rss+xml text/plain;
   keepalive_requests 1000000;
-  client_body_temp_path {workdir}/body;
-  proxy_temp_path {workdir}/proxy;
-  fastcgi_temp_path {workdir}/fastcgi;
-  uwsgi_temp_path {workdir}/uwsgi;
-  scgi_temp_path {workdir}/scgi;
 {maps}
   server {{
     listen 127.0.0.1:{port} reuseport;

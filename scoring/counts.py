@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable
-from itertools import repeat
 
 import numpy as np
 from scipy import sparse

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from itertools import islice
 from datetime import date, timedelta
+from itertools import islice
 
 import scrapy
 from scrapy import signals
