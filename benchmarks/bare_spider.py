@@ -19,8 +19,8 @@ import sys
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
-import scrapy  # noqa: E402
-from scrapy.crawler import CrawlerProcess  # noqa: E402
+import scrapy
+from scrapy.crawler import CrawlerProcess
 
 SETTINGS = {
     "ROBOTSTXT_OBEY": False,
@@ -68,8 +68,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("seeds", nargs="+")
     parser.add_argument("--pages", type=int, default=3000)
-    parser.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
-                        help="override a Scrapy setting (e.g. CONCURRENT_ITEMS=4)")
+    parser.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a Scrapy setting (e.g. CONCURRENT_ITEMS=4)",
+    )
     args = parser.parse_args()
     process = CrawlerProcess({**SETTINGS, **dict(kv.split("=", 1) for kv in args.settings)})
     crawler = process.create_crawler(BareSpider)

@@ -40,8 +40,18 @@ from crawler import db as dbmod  # noqa: E402
 VOCAB = ROOT / "crawler" / "sandbox" / "vocab.json"
 REFERENCE = date(2024, 6, 1)
 FINISHED_AT = "2024-06-01T12:00:00+00:00"
-PLATFORMS = ["facebook.com", "instagram.com", "youtube.com", "twitter.com", "pinterest.com",
-             "linkedin.com", "amazon.de", "wikipedia.org", "xing.com", "tiktok.com"]
+PLATFORMS = [
+    "facebook.com",
+    "instagram.com",
+    "youtube.com",
+    "twitter.com",
+    "pinterest.com",
+    "linkedin.com",
+    "amazon.de",
+    "wikipedia.org",
+    "xing.com",
+    "tiktok.com",
+]
 BATCH = 20_000
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -66,10 +76,53 @@ def word_pool(lang: str, rng: np.random.Generator, n_generated: int = 40_000) ->
     words = sorted({w for s in _strings(vocab) for w in _WORD.findall(s) if "{" not in w and len(w) > 2})
     words = [words[i] for i in rng.permutation(len(words))]
     sentences = sorted({s for t in vocab["topics"].values() for s in t["sentences"]})
-    syl = (["ber", "gen", "lich", "keit", "ung", "schaft", "stra", "wer", "tag", "markt", "haus", "licht",
-            "kauf", "fahr", "blick", "feld", "reich", "werk", "zeit", "bau"] if lang == "de" else
-           ["con", "ment", "tion", "pro", "ver", "ing", "able", "ster", "light", "port", "form", "line",
-            "mark", "work", "book", "land", "sure", "press", "view", "ness"])
+    syl = (
+        [
+            "ber",
+            "gen",
+            "lich",
+            "keit",
+            "ung",
+            "schaft",
+            "stra",
+            "wer",
+            "tag",
+            "markt",
+            "haus",
+            "licht",
+            "kauf",
+            "fahr",
+            "blick",
+            "feld",
+            "reich",
+            "werk",
+            "zeit",
+            "bau",
+        ]
+        if lang == "de"
+        else [
+            "con",
+            "ment",
+            "tion",
+            "pro",
+            "ver",
+            "ing",
+            "able",
+            "ster",
+            "light",
+            "port",
+            "form",
+            "line",
+            "mark",
+            "work",
+            "book",
+            "land",
+            "sure",
+            "press",
+            "view",
+            "ness",
+        ]
+    )
     onsets = list("bdfghklmnprstvwz")
     vowels = list("aeiou") + (["ä", "ö", "ü", "ei", "au"] if lang == "de" else ["ea", "oo", "ai"])
     generated: set[str] = set()
@@ -107,7 +160,7 @@ class TextMaker:
                 i += s.count(" ") + 1
             else:
                 k = int(self.rng.integers(6, 16))
-                chunk = list(words[i:i + k])
+                chunk = list(words[i : i + k])
                 i += k
                 s = " ".join(chunk)
                 s = s[:1].upper() + s[1:] + "."
@@ -121,8 +174,28 @@ class TextMaker:
 
 
 def _site_names(n: int, rng: np.random.Generator) -> list[str]:
-    parts = ["seo", "content", "social", "blog", "marketing", "koch", "reise", "garten", "foto", "fussball",
-             "netz", "web", "text", "daten", "leben", "notizen", "welt", "ideen", "kueche", "weg"]
+    parts = [
+        "seo",
+        "content",
+        "social",
+        "blog",
+        "marketing",
+        "koch",
+        "reise",
+        "garten",
+        "foto",
+        "fussball",
+        "netz",
+        "web",
+        "text",
+        "daten",
+        "leben",
+        "notizen",
+        "welt",
+        "ideen",
+        "kueche",
+        "weg",
+    ]
     tlds = ["de", "de", "de", "at", "ch", "com", "net", "blog", "co.uk", "wordpress.com"]
     names = set()
     out = []
@@ -167,9 +240,11 @@ def generate(path: str | Path, n_sites: int, n_links: int, seed: int = 1) -> Non
     db = dbmod.connect(tmp)
     conn = db.conn
     with conn:
-        conn.execute("INSERT INTO runs (id, started_at, finished_at, command, status, seeds, options, stats) "
-                     "VALUES (1, ?, ?, 'crawl', 'finished', ?, '{}', '{}')",
-                     ("2024-06-01T10:00:00+00:00", FINISHED_AT, json.dumps([names[i] for i in seed_ids])))
+        conn.execute(
+            "INSERT INTO runs (id, started_at, finished_at, command, status, seeds, options, stats) "
+            "VALUES (1, ?, ?, 'crawl', 'finished', ?, '{}', '{}')",
+            ("2024-06-01T10:00:00+00:00", FINISHED_AT, json.dumps([names[i] for i in seed_ids])),
+        )
 
         # Pages: home + 1-3 posts for every non-platform site.
         page_urls: list[list[str]] = [[] for _ in range(n)]
@@ -187,23 +262,53 @@ def generate(path: str | Path, n_sites: int, n_links: int, seed: int = 1) -> Non
             lang = declared[i]
             home = f"https://{site}/"
             page_urls[i].append(home)
-            rows.append((home, site, 1, FINISHED_AT, 200, "home", "text/html", site, lang, None,
-                         tm.paragraphs(home_words) + "\n" + sidebar))
+            rows.append(
+                (
+                    home,
+                    site,
+                    1,
+                    FINISHED_AT,
+                    200,
+                    "home",
+                    "text/html",
+                    site,
+                    lang,
+                    None,
+                    tm.paragraphs(home_words) + "\n" + sidebar,
+                )
+            )
             for k in range(n_posts):
                 day = REFERENCE - timedelta(days=int(rng.integers(1, 900 if not dead[i] else 3000)))
                 url = f"https://{site}/{day.year}/{day.month:02d}/post-{k}/"
                 page_urls[i].append(url)
-                rows.append((url, site, 1, FINISHED_AT, 200, "post", "text/html", f"Post {k}", lang,
-                             day.isoformat(), tm.paragraphs(post_words) + "\n" + sidebar))
+                rows.append(
+                    (
+                        url,
+                        site,
+                        1,
+                        FINISHED_AT,
+                        200,
+                        "post",
+                        "text/html",
+                        f"Post {k}",
+                        lang,
+                        day.isoformat(),
+                        tm.paragraphs(post_words) + "\n" + sidebar,
+                    )
+                )
             if len(rows) >= BATCH:
-                conn.executemany("INSERT INTO pages (url, site, run_id, fetched_at, status, page_kind, "
-                                 "content_type, title, language, published, text) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                                 rows)
+                conn.executemany(
+                    "INSERT INTO pages (url, site, run_id, fetched_at, status, page_kind, "
+                    "content_type, title, language, published, text) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    rows,
+                )
                 rows = []
         if rows:
-            conn.executemany("INSERT INTO pages (url, site, run_id, fetched_at, status, page_kind, "
-                             "content_type, title, language, published, text) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                             rows)
+            conn.executemany(
+                "INSERT INTO pages (url, site, run_id, fetched_at, status, page_kind, "
+                "content_type, title, language, published, text) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
 
         # Links: popularity (Zipf over a random order of blogs) mixed with neighbourhood.
         n_blogs = len(blog_ids)
@@ -214,8 +319,11 @@ def generate(path: str | Path, n_sites: int, n_links: int, seed: int = 1) -> Non
         w_out = rng.pareto(1.5, n_blogs) + 1.0
         w_out[np.isin(blog_ids, seed_ids)] *= 8
         src = rng.choice(linkers, n_links, p=w_out / w_out.sum())
-        kinds = rng.choice(np.array(["nav", "content", "blogroll", "comment", "social", "share"]), n_links,
-                           p=[0.25, 0.25, 0.2, 0.1, 0.1, 0.1])
+        kinds = rng.choice(
+            np.array(["nav", "content", "blogroll", "comment", "social", "share"]),
+            n_links,
+            p=[0.25, 0.25, 0.2, 0.1, 0.1, 0.1],
+        )
         by_pop = np.minimum(np.searchsorted(pop_cdf, rng.random(n_links)), n_blogs - 1)
         near = (src - n_platforms + rng.integers(-50, 51, n_links)) % n_blogs
         tgt = np.where(rng.random(n_links) < 0.5, pop_order[by_pop], blog_ids[near])
@@ -241,12 +349,18 @@ def generate(path: str | Path, n_sites: int, n_links: int, seed: int = 1) -> Non
                 to_url = f"https://{names[t]}/"
             rows.append((1, from_url, names[s], to_url, names[t], kind, "", ""))
             if len(rows) >= BATCH:
-                conn.executemany("INSERT INTO links (run_id, from_url, from_site, to_url, to_site, kind, anchor, rel) "
-                                 "VALUES (?,?,?,?,?,?,?,?)", rows)
+                conn.executemany(
+                    "INSERT INTO links (run_id, from_url, from_site, to_url, to_site, kind, anchor, rel) "
+                    "VALUES (?,?,?,?,?,?,?,?)",
+                    rows,
+                )
                 rows = []
         if rows:
-            conn.executemany("INSERT INTO links (run_id, from_url, from_site, to_url, to_site, kind, anchor, rel) "
-                             "VALUES (?,?,?,?,?,?,?,?)", rows)
+            conn.executemany(
+                "INSERT INTO links (run_id, from_url, from_site, to_url, to_site, kind, anchor, rel) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                rows,
+            )
 
         # Sites, feed entries, contacts.
         site_rows, feed_rows, contact_rows = [], [], []
@@ -254,28 +368,55 @@ def generate(path: str | Path, n_sites: int, n_links: int, seed: int = 1) -> Non
             site = names[i]
             blog = not is_platform[i]
             feed = f"https://{site}/feed/" if blog else None
-            site_rows.append((site, f"https://{site}/", role[i], 0 if role[i] == "seed" else 1,
-                              "" if role[i] == "seed" else f"blogroll of {names[int(seed_ids[i % n_seeds])]}",
-                              site.split(".")[0].replace("-", " ").title(), declared[i] if blog else None,
-                              feed, int(is_blog[i]), len(page_urls[i]), 1))
+            site_rows.append(
+                (
+                    site,
+                    f"https://{site}/",
+                    role[i],
+                    0 if role[i] == "seed" else 1,
+                    "" if role[i] == "seed" else f"blogroll of {names[int(seed_ids[i % n_seeds])]}",
+                    site.split(".")[0].replace("-", " ").title(),
+                    declared[i] if blog else None,
+                    feed,
+                    int(is_blog[i]),
+                    len(page_urls[i]),
+                    1,
+                )
+            )
             if blog:
                 horizon = 3000 if dead[i] else 200
                 for k in range(5):
                     day = REFERENCE - timedelta(days=int(rng.integers(0, horizon)))
-                    feed_rows.append((site, f"https://{site}/{day.isoformat()}/entry-{k}/", 1, feed,
-                                      f"Entry {k}", f"{day.isoformat()}T08:00:00+00:00"))
+                    feed_rows.append(
+                        (
+                            site,
+                            f"https://{site}/{day.isoformat()}/entry-{k}/",
+                            1,
+                            feed,
+                            f"Entry {k}",
+                            f"{day.isoformat()}T08:00:00+00:00",
+                        )
+                    )
                 if rng.random() < 0.7:
                     contact_rows.append((site, "email", f"hallo@{site}", 1, f"https://{site}/kontakt/"))
                     contact_rows.append((site, "impressum_url", f"https://{site}/impressum/", 1, f"https://{site}/"))
                 if rng.random() < 0.3:
-                    contact_rows.append((site, "social", f"https://instagram.com/{site.split('.')[0]}", 1,
-                                         f"https://{site}/"))
-        conn.executemany("INSERT INTO sites (site, home_url, role, hops, found_via, title, language, feed_url, "
-                         "is_blog, pages, first_run) VALUES (?,?,?,?,?,?,?,?,?,?,?)", site_rows)
-        conn.executemany("INSERT OR REPLACE INTO feed_entries (site, entry_url, run_id, feed_url, title, published) "
-                         "VALUES (?,?,?,?,?,?)", feed_rows)
-        conn.executemany("INSERT OR IGNORE INTO contacts (site, kind, value, run_id, source_url) VALUES (?,?,?,?,?)",
-                         contact_rows)
+                    contact_rows.append(
+                        (site, "social", f"https://instagram.com/{site.split('.')[0]}", 1, f"https://{site}/")
+                    )
+        conn.executemany(
+            "INSERT INTO sites (site, home_url, role, hops, found_via, title, language, feed_url, "
+            "is_blog, pages, first_run) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            site_rows,
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO feed_entries (site, entry_url, run_id, feed_url, title, published) "
+            "VALUES (?,?,?,?,?,?)",
+            feed_rows,
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO contacts (site, kind, value, run_id, source_url) VALUES (?,?,?,?,?)", contact_rows
+        )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     tmp.replace(path)

@@ -36,11 +36,19 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from procstat import _tree_rss as tree_rss_mb  # noqa: E402  (RSS of a process and its children, MB)
 from synthweb import SEEDS, SynthWeb  # noqa: E402
 
-FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--set", "CONCURRENT_REQUESTS=32",
-        "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "--set", "BLOGSCOUT_PROGRESS_INTERVAL=2"]
+FAST = [
+    "--set",
+    "DOWNLOAD_DELAY=0",
+    "--set",
+    "AUTOTHROTTLE_ENABLED=false",
+    "--set",
+    "CONCURRENT_REQUESTS=32",
+    "--set",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+    "--set",
+    "BLOGSCOUT_PROGRESS_INTERVAL=2",
+]
 _PROGRESS_RE = re.compile(r"pages (\d+) \| sites (\d+) \| queue (\d+)")
-
-
 
 
 def _own_rss_mb(proc: psutil.Process) -> float:
@@ -51,14 +59,28 @@ def _own_rss_mb(proc: psutil.Process) -> float:
         return 0.0
 
 
-def crawl(name: str, cwd: Path, proxy: str, pages: int, checkpoints: list[int], extra: list[str],
-          log, max_seconds: float = 0) -> dict:
+def crawl(
+    name: str, cwd: Path, proxy: str, pages: int, checkpoints: list[int], extra: list[str], log, max_seconds: float = 0
+) -> dict:
     """One crawl; returns peak RSS (MB) reached by each checkpoint, sites and queue there."""
     env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy")}
     env["http_proxy"] = proxy
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "crawler", "crawl", *SEEDS, "--db", str(Path(tmp) / "mem.db"), "--hops", "5",
-               "--max-pages", str(pages), *FAST, *extra]
+        cmd = [
+            sys.executable,
+            "-m",
+            "crawler",
+            "crawl",
+            *SEEDS,
+            "--db",
+            str(Path(tmp) / "mem.db"),
+            "--hops",
+            "5",
+            "--max-pages",
+            str(pages),
+            *FAST,
+            *extra,
+        ]
         started = time.perf_counter()
         popen = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         proc = psutil.Process(popen.pid)
@@ -79,10 +101,17 @@ def crawl(name: str, cwd: Path, proxy: str, pages: int, checkpoints: list[int], 
             peak = max(peak, tree_rss_mb(proc))
             own = max(own, _own_rss_mb(proc))
             while pending and state["pages"] >= pending[0]:
-                marks[pending.pop(0)] = {"rss": peak, "own": own, "sites": state["sites"], "queue": state["queue"],
-                                         "seconds": time.perf_counter() - started}
-                log(f"{name}: {state['pages']} pages, peak RSS {peak:.0f} MB (crawl process {own:.0f}), "
-                    f"sites {state['sites']}, queue {state['queue']}, {time.perf_counter() - started:.0f} s")
+                marks[pending.pop(0)] = {
+                    "rss": peak,
+                    "own": own,
+                    "sites": state["sites"],
+                    "queue": state["queue"],
+                    "seconds": time.perf_counter() - started,
+                }
+                log(
+                    f"{name}: {state['pages']} pages, peak RSS {peak:.0f} MB (crawl process {own:.0f}), "
+                    f"sites {state['sites']}, queue {state['queue']}, {time.perf_counter() - started:.0f} s"
+                )
             if max_seconds and time.perf_counter() - started > max_seconds and popen.returncode is None:
                 log(f"{name}: stopped after {max_seconds:.0f} s at {state['pages']} pages")
                 popen.kill()
@@ -93,16 +122,22 @@ def crawl(name: str, cwd: Path, proxy: str, pages: int, checkpoints: list[int], 
         elapsed = time.perf_counter() - started
     for mark in pending:  # the crawl ended just short of this checkpoint (its page budget includes feeds)
         if popen.returncode == 0 and state["pages"] >= mark * 0.9:
-            marks[mark] = {"rss": peak, "own": own, "sites": state["sites"], "queue": state["queue"],
-                           "seconds": elapsed}
+            marks[mark] = {
+                "rss": peak,
+                "own": own,
+                "sites": state["sites"],
+                "queue": state["queue"],
+                "seconds": elapsed,
+            }
     return {"marks": marks, "peak": peak, "pages": state["pages"], "seconds": elapsed, "returncode": popen.returncode}
 
 
 def worktree(ref: str) -> Path:
     path = Path(tempfile.gettempdir()) / f"blogscout-before-{ref}"
     if not path.exists():
-        subprocess.run(["git", "worktree", "add", "--detach", str(path), ref], cwd=ROOT, check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(path), ref], cwd=ROOT, check=True, capture_output=True
+        )
     return path
 
 
@@ -126,6 +161,7 @@ def main() -> None:
 
     results: dict[str, dict] = {}
     with SynthWeb() as web:
+
         def run(name: str) -> None:
             cwd, extra = variants[name]
             results[name] = crawl(name, cwd, web.proxy_url, args.pages, checkpoints, extra, log, args.max_seconds)
@@ -139,21 +175,29 @@ def main() -> None:
         else:
             for name in chosen:
                 run(name)
-    print(f"Synthetic blogosphere (benchmarks/synthweb.py), 4 seeds, --hops 5, --max-pages {args.pages}; "
-          f"peak RSS of the crawl's process tree (MB) by the time the crawl had parsed N pages"
-          f"{'; variants ran side by side' if args.parallel else ''}.\n")
+    print(
+        f"Synthetic blogosphere (benchmarks/synthweb.py), 4 seeds, --hops 5, --max-pages {args.pages}; "
+        f"peak RSS of the crawl's process tree (MB) by the time the crawl had parsed N pages"
+        f"{'; variants ran side by side' if args.parallel else ''}.\n"
+    )
     print("| pages | " + " | ".join(chosen) + " |")
     print("|---:|" + "---:|" * len(chosen))
     for mark in checkpoints:
         cells = []
         for name in chosen:
             m = results[name]["marks"].get(mark)
-            cells.append(f"{m['rss']:.0f} (crawl process {m['own']:.0f}; sites {m['sites']:,}, queue {m['queue']:,})"
-                         if m else "-")
+            cells.append(
+                f"{m['rss']:.0f} (crawl process {m['own']:.0f}; sites {m['sites']:,}, queue {m['queue']:,})"
+                if m
+                else "-"
+            )
         print(f"| {mark:,} | " + " | ".join(cells) + " |")
     print("| peak RSS, whole crawl | " + " | ".join(f"{results[n]['peak']:.0f}" for n in chosen) + " |")
-    print("| crawl time | " + " | ".join(f"{results[n]['seconds']:.0f} s ({results[n]['pages']:,} pages)"
-                                         for n in chosen) + " |")
+    print(
+        "| crawl time | "
+        + " | ".join(f"{results[n]['seconds']:.0f} s ({results[n]['pages']:,} pages)" for n in chosen)
+        + " |"
+    )
 
 
 if __name__ == "__main__":

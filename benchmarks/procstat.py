@@ -34,8 +34,9 @@ def _tree_rss(proc: psutil.Process) -> float:
     return total / 2**20
 
 
-def run_measured(cmd: list[str], env: dict | None = None, cwd: str | None = None, interval: float = 0.1,
-                 on_sample=None) -> Measured:
+def run_measured(
+    cmd: list[str], env: dict | None = None, cwd: str | None = None, interval: float = 0.1, on_sample=None
+) -> Measured:
     """Run `cmd`, sampling the RSS of its process tree every `interval` s; CPU from wait4."""
     started = time.perf_counter()
     popen = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -47,8 +48,10 @@ def run_measured(cmd: list[str], env: dict | None = None, cwd: str | None = None
     def reader(name: str, stream) -> None:
         out[name] = stream.read()
 
-    threads = [threading.Thread(target=reader, args=(n, s), daemon=True)
-               for n, s in (("stdout", popen.stdout), ("stderr", popen.stderr))]
+    threads = [
+        threading.Thread(target=reader, args=(n, s), daemon=True)
+        for n, s in (("stdout", popen.stdout), ("stderr", popen.stderr))
+    ]
     for t in threads:
         t.start()
 

@@ -72,12 +72,14 @@ def floor(db_path: str) -> dict[str, float]:
 
     stages, t0 = {}, time.perf_counter()
     conn = sqlite3.connect(db_path)
-    sites = conn.execute("SELECT site, home_url, role, found_via, title, language, feed_url, is_blog "
-                         "FROM sites ORDER BY site").fetchall()
+    sites = conn.execute(
+        "SELECT site, home_url, role, found_via, title, language, feed_url, is_blog FROM sites ORDER BY site"
+    ).fetchall()
     index = {row[0]: i for i, row in enumerate(sites)}
     seeds = sorted(index[row[0]] for row in sites if row[2] == "seed")
-    dates = conn.execute("SELECT site, url, published FROM pages WHERE page_kind = 'post' AND published "
-                         "IS NOT NULL").fetchall()
+    dates = conn.execute(
+        "SELECT site, url, published FROM pages WHERE page_kind = 'post' AND published IS NOT NULL"
+    ).fetchall()
     dates += conn.execute("SELECT site, entry_url, published FROM feed_entries").fetchall()
     contacts = conn.execute("SELECT site, kind, value FROM contacts").fetchall()
     src, dst, wts = array("i"), array("i"), array("d")
@@ -114,8 +116,9 @@ def floor(db_path: str) -> dict[str, float]:
 
     t2 = time.perf_counter()
     n = len(sites)
-    A = sparse.csr_matrix((np.frombuffer(wts), (np.frombuffer(src, dtype=np.int32),
-                                                np.frombuffer(dst, dtype=np.int32))), shape=(n, n))
+    A = sparse.csr_matrix(
+        (np.frombuffer(wts), (np.frombuffer(src, dtype=np.int32), np.frombuffer(dst, dtype=np.int32))), shape=(n, n)
+    )
     out = np.asarray(A.sum(axis=1)).ravel()
     inv = np.divide(1.0, out, out=np.zeros_like(out), where=out > 0)
     P = sparse.diags(inv) @ A
@@ -178,39 +181,58 @@ def run(sizes: list[str], repeat: int, cache: Path) -> list[dict]:
                     stages.append(json.loads(out))
                 else:
                     clear_snapshots(db)
-                    wall, cpu, rss, _ = measure(rank_cmd + ["rank", "--db", str(db), "--out", str(out_csv),
-                                                       "--top", "0", "--quiet"])
+                    wall, cpu, rss, _ = measure(
+                        rank_cmd + ["rank", "--db", str(db), "--out", str(out_csv), "--top", "0", "--quiet"]
+                    )
                 runs[name].append((wall, cpu, rss))
-                print(f"{size} run {i + 1}: {name} {wall:.2f} s wall, {cpu:.2f} s CPU, {rss:.0f} MiB",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"{size} run {i + 1}: {name} {wall:.2f} s wall, {cpu:.2f} s CPU, {rss:.0f} MiB",
+                    file=sys.stderr,
+                    flush=True,
+                )
         clear_snapshots(db)
         med = {k: [statistics.median(x[i] for x in v) for i in range(3)] for k, v in runs.items()}
-        results.append({
-            "size": size, "floor_s": med["floor"][0], "rank_s": med["rank"][0],
-            "ratio": statistics.median(r[0] / f[0] for r, f in zip(runs["rank"], runs["floor"])),
-            "floor_cpu": med["floor"][1], "rank_cpu": med["rank"][1],
-            "cpu_ratio": statistics.median(r[1] / f[1] for r, f in zip(runs["rank"], runs["floor"])),
-            "floor_mb": med["floor"][2], "rank_mb": med["rank"][2],
-            "rank_max_mb": max(r[2] for r in runs["rank"]),
-            "floor_stages": {k: statistics.median(s[k] for s in stages) for k in stages[0]},
-        })
+        results.append(
+            {
+                "size": size,
+                "floor_s": med["floor"][0],
+                "rank_s": med["rank"][0],
+                "ratio": statistics.median(r[0] / f[0] for r, f in zip(runs["rank"], runs["floor"])),
+                "floor_cpu": med["floor"][1],
+                "rank_cpu": med["rank"][1],
+                "cpu_ratio": statistics.median(r[1] / f[1] for r, f in zip(runs["rank"], runs["floor"])),
+                "floor_mb": med["floor"][2],
+                "rank_mb": med["rank"][2],
+                "rank_max_mb": max(r[2] for r in runs["rank"]),
+                "floor_stages": {k: statistics.median(s[k] for s in stages) for k in stages[0]},
+            }
+        )
     return results
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| links (sites, documents) | floor s | rank s | ratio | floor CPU s | rank CPU s | CPU ratio "
-             "| floor peak MiB | rank peak MiB (max) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| links (sites, documents) | floor s | rank s | ratio | floor CPU s | rank CPU s | CPU ratio "
+        "| floor peak MiB | rank peak MiB (max) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in results:
         sites = SIZES[r["size"]][0]
         docs = int(r["floor_stages"]["documents"])
-        lines.append(f"| {r['size']} ({sites:,}, {docs:,}) | {r['floor_s']:.2f} | {r['rank_s']:.2f} | "
-                     f"{r['ratio']:.2f} | {r['floor_cpu']:.2f} | {r['rank_cpu']:.2f} | {r['cpu_ratio']:.2f} | "
-                     f"{r['floor_mb']:.0f} | {r['rank_mb']:.0f} ({r['rank_max_mb']:.0f}) |")
+        lines.append(
+            f"| {r['size']} ({sites:,}, {docs:,}) | {r['floor_s']:.2f} | {r['rank_s']:.2f} | "
+            f"{r['ratio']:.2f} | {r['floor_cpu']:.2f} | {r['rank_cpu']:.2f} | {r['cpu_ratio']:.2f} | "
+            f"{r['floor_mb']:.0f} | {r['rank_mb']:.0f} ({r['rank_max_mb']:.0f}) |"
+        )
     lines.append("")
-    lines.append("Floor stages (median s): " + "; ".join(
-        f"{r['size']}: read {r['floor_stages']['read rows']:.2f}, tf-idf {r['floor_stages']['tf-idf']:.2f}, "
-        f"pagerank {r['floor_stages']['pagerank']:.2f}" for r in results))
+    lines.append(
+        "Floor stages (median s): "
+        + "; ".join(
+            f"{r['size']}: read {r['floor_stages']['read rows']:.2f}, tf-idf {r['floor_stages']['tf-idf']:.2f}, "
+            f"pagerank {r['floor_stages']['pagerank']:.2f}"
+            for r in results
+        )
+    )
     return "\n".join(lines)
 
 

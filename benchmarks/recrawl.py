@@ -38,8 +38,14 @@ FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--s
 def timed(args: list[str], proxy: str) -> float:
     env = {**os.environ, "http_proxy": proxy}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "crawler", *args], check=True, cwd=ROOT, env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "crawler", *args],
+        check=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
@@ -56,12 +62,20 @@ def one_round(world_seed: int, blogs: int) -> dict:
         conn = sqlite3.connect(db)
         stats = [json.loads(s) for (s,) in conn.execute("SELECT stats FROM runs ORDER BY id")]
         conn.close()
-    return {"first_s": first_s, "second_s": second_s, "first_requests": sum(first.values()),
-            "second_requests": sum(second.values()), "second_304": second[304],
-            "first_parsed": stats[0].get("blogscout/pages", 0), "second_parsed": stats[1].get("blogscout/pages", 0),
-            "second_bytes": stats[1].get("downloader/response_bytes", 0), "first_bytes": stats[0].get("downloader/response_bytes", 0),
-            "first_crawl_s": stats[0].get("elapsed_time_seconds", 0), "second_crawl_s": stats[1].get("elapsed_time_seconds", 0),
-            "second_settled": stats[1].get("blogscout/settled_posts", 0)}
+    return {
+        "first_s": first_s,
+        "second_s": second_s,
+        "first_requests": sum(first.values()),
+        "second_requests": sum(second.values()),
+        "second_304": second[304],
+        "first_parsed": stats[0].get("blogscout/pages", 0),
+        "second_parsed": stats[1].get("blogscout/pages", 0),
+        "second_bytes": stats[1].get("downloader/response_bytes", 0),
+        "first_bytes": stats[0].get("downloader/response_bytes", 0),
+        "first_crawl_s": stats[0].get("elapsed_time_seconds", 0),
+        "second_crawl_s": stats[1].get("elapsed_time_seconds", 0),
+        "second_settled": stats[1].get("blogscout/settled_posts", 0),
+    }
 
 
 def main() -> None:
@@ -75,13 +89,23 @@ def main() -> None:
     print(f"world {args.world}, {args.blogs} blogs, {args.rounds} rounds (medians)\n")
     print("| | first crawl | unchanged re-crawl | ratio |")
     print("|---|---:|---:|---:|")
-    print(f"| requests | {med['first_requests']:.0f} | {med['second_requests']:.0f} | {med['second_requests'] / med['first_requests']:.2f} |")
+    print(
+        f"| requests | {med['first_requests']:.0f} | {med['second_requests']:.0f} | {med['second_requests'] / med['first_requests']:.2f} |"
+    )
     print(f"| of which 304 Not Modified | - | {med['second_304']:.0f} | |")
-    print(f"| pages parsed | {med['first_parsed']:.0f} | {med['second_parsed']:.0f} | {med['second_parsed'] / max(med['first_parsed'], 1):.2f} |")
-    print(f"| response bytes | {med['first_bytes']:.0f} | {med['second_bytes']:.0f} | {med['second_bytes'] / max(med['first_bytes'], 1):.2f} |")
+    print(
+        f"| pages parsed | {med['first_parsed']:.0f} | {med['second_parsed']:.0f} | {med['second_parsed'] / max(med['first_parsed'], 1):.2f} |"
+    )
+    print(
+        f"| response bytes | {med['first_bytes']:.0f} | {med['second_bytes']:.0f} | {med['second_bytes'] / max(med['first_bytes'], 1):.2f} |"
+    )
     print(f"| known posts replayed without a request | - | {med['second_settled']:.0f} | |")
-    print(f"| crawl time (s, Scrapy engine) | {med['first_crawl_s']:.2f} | {med['second_crawl_s']:.2f} | {med['second_crawl_s'] / med['first_crawl_s']:.2f} |")
-    print(f"| wall time (s, whole command) | {med['first_s']:.2f} | {med['second_s']:.2f} | {med['second_s'] / med['first_s']:.2f} |")
+    print(
+        f"| crawl time (s, Scrapy engine) | {med['first_crawl_s']:.2f} | {med['second_crawl_s']:.2f} | {med['second_crawl_s'] / med['first_crawl_s']:.2f} |"
+    )
+    print(
+        f"| wall time (s, whole command) | {med['first_s']:.2f} | {med['second_s']:.2f} | {med['second_s'] / med['first_s']:.2f} |"
+    )
 
 
 if __name__ == "__main__":

@@ -30,12 +30,25 @@ from urllib.parse import unquote, urljoin, urlsplit
 from crawler.sandbox.special import TRAP_SITES
 from crawler.sandbox.world import World
 
-EXTENSIONS = (("html", "html"), ("opml", "opml"), ("xml", "xml"), ("rss", "xml"), ("atom", "xml"),
-              ("text/plain", "txt"), ("pdf", "pdf"), ("jpeg", "jpg"))
-TYPES = {"html": "text/html", "xml": "application/xml", "opml": "text/x-opml", "txt": "text/plain",
-         "pdf": "application/pdf", "jpg": "image/jpeg"}
-_HREF_RE = re.compile(rb"""(?:href|xmlUrl|htmlUrl)\s*=\s*["']([^"'<>\s]+)["']|<link>\s*(http[^<\s]+)\s*</link>""",
-                      re.I)
+EXTENSIONS = (
+    ("html", "html"),
+    ("opml", "opml"),
+    ("xml", "xml"),
+    ("rss", "xml"),
+    ("atom", "xml"),
+    ("text/plain", "txt"),
+    ("pdf", "pdf"),
+    ("jpeg", "jpg"),
+)
+TYPES = {
+    "html": "text/html",
+    "xml": "application/xml",
+    "opml": "text/x-opml",
+    "txt": "text/plain",
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+}
+_HREF_RE = re.compile(rb"""(?:href|xmlUrl|htmlUrl)\s*=\s*["']([^"'<>\s]+)["']|<link>\s*(http[^<\s]+)\s*</link>""", re.I)
 
 
 def _ext(content_type: str) -> str | None:
@@ -103,8 +116,9 @@ def start_nginx(nginx: str, config: str, workdir: Path, port: int) -> subprocess
     """Start nginx with ``config`` in ``workdir`` and wait until it accepts connections on ``port``."""
     conf = workdir / "nginx.conf"
     conf.write_text(config, encoding="utf-8")
-    proc = subprocess.Popen([nginx, "-c", str(conf), "-p", str(workdir)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [nginx, "-c", str(conf), "-p", str(workdir)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -140,8 +154,9 @@ http {{
 def nginx_config(root: Path, workdir: Path, port: int, redirects: dict[str, str]) -> str:
     """One nginx server that serves `root` by Host and path and answers proxy-form requests."""
     types = "\n".join(f"    {mime} {ext};" for ext, mime in TYPES.items())
-    redirect_map = "\n".join(f'    "{key}" "{value}";' for key, value in sorted(redirects.items())
-                             if '"' not in key + value)
+    redirect_map = "\n".join(
+        f'    "{key}" "{value}";' for key, value in sorted(redirects.items()) if '"' not in key + value
+    )
     try_files = " ".join(f"/$host$uri/__.{ext}" for ext in TYPES)
     return f"""{nginx_preamble(workdir)}
   types {{
@@ -191,8 +206,9 @@ class NginxWeb:
         self._tmp = tempfile.TemporaryDirectory(prefix="blogscout-nginx-")
         workdir = Path(self._tmp.name)
         self.port = free_port()
-        self.proc = start_nginx(self.nginx, nginx_config(self.root.resolve(), workdir, self.port, self.redirects),
-                                workdir, self.port)
+        self.proc = start_nginx(
+            self.nginx, nginx_config(self.root.resolve(), workdir, self.port, self.redirects), workdir, self.port
+        )
         return self
 
     def pids(self) -> list[int]:
@@ -253,5 +269,11 @@ if __name__ == "__main__":  # quick check: python benchmarks/staticweb.py 200
     started = time.perf_counter()
     world = generate_world(seed=1, n_blogs=int(sys.argv[1]) if len(sys.argv) > 1 else 200)
     root, stats = rendered(world)
-    print({k: v for k, v in stats.items() if k != "redirects"}, len(stats["redirects"]), "redirects",
-          f"{time.perf_counter() - started:.1f} s", root, os.getpid())
+    print(
+        {k: v for k, v in stats.items() if k != "redirects"},
+        len(stats["redirects"]),
+        "redirects",
+        f"{time.perf_counter() - started:.1f} s",
+        root,
+        os.getpid(),
+    )

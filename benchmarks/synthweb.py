@@ -15,8 +15,10 @@ from pathlib import Path
 from staticweb import NginxWeb, free_port, nginx_preamble, start_nginx
 
 SEEDS = [f"http://b{i}.de/" for i in range(1, 5)]
-_WORDS = ("content marketing social media seo strategie reichweite leser kooperation blog "
-          "beitrag thema zielgruppe analyse redaktion planung netzwerk").split()
+_WORDS = (
+    "content marketing social media seo strategie reichweite leser kooperation blog "
+    "beitrag thema zielgruppe analyse redaktion planung netzwerk"
+).split()
 
 
 def _paragraphs(n: int) -> str:
@@ -60,8 +62,9 @@ ROBOTS = "User-agent: *\nAllow: /\n"
 
 
 def nginx_config(root: Path, workdir: Path, port: int) -> str:
-    maps = "\n".join(f'  map $host $c{d} {{ "~^b(?<n>[0-9]+)\\.de$" "b${{n}}{d}.de"; default "b1{d}.de"; }}'
-                     for d in range(10))
+    maps = "\n".join(
+        f'  map $host $c{d} {{ "~^b(?<n>[0-9]+)\\.de$" "b${{n}}{d}.de"; default "b1{d}.de"; }}' for d in range(10)
+    )
     subs = "\n".join(f"      sub_filter '@C{d}@' '$c{d}';" for d in range(10))
     return f"""{nginx_preamble(workdir)}
   types {{ text/html html; application/rss+xml xml; text/plain txt; }}

@@ -43,20 +43,34 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from crawler.sandbox.server import SandboxServer  # noqa: E402
-from crawler.sandbox.world import generate_world  # noqa: E402
 from procstat import run_measured  # noqa: E402
 from staticweb import NginxWeb, rendered  # noqa: E402
 
+from crawler.sandbox.server import SandboxServer  # noqa: E402
+from crawler.sandbox.world import generate_world  # noqa: E402
+
 # The engine settings blogscout changes that any spider could use: fewer parallel item tasks per
 # response, and idle connections kept to the proxy (crawler/settings.py).
-TUNED = ["--set", "CONCURRENT_ITEMS=4",
-         "--set", 'DOWNLOAD_HANDLERS={"http": "crawler.handlers.PooledHTTPDownloadHandler"}']
-FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--set", "CONCURRENT_REQUESTS=32",
-        "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=8"]
+TUNED = [
+    "--set",
+    "CONCURRENT_ITEMS=4",
+    "--set",
+    'DOWNLOAD_HANDLERS={"http": "crawler.handlers.PooledHTTPDownloadHandler"}',
+]
+FAST = [
+    "--set",
+    "DOWNLOAD_DELAY=0",
+    "--set",
+    "AUTOTHROTTLE_ENABLED=false",
+    "--set",
+    "CONCURRENT_REQUESTS=32",
+    "--set",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+]
 
 
 # -- the server alone -------------------------------------------------------------------------
+
 
 async def _load(proxy: str, urls: list[str], connections: int, seconds: float) -> int:
     """Requests answered in `seconds` by keep-alive connections sending proxy-form GETs."""
@@ -95,6 +109,7 @@ def server_alone(proxy: str, urls: list[str], seconds: float = 3.0, connections:
 
 # -- the three crawlers -----------------------------------------------------------------------
 
+
 def _env(proxy: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy")}
     env["http_proxy"] = proxy
@@ -102,21 +117,46 @@ def _env(proxy: str) -> dict:
 
 
 def run_bare(proxy: str, seeds: list[str], pages: int, extra: list[str] = ()) -> dict:
-    m = run_measured([sys.executable, str(ROOT / "benchmarks" / "bare_spider.py"), "--pages", str(pages), *extra,
-                      *seeds],
-                     env=_env(proxy), cwd=str(ROOT))
+    m = run_measured(
+        [sys.executable, str(ROOT / "benchmarks" / "bare_spider.py"), "--pages", str(pages), *extra, *seeds],
+        env=_env(proxy),
+        cwd=str(ROOT),
+    )
     if m.returncode:
         raise RuntimeError(m.stderr[-2000:])
     stats = json.loads(m.stdout)
-    return {"pages": stats.get("downloader/response_count", 0), "elapsed": stats["elapsed_time_seconds"],
-            "wall": m.wall, "cpu": m.cpu, "rss": m.peak_rss_mb}
+    return {
+        "pages": stats.get("downloader/response_count", 0),
+        "elapsed": stats["elapsed_time_seconds"],
+        "wall": m.wall,
+        "cpu": m.cpu,
+        "rss": m.peak_rss_mb,
+    }
 
 
 def run_blogscout(proxy: str, seeds: list[str], pages: int, extra: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
-        m = run_measured([sys.executable, "-m", "crawler", "crawl", *seeds, "--db", str(db), "--hops", "5",
-                          "--max-pages", str(pages), "--quiet", *FAST, *extra], env=_env(proxy), cwd=str(ROOT))
+        m = run_measured(
+            [
+                sys.executable,
+                "-m",
+                "crawler",
+                "crawl",
+                *seeds,
+                "--db",
+                str(db),
+                "--hops",
+                "5",
+                "--max-pages",
+                str(pages),
+                "--quiet",
+                *FAST,
+                *extra,
+            ],
+            env=_env(proxy),
+            cwd=str(ROOT),
+        )
         if m.returncode:
             raise RuntimeError(m.stderr[-2000:])
         conn = sqlite3.connect(db)
@@ -125,22 +165,38 @@ def run_blogscout(proxy: str, seeds: list[str], pages: int, extra: list[str]) ->
         links = conn.execute("SELECT count(*) FROM links").fetchone()[0]
         conn.close()
     robots = stats.get("robotstxt/response_count", 0)
-    return {"pages": stats.get("downloader/response_count", 0) - robots, "robots": robots,
-            "elapsed": stats["elapsed_time_seconds"], "wall": m.wall, "cpu": m.cpu, "rss": m.peak_rss_mb,
-            "stored_pages": stored, "links": links}
+    return {
+        "pages": stats.get("downloader/response_count", 0) - robots,
+        "robots": robots,
+        "elapsed": stats["elapsed_time_seconds"],
+        "wall": m.wall,
+        "cpu": m.cpu,
+        "rss": m.peak_rss_mb,
+        "stored_pages": stored,
+        "links": links,
+    }
 
 
 def run_bs(proxy: str, seeds: list[str], pages: int) -> dict:
-    m = run_measured([sys.executable, str(ROOT / "benchmarks" / "bs_crawler.py"), "--pages", str(pages), *seeds],
-                     env=_env(proxy), cwd=str(ROOT))
+    m = run_measured(
+        [sys.executable, str(ROOT / "benchmarks" / "bs_crawler.py"), "--pages", str(pages), *seeds],
+        env=_env(proxy),
+        cwd=str(ROOT),
+    )
     if m.returncode:
         raise RuntimeError(m.stderr[-2000:])
     stats = json.loads(m.stdout)
-    return {"pages": stats["response_count"], "elapsed": stats["elapsed"], "wall": m.wall, "cpu": m.cpu,
-            "rss": m.peak_rss_mb}
+    return {
+        "pages": stats["response_count"],
+        "elapsed": stats["elapsed"],
+        "wall": m.wall,
+        "cpu": m.cpu,
+        "rss": m.peak_rss_mb,
+    }
 
 
 # -- report -----------------------------------------------------------------------------------
+
 
 def _median(rows: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in rows)
@@ -166,12 +222,17 @@ def report(results: dict[str, list[dict]], server: dict[str, float], args, rende
         rates = [r["pages"] / r["elapsed"] for r in rows]
         rate = statistics.median(rates)
         cpu = statistics.median(100 * r["cpu"] / r["wall"] for r in rows)
-        lines.append(f"| {name} | {_median(rows, 'pages'):.0f} | {rate:.0f} ({min(rates):.0f}–{max(rates):.0f}) | "
-                     f"{rate / bare_rate:.2f} | {_median(rows, 'wall'):.1f} | {cpu:.0f} | {_median(rows, 'rss'):.0f} |")
+        lines.append(
+            f"| {name} | {_median(rows, 'pages'):.0f} | {rate:.0f} ({min(rates):.0f}–{max(rates):.0f}) | "
+            f"{rate / bare_rate:.2f} | {_median(rows, 'wall'):.1f} | {cpu:.0f} | {_median(rows, 'rss'):.0f} |"
+        )
     blog = next((rows for name, rows in results.items() if name.startswith("blogscout crawl (b)")), None)
     if blog:
-        lines += ["", f"blogscout also fetched {_median(blog, 'robots'):.0f} robots.txt files and stored "
-                      f"{_median(blog, 'stored_pages'):.0f} pages with {_median(blog, 'links'):.0f} links per crawl."]
+        lines += [
+            "",
+            f"blogscout also fetched {_median(blog, 'robots'):.0f} robots.txt files and stored "
+            f"{_median(blog, 'stored_pages'):.0f} pages with {_median(blog, 'links'):.0f} links per crawl.",
+        ]
     return "\n".join(lines)
 
 
@@ -182,10 +243,19 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--world", type=int, default=1, help="world seed")
     parser.add_argument("--web-dir", type=Path, help="render the world here and reuse it if rendered before")
-    parser.add_argument("--only", default="bare,bare-tuned,blogscout,blogscout-inprocess,bs",
-                        help="comma-separated crawlers to run (bare first: ratios are to it)")
-    parser.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
-                        help="extra Scrapy setting for the blogscout crawl")
+    parser.add_argument(
+        "--only",
+        default="bare,bare-tuned,blogscout,blogscout-inprocess,bs",
+        help="comma-separated crawlers to run (bare first: ratios are to it)",
+    )
+    parser.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="extra Scrapy setting for the blogscout crawl",
+    )
     args = parser.parse_args()
     extra = [a for kv in args.settings for a in ("--set", kv)]
     world = generate_world(seed=args.world, n_blogs=args.blogs)
@@ -197,17 +267,24 @@ def main() -> None:
     server = {}
     with SandboxServer(world) as sandbox:
         server["Python sandbox server (http.server, threads)"] = server_alone(sandbox.proxy_url, sample_urls)
-    runners = {"bare": lambda p: run_bare(p, world.seeds, args.pages),
-               "bare-items4": lambda p: run_bare(p, world.seeds, args.pages, ["--set", "CONCURRENT_ITEMS=4"]),
-               "bare-tuned": lambda p: run_bare(p, world.seeds, args.pages, TUNED),
-               "blogscout": lambda p: run_blogscout(p, world.seeds, args.pages, extra),
-               "blogscout-inprocess": lambda p: run_blogscout(p, world.seeds, args.pages,
-                                                              [*extra, "--set", "BLOGSCOUT_EXTRACT_WORKERS=0"]),
-               "bs": lambda p: run_bs(p, world.seeds, args.pages)}
-    names = {"bare": "bare Scrapy (a)", "bare-items4": "bare Scrapy, CONCURRENT_ITEMS=4 (a')",
-             "bare-tuned": "bare Scrapy with blogscout's engine settings (a'')",
-             "blogscout": "blogscout crawl (b)", "blogscout-inprocess": "blogscout crawl, extraction in-process (b')",
-             "bs": "requests + bs4 (c)"}
+    runners = {
+        "bare": lambda p: run_bare(p, world.seeds, args.pages),
+        "bare-items4": lambda p: run_bare(p, world.seeds, args.pages, ["--set", "CONCURRENT_ITEMS=4"]),
+        "bare-tuned": lambda p: run_bare(p, world.seeds, args.pages, TUNED),
+        "blogscout": lambda p: run_blogscout(p, world.seeds, args.pages, extra),
+        "blogscout-inprocess": lambda p: run_blogscout(
+            p, world.seeds, args.pages, [*extra, "--set", "BLOGSCOUT_EXTRACT_WORKERS=0"]
+        ),
+        "bs": lambda p: run_bs(p, world.seeds, args.pages),
+    }
+    names = {
+        "bare": "bare Scrapy (a)",
+        "bare-items4": "bare Scrapy, CONCURRENT_ITEMS=4 (a')",
+        "bare-tuned": "bare Scrapy with blogscout's engine settings (a'')",
+        "blogscout": "blogscout crawl (b)",
+        "blogscout-inprocess": "blogscout crawl, extraction in-process (b')",
+        "bs": "requests + bs4 (c)",
+    }
     chosen = sorted(args.only.split(","), key=lambda k: k != "bare")
     if chosen[0] != "bare":
         raise SystemExit("the ratios need the bare spider (--only bare,...)")
@@ -218,8 +295,11 @@ def main() -> None:
             for key in chosen:
                 row = runners[key](web.proxy_url)
                 results[names[key]].append(row)
-                print(f"round {round_ + 1} {key}: {row['pages']} pages {row['pages'] / row['elapsed']:.0f}/s "
-                      f"cpu {100 * row['cpu'] / row['wall']:.0f}% rss {row['rss']:.0f} MB", file=sys.stderr)
+                print(
+                    f"round {round_ + 1} {key}: {row['pages']} pages {row['pages'] / row['elapsed']:.0f}/s "
+                    f"cpu {100 * row['cpu'] / row['wall']:.0f}% rss {row['rss']:.0f} MB",
+                    file=sys.stderr,
+                )
     print(report(results, server, args, render))
 
 

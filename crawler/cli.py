@@ -50,7 +50,9 @@ def parse_set_options(pairs: tuple[str, ...]) -> dict:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.isupper():
-            raise click.BadParameter(f"{pair!r}: use KEY=VALUE with an upper-case Scrapy setting name", param_hint="--set")
+            raise click.BadParameter(
+                f"{pair!r}: use KEY=VALUE with an upper-case Scrapy setting name", param_hint="--set"
+            )
         low = value.lower()
         if low in ("true", "false"):
             out[key] = low == "true"
@@ -106,42 +108,111 @@ def crawl_options(func):
     """Options shared by `crawl` and `run`."""
     options = [
         click.argument("urls", nargs=-1),
-        click.option("--seeds-file", "seed_files", multiple=True, type=click.Path(dir_okay=False),
-                     help="File of seed URLs: one a line (# comments) or an OPML blogroll."),
-        click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-                     help="SQLite database file of the project."),
-        click.option("--hops", default=2, show_default=True, type=click.IntRange(0, 5),
-                     help="Follow blog links this many hops from the seeds."),
-        click.option("--max-pages-per-site", default=40, show_default=True, type=click.IntRange(1),
-                     help="Page budget of each seed site."),
-        click.option("--candidate-pages", default=8, show_default=True, type=click.IntRange(1),
-                     help="Page budget of each candidate site (home, feed, about, contact, posts)."),
-        click.option("--max-pages", default=0, show_default=True, type=click.IntRange(0),
-                     help="Stop after this many pages in all (0: no limit)."),
+        click.option(
+            "--seeds-file",
+            "seed_files",
+            multiple=True,
+            type=click.Path(dir_okay=False),
+            help="File of seed URLs: one a line (# comments) or an OPML blogroll.",
+        ),
+        click.option(
+            "--db",
+            default=DEFAULT_DB,
+            show_default=True,
+            type=click.Path(dir_okay=False),
+            help="SQLite database file of the project.",
+        ),
+        click.option(
+            "--hops",
+            default=2,
+            show_default=True,
+            type=click.IntRange(0, 5),
+            help="Follow blog links this many hops from the seeds.",
+        ),
+        click.option(
+            "--max-pages-per-site",
+            default=40,
+            show_default=True,
+            type=click.IntRange(1),
+            help="Page budget of each seed site.",
+        ),
+        click.option(
+            "--candidate-pages",
+            default=8,
+            show_default=True,
+            type=click.IntRange(1),
+            help="Page budget of each candidate site (home, feed, about, contact, posts).",
+        ),
+        click.option(
+            "--max-pages",
+            default=0,
+            show_default=True,
+            type=click.IntRange(0),
+            help="Stop after this many pages in all (0: no limit).",
+        ),
         click.option("--topic", default="", help="Comma-separated topic terms; pages on topic are followed first."),
-        click.option("--platforms", "platforms_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                     help="Extra platform list ('category site' lines) never treated as candidates."),
-        click.option("--exclude", "exclude_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                     help="File of sites to leave out, e.g. your existing partners (one a line)."),
-        click.option("--allow-private", is_flag=True,
-                     help="Allow fetching private and loopback addresses (intranets only)."),
-        click.option("--set", "set_pairs", multiple=True, metavar="KEY=VALUE",
-                     help="Override a Scrapy setting, e.g. --set DOWNLOAD_DELAY=2."),
+        click.option(
+            "--platforms",
+            "platforms_files",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="Extra platform list ('category site' lines) never treated as candidates.",
+        ),
+        click.option(
+            "--exclude",
+            "exclude_files",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="File of sites to leave out, e.g. your existing partners (one a line).",
+        ),
+        click.option(
+            "--allow-private", is_flag=True, help="Allow fetching private and loopback addresses (intranets only)."
+        ),
+        click.option(
+            "--set",
+            "set_pairs",
+            multiple=True,
+            metavar="KEY=VALUE",
+            help="Override a Scrapy setting, e.g. --set DOWNLOAD_DELAY=2.",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="No progress output."),
     ]
     if func.__name__ == "crawl":
-        options.insert(-1, click.option("--resume", is_flag=True,
-                                        help="Continue the interrupted crawl of this database where it stopped."))
-        options.insert(-1, click.option("--redis", "redis_url", default=None, metavar="URL",
-                                        help="Distributed crawl: share the frontier in Redis (redis://host:6379/0); "
-                                             "add workers with 'blogscout worker --redis URL'."))
+        options.insert(
+            -1,
+            click.option(
+                "--resume", is_flag=True, help="Continue the interrupted crawl of this database where it stopped."
+            ),
+        )
+        options.insert(
+            -1,
+            click.option(
+                "--redis",
+                "redis_url",
+                default=None,
+                metavar="URL",
+                help="Distributed crawl: share the frontier in Redis (redis://host:6379/0); "
+                "add workers with 'blogscout worker --redis URL'.",
+            ),
+        )
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, max_pages, topic,
-                 platforms_files, exclude_files, allow_private, set_pairs):
+def make_options(
+    urls,
+    seed_files,
+    hops,
+    max_pages_per_site,
+    candidate_pages,
+    max_pages,
+    topic,
+    platforms_files,
+    exclude_files,
+    allow_private,
+    set_pairs,
+):
     """Validated `CrawlOptions` from command-line values; raises click errors."""
     from crawler.runner import CrawlOptions
     from crawler.seedcheck import SeedError, collect_seeds
@@ -150,14 +221,29 @@ def make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, ma
         seeds = collect_seeds(list(urls), list(seed_files))
     except SeedError as err:
         raise click.ClickException(str(err)) from err
-    return CrawlOptions(seeds=seeds, hops=hops, max_pages_per_site=max_pages_per_site,
-                        candidate_pages=candidate_pages, max_pages=max_pages, topic=topic,
-                        platforms_files=list(platforms_files), exclude_files=list(exclude_files),
-                        allow_private=allow_private, settings=parse_set_options(set_pairs))
+    return CrawlOptions(
+        seeds=seeds,
+        hops=hops,
+        max_pages_per_site=max_pages_per_site,
+        candidate_pages=candidate_pages,
+        max_pages=max_pages,
+        topic=topic,
+        platforms_files=list(platforms_files),
+        exclude_files=list(exclude_files),
+        allow_private=allow_private,
+        settings=parse_set_options(set_pairs),
+    )
 
 
-def do_crawl(db: str, options, quiet: bool, command: str = "crawl", mode: str = "fresh",
-             resume_run: int | None = None, redis_url: str | None = None):
+def do_crawl(
+    db: str,
+    options,
+    quiet: bool,
+    command: str = "crawl",
+    mode: str = "fresh",
+    resume_run: int | None = None,
+    redis_url: str | None = None,
+):
     """Run a crawl and print its summary; database, lock and Redis problems become one-line errors."""
     from crawler.lock import LockedError
     from crawler.runner import run_crawl, summary
@@ -182,8 +268,23 @@ def do_crawl(db: str, options, quiet: bool, command: str = "crawl", mode: str = 
 
 @cli.command()
 @crawl_options
-def crawl(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_pages, topic,
-          platforms_files, exclude_files, allow_private, set_pairs, resume, redis_url, quiet):
+def crawl(
+    urls,
+    seed_files,
+    db,
+    hops,
+    max_pages_per_site,
+    candidate_pages,
+    max_pages,
+    topic,
+    platforms_files,
+    exclude_files,
+    allow_private,
+    set_pairs,
+    resume,
+    redis_url,
+    quiet,
+):
     """Crawl seed blogs, their blogrolls and the blogs they link to into the database.
 
     With --resume, continue the last crawl of the database that was interrupted (Ctrl-C, kill,
@@ -204,8 +305,19 @@ def crawl(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_p
         click.echo(f"Resuming run {run['id']} started {run['started_at']}", err=True)
         do_crawl(db, options, quiet, command=run["command"], mode="resume", resume_run=run["id"])
         return
-    options = make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, max_pages, topic,
-                           platforms_files, exclude_files, allow_private, set_pairs)
+    options = make_options(
+        urls,
+        seed_files,
+        hops,
+        max_pages_per_site,
+        candidate_pages,
+        max_pages,
+        topic,
+        platforms_files,
+        exclude_files,
+        allow_private,
+        set_pairs,
+    )
     do_crawl(db, options, quiet, redis_url=redis_url)
 
 
@@ -221,7 +333,9 @@ def stored_run(db: str, resumable: bool = False) -> dict:
         if resumable:
             run = dbmod.resumable_run(database)
             if not run:
-                raise click.ClickException(f"{db}: no interrupted crawl to resume; start one with 'blogscout crawl URL...'")
+                raise click.ClickException(
+                    f"{db}: no interrupted crawl to resume; start one with 'blogscout crawl URL...'"
+                )
             return run
         rows = list(database["runs"].rows_where(order_by="id desc", limit=1))
         if not rows:
@@ -233,14 +347,37 @@ def stored_run(db: str, resumable: bool = False) -> dict:
 
 @cli.command()
 @crawl_options
-@click.option("--out", default="partners.csv", show_default=True, type=click.Path(dir_okay=False),
-              help="Partner export (CSV, or JSON when it ends in .json).")
+@click.option(
+    "--out",
+    default="partners.csv",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Partner export (CSV, or JSON when it ends in .json).",
+)
 @click.option("--me", default=None, metavar="URL", help="Your own blog: marks who links to you and warm prospects.")
 @click.option("--lang", default="", metavar="CODES", help="Keep blogs in these languages, e.g. de,en.")
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, UTF-8 with BOM.")
 @click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="Rows printed as a table.")
-def run(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_pages, topic, platforms_files,
-        exclude_files, allow_private, set_pairs, quiet, out, me, lang, excel, top):
+def run(
+    urls,
+    seed_files,
+    db,
+    hops,
+    max_pages_per_site,
+    candidate_pages,
+    max_pages,
+    topic,
+    platforms_files,
+    exclude_files,
+    allow_private,
+    set_pairs,
+    quiet,
+    out,
+    me,
+    lang,
+    excel,
+    top,
+):
     """Crawl, rank and export in one go: what most users type.
 
     Example: blogscout run https://seo-blog.de/ --topic "content marketing, seo" --out partners.csv --excel
@@ -248,14 +385,27 @@ def run(urls, seed_files, db, hops, max_pages_per_site, candidate_pages, max_pag
     from crawler.cli_rank import parse_langs, rank_to_file
 
     setup_logging(quiet)
-    options = make_options(urls, seed_files, hops, max_pages_per_site, candidate_pages, max_pages, topic,
-                           platforms_files, exclude_files, allow_private, set_pairs)
+    options = make_options(
+        urls,
+        seed_files,
+        hops,
+        max_pages_per_site,
+        candidate_pages,
+        max_pages,
+        topic,
+        platforms_files,
+        exclude_files,
+        allow_private,
+        set_pairs,
+    )
     do_crawl(db, options, quiet, command="run")
     rank_to_file(db, out=out, topic=topic, langs=parse_langs(lang), top=top, me=me, excel=excel)
 
 
 @cli.command()
-@click.option("--redis", "redis_url", required=True, metavar="URL", help="Redis of the distributed crawl (redis://host:6379/0).")
+@click.option(
+    "--redis", "redis_url", required=True, metavar="URL", help="Redis of the distributed crawl (redis://host:6379/0)."
+)
 @click.option("--wait", default=60.0, show_default=True, help="Seconds to wait for a crawl to join.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def worker(redis_url, wait, quiet):
@@ -273,8 +423,7 @@ def worker(redis_url, wait, quiet):
         stats = run_worker(redis_url, wait=wait, quiet=quiet)
     except DistributedError as err:
         raise click.ClickException(str(err)) from err
-    click.echo(f"worker done: {stats.get('blogscout/pages', 0)} pages, "
-               f"{stats.get('blogscout/errors', 0)} errors")
+    click.echo(f"worker done: {stats.get('blogscout/pages', 0)} pages, {stats.get('blogscout/errors', 0)} errors")
 
 
 def main() -> None:

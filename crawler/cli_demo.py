@@ -27,15 +27,28 @@ class SandboxProcess:
         with tempfile.TemporaryDirectory() as tmp:
             port_file = Path(tmp) / "port"
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "crawler.sandbox", "--seed", str(self.seed), "--blogs", str(self.blogs),
-                 "--port", "0", "--port-file", str(port_file)],
+                [
+                    sys.executable,
+                    "-m",
+                    "crawler.sandbox",
+                    "--seed",
+                    str(self.seed),
+                    "--blogs",
+                    str(self.blogs),
+                    "--port",
+                    "0",
+                    "--port-file",
+                    str(port_file),
+                ],
                 stdout=subprocess.DEVNULL,
             )
             deadline = time.monotonic() + 60
             while not (port_file.exists() and port_file.read_text().strip()):
                 if self.proc.poll() is not None or time.monotonic() > deadline:
                     self.__exit__()
-                    raise click.ClickException("the sample blogosphere server did not start; run 'python -m crawler.sandbox' to see why")
+                    raise click.ClickException(
+                        "the sample blogosphere server did not start; run 'python -m crawler.sandbox' to see why"
+                    )
                 time.sleep(0.05)
             self.proxy_url = port_file.read_text().strip()
             if not self.proxy_url.startswith("http"):
@@ -58,14 +71,28 @@ class SandboxProcess:
 
 
 @click.command()
-@click.option("--db", default="data/demo.db", show_default=True, type=click.Path(dir_okay=False),
-              help="Database the demo writes (replaced on each demo run).")
-@click.option("--out", default="data/demo-partners.csv", show_default=True, type=click.Path(dir_okay=False),
-              help="Partner CSV the demo writes.")
+@click.option(
+    "--db",
+    default="data/demo.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Database the demo writes (replaced on each demo run).",
+)
+@click.option(
+    "--out",
+    default="data/demo-partners.csv",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Partner CSV the demo writes.",
+)
 @click.option("--world", default=0, show_default=True, help="Random seed of the generated blogosphere.")
 @click.option("--blogs", default=40, show_default=True, type=click.IntRange(10), help="Blogs in the blogosphere.")
-@click.option("--topic", default="content marketing, social media marketing, seo", show_default=True,
-              help="Topic terms for ranking.")
+@click.option(
+    "--topic",
+    default="content marketing, social media marketing, seo",
+    show_default=True,
+    help="Topic terms for ranking.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def demo(db, out, world, blogs, topic, quiet):
     """Serve a sample blogosphere on 127.0.0.1, crawl it from its seeds, rank and export partners.

@@ -15,12 +15,20 @@ from typing import Any
 import click
 
 from crawler.db import DatabaseError
-from crawler.queries import rank_database  # noqa: F401  (re-exported for `run` and `demo`)
+from crawler.queries import rank_database
 
 log = logging.getLogger(__name__)
 
-TABLE_COLUMNS = (("rank", ">"), ("score", ">"), ("site", "<"), ("relevance", ">"), ("centrality", ">"),
-                 ("activity", ">"), ("last_post", "<"), ("top_terms", "<"))
+TABLE_COLUMNS = (
+    ("rank", ">"),
+    ("score", ">"),
+    ("site", "<"),
+    ("relevance", ">"),
+    ("centrality", ">"),
+    ("activity", ">"),
+    ("last_post", "<"),
+    ("top_terms", "<"),
+)
 _LANG_RE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -69,8 +77,7 @@ def _out_folder(out: str) -> Path:
     return folder
 
 
-def write_export(rows: Sequence[Mapping[str, Any]], out: str, *, fmt: str, excel: bool,
-                 columns: Sequence[str]) -> None:
+def write_export(rows: Sequence[Mapping[str, Any]], out: str, *, fmt: str, excel: bool, columns: Sequence[str]) -> None:
     """Write the export atomically (temp file in the target directory, then ``os.replace``)."""
     from scoring.export import write_csv, write_json
 
@@ -79,7 +86,9 @@ def write_export(rows: Sequence[Mapping[str, Any]], out: str, *, fmt: str, excel
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
-        raise click.ClickException(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
+        raise click.ClickException(
+            f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path"
+        ) from err
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             if fmt == "json":
@@ -95,9 +104,19 @@ def write_export(rows: Sequence[Mapping[str, Any]], out: str, *, fmt: str, excel
         raise
 
 
-def rank_to_file(db: str, *, out: str = "partners.csv", topic: str = "", langs: Sequence[str] | None = None,
-                 top: int = 20, me: str | None = None, weights: str | None = None, fmt: str | None = None,
-                 excel: bool = False, save: bool = True) -> list[dict]:
+def rank_to_file(
+    db: str,
+    *,
+    out: str = "partners.csv",
+    topic: str = "",
+    langs: Sequence[str] | None = None,
+    top: int = 20,
+    me: str | None = None,
+    weights: str | None = None,
+    fmt: str | None = None,
+    excel: bool = False,
+    save: bool = True,
+) -> list[dict]:
     """Rank a database, write the full export to ``out`` ('-' for stdout), print the top rows.
 
     The one entry point for ``rank``, ``run`` and ``demo``; every input problem is raised as
@@ -112,7 +131,9 @@ def rank_to_file(db: str, *, out: str = "partners.csv", topic: str = "", langs: 
     if excel and fmt == "json":
         raise click.ClickException("--excel applies to CSV only; drop --excel or use --format csv")
     if me is not None and not me_site(me):
-        raise click.ClickException(f"--me {me!r}: not a URL or domain; pass your blog's address, e.g. --me https://my-blog.de/")
+        raise click.ClickException(
+            f"--me {me!r}: not a URL or domain; pass your blog's address, e.g. --me https://my-blog.de/"
+        )
     if out != "-":
         _out_folder(out)
     try:
@@ -122,7 +143,9 @@ def rank_to_file(db: str, *, out: str = "partners.csv", topic: str = "", langs: 
     except WeightsError as err:
         raise click.ClickException(f"--weights {err}; fix the file or leave out --weights") from err
     except sqlite3.DatabaseError as err:
-        raise click.ClickException(f"{db}: cannot read the crawl database ({err}); re-run 'blogscout crawl' into a new --db") from err
+        raise click.ClickException(
+            f"{db}: cannot read the crawl database ({err}); re-run 'blogscout crawl' into a new --db"
+        ) from err
     if not rows:
         log.warning("no candidate blogs in %s; crawl more (--hops) or check --lang", db)
     columns = COLUMNS + (ME_COLUMNS if me else [])
@@ -130,8 +153,11 @@ def rank_to_file(db: str, *, out: str = "partners.csv", topic: str = "", langs: 
         stream = sys.stdout
         from scoring.export import write_csv, write_json
 
-        (write_json(rows, stream, columns=columns) if fmt == "json"
-         else write_csv(rows, stream, excel=excel, columns=columns))
+        (
+            write_json(rows, stream, columns=columns)
+            if fmt == "json"
+            else write_csv(rows, stream, excel=excel, columns=columns)
+        )
     else:
         write_export(rows, out, fmt=fmt, excel=excel, columns=columns)
         if top and rows:
@@ -151,18 +177,39 @@ def rank_to_file(db: str, *, out: str = "partners.csv", topic: str = "", langs: 
 
 
 @click.command()
-@click.option("--db", default=_default_db, metavar="PATH",
-              help="Crawl database (default: the project database of 'blogscout crawl').")
-@click.option("--topic", default="", help='Comma-separated topic terms, e.g. "social media marketing, content marketing".')
-@click.option("--lang", "lang", default="", metavar="CODES", help="Keep blogs in these languages, e.g. de,en (default: all).")
+@click.option(
+    "--db",
+    default=_default_db,
+    metavar="PATH",
+    help="Crawl database (default: the project database of 'blogscout crawl').",
+)
+@click.option(
+    "--topic", default="", help='Comma-separated topic terms, e.g. "social media marketing, content marketing".'
+)
+@click.option(
+    "--lang", "lang", default="", metavar="CODES", help="Keep blogs in these languages, e.g. de,en (default: all)."
+)
 @click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="Rows printed as a table (0: none).")
-@click.option("--out", default=None, metavar="PATH",
-              help="Export file with every ranked blog ('-' for stdout) [default: partners.csv or partners.json].")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default=None,
-              help="Export format [default: from the --out suffix, else csv].")
+@click.option(
+    "--out",
+    default=None,
+    metavar="PATH",
+    help="Export file with every ranked blog ('-' for stdout) [default: partners.csv or partners.json].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default=None,
+    help="Export format [default: from the --out suffix, else csv].",
+)
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM.")
-@click.option("--weights", default=None, metavar="FILE",
-              help="JSON file overriding default weights (keys: relevance, centrality, activity, floor, centrality_signals, link_kinds).")
+@click.option(
+    "--weights",
+    default=None,
+    metavar="FILE",
+    help="JSON file overriding default weights (keys: relevance, centrality, activity, floor, centrality_signals, link_kinds).",
+)
 @click.option("--me", default=None, metavar="URL", help="Your own blog: marks who links to you and warm prospects.")
 @click.option("--save/--no-save", default=True, show_default=True, help="Store the ranking in the database.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
@@ -175,8 +222,20 @@ def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, quiet):
 
     setup_logging(quiet)
     if weights is not None and not Path(weights).is_file():
-        raise click.ClickException(f"--weights {weights}: no such file; pass a JSON weights file or leave out --weights")
+        raise click.ClickException(
+            f"--weights {weights}: no such file; pass a JSON weights file or leave out --weights"
+        )
     if out is None:
         out = "partners.json" if fmt == "json" else "partners.csv"
-    rank_to_file(db, out=out, topic=topic, langs=parse_langs(lang), top=top, me=me, weights=weights,
-                 fmt=fmt, excel=excel, save=save)
+    rank_to_file(
+        db,
+        out=out,
+        topic=topic,
+        langs=parse_langs(lang),
+        top=top,
+        me=me,
+        weights=weights,
+        fmt=fmt,
+        excel=excel,
+        save=save,
+    )

@@ -12,9 +12,16 @@ from crawler.db import DatabaseError
 
 
 @click.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-              help="Project database written by 'blogscout crawl'.")
-@click.option("--out", default=None, type=click.Path(dir_okay=False), help="Also write the new ranking here (CSV or .json).")
+@click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Project database written by 'blogscout crawl'.",
+)
+@click.option(
+    "--out", default=None, type=click.Path(dir_okay=False), help="Also write the new ranking here (CSV or .json)."
+)
 @click.option("--topic", default=None, help="Topic terms for ranking [default: the crawl's --topic].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def recrawl(db, out, topic, quiet):
@@ -43,8 +50,14 @@ def recrawl(db, out, topic, quiet):
         raise click.ClickException(f"{db}: the stored crawl has no seeds; start again with 'blogscout crawl URL...'")
     if mode == "resume":
         click.echo(f"Resuming interrupted run {run['id']}", err=True)
-    do_crawl(db, options, quiet, command="recrawl" if mode == "recrawl" else run["command"], mode=mode,
-             resume_run=run["id"] if mode == "resume" else None)
+    do_crawl(
+        db,
+        options,
+        quiet,
+        command="recrawl" if mode == "recrawl" else run["command"],
+        mode=mode,
+        resume_run=run["id"] if mode == "resume" else None,
+    )
     topic = options.topic if topic is None else topic
     if out:
         rank_to_file(db, out=out, topic=topic, top=15)
@@ -78,19 +91,26 @@ def load_snapshot(db: str, run: int | None, label: str) -> tuple[int, list[dict]
             which = f"run {run}" if run is not None else "this database"
             raise click.ClickException(f"{label}: no ranking stored for {which}; run 'blogscout rank --db {db}' first")
         ranking = rankings[0]
-        rows = [json.loads(r["row"]) for r in handle["ranking_rows"].rows_where(
-            "ranking_id = ?", [ranking["id"]], order_by="rank")]
+        rows = [
+            json.loads(r["row"])
+            for r in handle["ranking_rows"].rows_where("ranking_id = ?", [ranking["id"]], order_by="rank")
+        ]
         return ranking["id"], rows
     finally:
         handle.close()
 
 
 @click.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-              help="Project database.")
-@click.option("--from", "from_run", type=int, default=None, help="Crawl run to compare from [default: the one before --to].")
-@click.option("--to", "to_run", type=int, default=None, help="Crawl run to compare to [default: the latest ranked run].")
-@click.option("--out", default=None, type=click.Path(dir_okay=False, allow_dash=True), help="Write the changes as CSV (or .json).")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Project database.")
+@click.option(
+    "--from", "from_run", type=int, default=None, help="Crawl run to compare from [default: the one before --to]."
+)
+@click.option(
+    "--to", "to_run", type=int, default=None, help="Crawl run to compare to [default: the latest ranked run]."
+)
+@click.option(
+    "--out", default=None, type=click.Path(dir_okay=False, allow_dash=True), help="Write the changes as CSV (or .json)."
+)
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, UTF-8 with BOM.")
 @click.option("--min-move", default=3, show_default=True, type=click.IntRange(1), help="Smallest rank change reported.")
 def diff(db, from_run, to_run, out, excel, min_move):
@@ -109,7 +129,9 @@ def diff(db, from_run, to_run, out, excel, min_move):
             older = list(handle["rankings"].rows_where("id < ?", [to_id], order_by="id desc", limit=1))
             handle.close()
             if not older:
-                raise click.ClickException(f"{db}: only one ranking stored; re-crawl ('blogscout recrawl --db {db}') to compare")
+                raise click.ClickException(
+                    f"{db}: only one ranking stored; re-crawl ('blogscout recrawl --db {db}') to compare"
+                )
             from_run = older[0]["run_id"]
         _, old_rows = load_snapshot(db, from_run, "--from")
     except DatabaseError as err:

@@ -9,8 +9,12 @@ import click
 from crawler.cli import DEFAULT_DB
 from crawler.schedule import ScheduleError, add, entries, remove
 
-crontab_option = click.option("--crontab-file", default=None, type=click.Path(dir_okay=False),
-                              help="Edit this crontab file instead of the current user's crontab.")
+crontab_option = click.option(
+    "--crontab-file",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Edit this crontab file instead of the current user's crontab.",
+)
 
 
 @click.group()
@@ -24,8 +28,12 @@ def schedule() -> None:
 @schedule.command("add")
 @click.option("--every", required=True, help="hourly, daily, weekly, monthly or a CRON expression like '0 6 * * 1'.")
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Project database.")
-@click.option("--out-dir", default=None, type=click.Path(file_okay=False),
-              help="Where dated exports go [default: next to the database].")
+@click.option(
+    "--out-dir",
+    default=None,
+    type=click.Path(file_okay=False),
+    help="Where dated exports go [default: next to the database].",
+)
 @crontab_option
 def add_cmd(every, db, out_dir, crontab_file):
     """Re-crawl the database on a schedule; each run writes partners-YYYY-MM-DD.csv and logs to DB.log.

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -36,39 +36,83 @@ class DatabaseError(Exception):
 
 def utcnow() -> str:
     """Current UTC time as ISO 8601 with seconds."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 @migrations()
 def m001_initial(db: sqlite_utils.Database) -> None:
     """Create the version 1 schema."""
     db["runs"].create(
-        {"id": int, "started_at": str, "finished_at": str, "command": str, "status": str,
-         "seeds": str, "options": str, "stats": str},
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "command": str,
+            "status": str,
+            "seeds": str,
+            "options": str,
+            "stats": str,
+        },
         pk="id",
     )
     db["sites"].create(
-        {"site": str, "home_url": str, "role": str, "hops": int, "found_via": str,
-         "title": str, "description": str, "language": str, "generator": str, "feed_url": str,
-         "is_blog": int, "blog_reason": str, "robots_blocked": int, "pages": int, "errors": int,
-         "first_run": int, "run_id": int},
+        {
+            "site": str,
+            "home_url": str,
+            "role": str,
+            "hops": int,
+            "found_via": str,
+            "title": str,
+            "description": str,
+            "language": str,
+            "generator": str,
+            "feed_url": str,
+            "is_blog": int,
+            "blog_reason": str,
+            "robots_blocked": int,
+            "pages": int,
+            "errors": int,
+            "first_run": int,
+            "run_id": int,
+        },
         pk="site",
     )
     db["pages"].create(
-        {"url": str, "site": str, "run_id": int, "fetched_at": str, "status": int,
-         "page_kind": str, "content_type": str, "title": str, "language": str,
-         "published": str, "text": str, "etag": str, "last_modified": str, "content_hash": str,
-         "follow": str},
+        {
+            "url": str,
+            "site": str,
+            "run_id": int,
+            "fetched_at": str,
+            "status": int,
+            "page_kind": str,
+            "content_type": str,
+            "title": str,
+            "language": str,
+            "published": str,
+            "text": str,
+            "etag": str,
+            "last_modified": str,
+            "content_hash": str,
+            "follow": str,
+        },
         pk="url",
     )
     db["links"].create(
-        {"id": int, "run_id": int, "from_url": str, "from_site": str, "to_url": str,
-         "to_site": str, "kind": str, "anchor": str, "rel": str},
+        {
+            "id": int,
+            "run_id": int,
+            "from_url": str,
+            "from_site": str,
+            "to_url": str,
+            "to_site": str,
+            "kind": str,
+            "anchor": str,
+            "rel": str,
+        },
         pk="id",
     )
     db["feed_entries"].create(
-        {"site": str, "entry_url": str, "run_id": int, "feed_url": str, "title": str,
-         "published": str},
+        {"site": str, "entry_url": str, "run_id": int, "feed_url": str, "title": str, "published": str},
         pk=("site", "entry_url"),
     )
     db["contacts"].create(
@@ -91,7 +135,8 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 def m002_rankings(db: sqlite_utils.Database) -> None:
     """Ranking snapshots: one row per ranked site per ranking, for diffs between runs."""
     db["rankings"].create(
-        {"id": int, "run_id": int, "created_at": str, "options": str}, pk="id",
+        {"id": int, "run_id": int, "created_at": str, "options": str},
+        pk="id",
     )
     db["ranking_rows"].create(
         {"ranking_id": int, "site": str, "rank": int, "score": float, "row": str},
@@ -143,18 +188,29 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
 def start_run(db: sqlite_utils.Database, command: str, seeds: Iterable[str], options: dict) -> int:
     """Record a new crawl run and return its id."""
     with db.conn:
-        return db["runs"].insert(
-            {"started_at": utcnow(), "finished_at": None, "command": command, "status": "running",
-             "seeds": json.dumps(list(seeds)), "options": json.dumps(options, sort_keys=True),
-             "stats": "{}"}
-        ).last_pk
+        return (
+            db["runs"]
+            .insert(
+                {
+                    "started_at": utcnow(),
+                    "finished_at": None,
+                    "command": command,
+                    "status": "running",
+                    "seeds": json.dumps(list(seeds)),
+                    "options": json.dumps(options, sort_keys=True),
+                    "stats": "{}",
+                }
+            )
+            .last_pk
+        )
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, status: str, stats: dict) -> None:
     """Mark a run finished (or interrupted) with its stats."""
     with db.conn:
-        db["runs"].update(run_id, {"finished_at": utcnow(), "status": status,
-                                   "stats": json.dumps(stats, sort_keys=True, default=str)})
+        db["runs"].update(
+            run_id, {"finished_at": utcnow(), "status": status, "stats": json.dumps(stats, sort_keys=True, default=str)}
+        )
 
 
 def reopen_run(db: sqlite_utils.Database, run_id: int) -> None:

@@ -156,7 +156,11 @@ class SharedScheduler(Scheduler):
         A worker that joins after the crawl ended (its namespace is done or gone) closes at once.
         """
         current = self.server.get(CURRENT_KEY)
-        if self.server.get(self.keys.state) == b"done" or not current or json.loads(current)["namespace"] != self.keys.ns:
+        if (
+            self.server.get(self.keys.state) == b"done"
+            or not current
+            or json.loads(current)["namespace"] != self.keys.ns
+        ):
             return
         beat(self.server, self.keys, self.worker, self.ttl)
         self.recover()
@@ -227,8 +231,9 @@ class SharedRobotsTxt(RobotsTxt):
         if netloc not in self._parsers:
             body = await self._shared_body(netloc)
             if body is not None:
-                self._parsers[netloc] = None if body == self.ERROR else build_from_crawler(
-                    self._parserimpl, self.crawler, body)
+                self._parsers[netloc] = (
+                    None if body == self.ERROR else build_from_crawler(self._parserimpl, self.crawler, body)
+                )
                 self._stats.inc_value("blogscout/robots_shared")
         return await super().robot_parser(request)
 
@@ -302,5 +307,9 @@ def redis_settings(redis_url: str, namespace: str) -> dict:
 
 def redis_downloader_middlewares(base: dict) -> dict:
     """The project's downloader middlewares with robots.txt and politeness shared through Redis."""
-    return {**base, "crawler.robots.RobotsTxt": None,
-            "crawler.distributed.SharedRobotsTxt": 100, "crawler.distributed.SharedPoliteness": 110}
+    return {
+        **base,
+        "crawler.robots.RobotsTxt": None,
+        "crawler.distributed.SharedRobotsTxt": 100,
+        "crawler.distributed.SharedPoliteness": 110,
+    }

@@ -50,5 +50,11 @@ class Progress:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         queue = get("scheduler/enqueued", 0) - get("scheduler/dequeued", 0)
         sites = len(getattr(self.spider, "sites", {}))
-        log.info("pages %d | sites %d | queue %d | errors %d | %.1f pages/s",
-                 pages, sites, queue, get("blogscout/errors", 0), pages / elapsed)
+        log.info(
+            "pages %d | sites %d | queue %d | errors %d | %.1f pages/s",
+            pages,
+            sites,
+            queue,
+            get("blogscout/errors", 0),
+            pages / elapsed,
+        )

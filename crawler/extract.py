@@ -18,18 +18,37 @@ from crawler.feeds import FeedEntry, FeedInfo, OpmlEntry, is_comment_feed, order
 from crawler.headings import is_blogroll_heading, page_role
 from crawler.htmltree import decode_html, parse_html
 from crawler.language import guess_language
-from crawler.links import COMMENT, LINK_KINDS, FoundLink, Link, DomContext, iter_links
+from crawler.links import COMMENT, LINK_KINDS, DomContext, FoundLink, Link, iter_links
 from crawler.maintext import main_text as extract_main_text
 from crawler.meta import PageMeta, read_meta
 from crawler.seeds import parse_seed_text
-from crawler.signals import (Evidence, blog_verdict, collect_evidence, detect_generator, element_dates, iso_date,
-                             is_dated_path, newest_first, path_date)
+from crawler.signals import (
+    Evidence,
+    blog_verdict,
+    collect_evidence,
+    detect_generator,
+    element_dates,
+    is_dated_path,
+    iso_date,
+    newest_first,
+    path_date,
+)
 from crawler.urls import Platforms, canonical_url, host_of
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LINK_KINDS", "Link", "PageInfo", "extract_page", "FeedEntry", "FeedInfo", "parse_feed",
-           "OpmlEntry", "parse_opml", "parse_seed_text"]
+__all__ = [
+    "LINK_KINDS",
+    "Link",
+    "PageInfo",
+    "extract_page",
+    "FeedEntry",
+    "FeedInfo",
+    "parse_feed",
+    "OpmlEntry",
+    "parse_opml",
+    "parse_seed_text",
+]
 
 MAX_VISIBLE_TEXT = 300_000
 MAX_TRAFILATURA_CHARS = 1_000_000  # bigger pages get the cheap main-text extractor
@@ -69,8 +88,14 @@ def _bundled_platforms() -> Platforms:
     return Platforms.load()
 
 
-def extract_page(html_doc: bytes | str, url: str, *, encoding: str | None = None, main_text: bool = True,
-                 platforms: Platforms | None = None) -> PageInfo:
+def extract_page(
+    html_doc: bytes | str,
+    url: str,
+    *,
+    encoding: str | None = None,
+    main_text: bool = True,
+    platforms: Platforms | None = None,
+) -> PageInfo:
     """Extract links (with kinds), feeds, contacts, language, dates and the blog verdict of a page.
 
     `encoding` is the HTTP charset hint for bytes; `main_text=False` swaps trafilatura for a
@@ -172,8 +197,11 @@ def _looks_like_post(url: str, path: str) -> bool:
     if query and not query.startswith("p="):
         return False
     path = path.rstrip("/")
-    return not path.endswith(("/feed", "/amp", "/trackback", "/embed")) and "/attachment/" not in path \
+    return (
+        not path.endswith(("/feed", "/amp", "/trackback", "/embed"))
+        and "/attachment/" not in path
         and "/comment-page-" not in path
+    )
 
 
 def _headline(root: html.HtmlElement, meta: PageMeta) -> str:

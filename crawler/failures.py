@@ -6,8 +6,21 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 
-ERROR_KINDS = ("http_4xx", "http_5xx", "robots", "private", "redirect", "timeout", "dns", "connection",
-               "truncated", "too_large", "tls", "proxy", "other")
+ERROR_KINDS = (
+    "http_4xx",
+    "http_5xx",
+    "robots",
+    "private",
+    "redirect",
+    "timeout",
+    "dns",
+    "connection",
+    "truncated",
+    "too_large",
+    "tls",
+    "proxy",
+    "other",
+)
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
@@ -69,7 +82,10 @@ def classify_failure(failure) -> tuple[str, str]:
         kind = _kind_of(cause)
         if kind:
             return kind, _detail(cause)
-    if isinstance(exc, (net.ConnectionRefusedError, net.ConnectionLost, net.ConnectError)) or "Connection" in name \
-            or "Response" in name:
+    if (
+        isinstance(exc, (net.ConnectionRefusedError, net.ConnectionLost, net.ConnectError))
+        or "Connection" in name
+        or "Response" in name
+    ):
         return "connection", _detail(exc)
     return "other", _detail(exc)

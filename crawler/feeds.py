@@ -15,8 +15,16 @@ from crawler.urls import join_url
 
 log = logging.getLogger(__name__)
 
-FEED_TYPES = frozenset(("application/rss+xml", "application/atom+xml", "application/rdf+xml",
-                        "application/feed+json", "application/xml", "text/xml"))
+FEED_TYPES = frozenset(
+    (
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/feed+json",
+        "application/xml",
+        "text/xml",
+    )
+)
 _COMMENT_FEED_RE = re.compile(r"comment|kommentar", re.I)
 _OUTLINE_ATTR_RE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _OUTLINE_RE = re.compile(r"<outline\b([^>]*)>", re.I)
@@ -80,9 +88,10 @@ def parse_feed(body: bytes, url: str) -> FeedInfo:
     if not body or not body.strip():
         return FeedInfo()
     try:
-        parsed = feedparser.parse(body, response_headers={"content-location": url},
-                                  sanitize_html=False, resolve_relative_uris=False)
-    except Exception as err:  # noqa: BLE001 - feedparser may raise anything on hostile input
+        parsed = feedparser.parse(
+            body, response_headers={"content-location": url}, sanitize_html=False, resolve_relative_uris=False
+        )
+    except Exception as err:
         log.debug("feed %s unreadable: %s", url, err)
         return FeedInfo()
     feed = parsed.get("feed", {})
@@ -141,8 +150,10 @@ def _outline_attrs_regex(text: str) -> list[dict[str, str]]:
     """Fallback for OPML too broken for the XML parser: read ``<outline ...>`` tags by pattern."""
     out = []
     for match in _OUTLINE_RE.finditer(text):
-        attrs = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
-                 for m in _OUTLINE_ATTR_RE.finditer(match.group(1))}
+        attrs = {
+            m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+            for m in _OUTLINE_ATTR_RE.finditer(match.group(1))
+        }
         out.append({k: _unescape(v) for k, v in attrs.items()})
     return out
 

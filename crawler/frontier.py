@@ -46,9 +46,11 @@ class Frontier:
 
     def known_pages(self) -> dict[str, KnownPage]:
         """Every stored page URL with its validators."""
-        rows = self.conn.execute("SELECT url, coalesce(etag, ''), coalesce(last_modified, ''), "
-                                 "coalesce(content_hash, ''), coalesce(page_kind, ''), coalesce(published, '') "
-                                 "FROM pages WHERE status = 200")
+        rows = self.conn.execute(
+            "SELECT url, coalesce(etag, ''), coalesce(last_modified, ''), "
+            "coalesce(content_hash, ''), coalesce(page_kind, ''), coalesce(published, '') "
+            "FROM pages WHERE status = 200"
+        )
         return {url: KnownPage(*rest) for url, *rest in rows}
 
     def stored_page(self, url: str) -> StoredPage | None:
@@ -62,13 +64,17 @@ class Frontier:
 
     def run_sites(self, run_id: int) -> list[tuple[str, str, str, int, str]]:
         """(site, home_url, role, hops, found_via) of the sites a run registered."""
-        return self.conn.execute("SELECT site, home_url, role, hops, coalesce(found_via, '') FROM sites "
-                                 "WHERE run_id = ? ORDER BY hops, site", (run_id,)).fetchall()
+        return self.conn.execute(
+            "SELECT site, home_url, role, hops, coalesce(found_via, '') FROM sites "
+            "WHERE run_id = ? ORDER BY hops, site",
+            (run_id,),
+        ).fetchall()
 
     def done_pages(self, run_id: int) -> list[tuple[str, str, str]]:
         """(url, site, page_kind) of pages a run stored, in fetch order."""
-        return self.conn.execute("SELECT url, site, page_kind FROM pages WHERE run_id = ? ORDER BY fetched_at, rowid",
-                                 (run_id,)).fetchall()
+        return self.conn.execute(
+            "SELECT url, site, page_kind FROM pages WHERE run_id = ? ORDER BY fetched_at, rowid", (run_id,)
+        ).fetchall()
 
     def failed_urls(self, run_id: int) -> list[str]:
         """URLs whose fetch failed in a run."""

@@ -17,5 +17,6 @@ class PooledHTTPDownloadHandler(HTTP11DownloadHandler):
 
     def __init__(self, crawler):
         super().__init__(crawler)
-        self._pool.maxPersistentPerHost = max(self._pool.maxPersistentPerHost,
-                                              crawler.settings.getint("CONCURRENT_REQUESTS"))
+        self._pool.maxPersistentPerHost = max(
+            self._pool.maxPersistentPerHost, crawler.settings.getint("CONCURRENT_REQUESTS")
+        )

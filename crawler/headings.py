@@ -35,22 +35,34 @@ _PAGE_WORDS = {
         r"\b(blog ?rolle?|link ?liste|links|link ?tipps|linksammlung|lesenswert|empfehlungen|"
         r"blogempfehlungen|partner|freunde|friends|webring|blogs i read|blogs die ich lese|reading list)\b"
     ),
-    "impressum": re.compile(r"\b(impressum|imprint|legal notice|legal|anbieterkennzeichnung|"
-                            r"kontakt und impressum|impressum und datenschutz|site notice)\b"),
-    "contact": re.compile(r"\b(kontakt|contact|kontaktformular|contact us|get in touch|schreib mir|"
-                          r"kontaktiere mich|kontaktieren)\b"),
-    "about": re.compile(r"\b(über mich|über uns|ueber mich|ueber uns|uber mich|about|about me|about us|"
-                        r"wer ich bin|wer wir sind|team|das team|unser team|who we are|autor|autorin|"
-                        r"die autorin|der autor|about the author|meet the team)\b"),
+    "impressum": re.compile(
+        r"\b(impressum|imprint|legal notice|legal|anbieterkennzeichnung|"
+        r"kontakt und impressum|impressum und datenschutz|site notice)\b"
+    ),
+    "contact": re.compile(
+        r"\b(kontakt|contact|kontaktformular|contact us|get in touch|schreib mir|"
+        r"kontaktiere mich|kontaktieren)\b"
+    ),
+    "about": re.compile(
+        r"\b(über mich|über uns|ueber mich|ueber uns|uber mich|about|about me|about us|"
+        r"wer ich bin|wer wir sind|team|das team|unser team|who we are|autor|autorin|"
+        r"die autorin|der autor|about the author|meet the team)\b"
+    ),
 }
 _PATH_WORDS = {
-    "blogroll": re.compile(r"(^|[/_-])(blogroll|blogrolle|linkliste|links|linktipps|linksammlung|lesenswert|"
-                           r"partner|freunde|friends|webring|empfehlungen|blogempfehlungen)([/._-]|$)"),
-    "impressum": re.compile(r"(^|[/_-])(impressum|imprint|legal-notice|legal|anbieterkennzeichnung|"
-                            r"site-notice)([/._-]|$)"),
+    "blogroll": re.compile(
+        r"(^|[/_-])(blogroll|blogrolle|linkliste|links|linktipps|linksammlung|lesenswert|"
+        r"partner|freunde|friends|webring|empfehlungen|blogempfehlungen)([/._-]|$)"
+    ),
+    "impressum": re.compile(
+        r"(^|[/_-])(impressum|imprint|legal-notice|legal|anbieterkennzeichnung|"
+        r"site-notice)([/._-]|$)"
+    ),
     "contact": re.compile(r"(^|[/_-])(kontakt|contact|contact-us|kontaktformular)([/._-]|$)"),
-    "about": re.compile(r"(^|[/_-])(about|about-me|about-us|ueber-mich|uber-mich|über-mich|ueber-uns|"
-                        r"uber-uns|über-uns|team|wer-wir-sind|wer-ich-bin|autor|autorin)([/._-]|$)"),
+    "about": re.compile(
+        r"(^|[/_-])(about|about-me|about-us|ueber-mich|uber-mich|über-mich|ueber-uns|"
+        r"uber-uns|über-uns|team|wer-wir-sind|wer-ich-bin|autor|autorin)([/._-]|$)"
+    ),
 }
 
 

@@ -18,8 +18,15 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 # Declared Latin-1 is nearly always Windows-1252 in practice (curly quotes, euro sign).
-_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
-            "ascii": "cp1252", "iso8859-1": "cp1252", "windows-1252": "cp1252"}
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "windows-1252": "cp1252",
+}
 
 
 def _lookup(name: str | None) -> str | None:
@@ -61,8 +68,7 @@ def _decode_bytes(body: bytes, encoding: str | None) -> str:
     """Try the candidate charsets in order; cp1252 with replacement as the last resort."""
     sniffed = sniff_charset(body[:4096])
     candidates = []
-    for name in (sniffed if sniffed and sniffed.startswith("utf-16") else None,
-                 _lookup(encoding), sniffed, "utf-8"):
+    for name in (sniffed if sniffed and sniffed.startswith("utf-16") else None, _lookup(encoding), sniffed, "utf-8"):
         if name and name not in candidates:
             candidates.append(name)
     for name in candidates:

@@ -49,8 +49,10 @@ _MAIN_TOKENS = frozenset(
     articlebody post-entry postcontent post-text single-content story-body td-post-content blog-post
     hentry h-entry post single-post""".split()
 )
-_COMMENT_TOKEN_RE = re.compile(r"^(?:comments?|commentlist|comment-list|comments-area|comment-\w[\w-]*|"
-                               r"comments-\w[\w-]*|disqus_thread|discussion)$")
+_COMMENT_TOKEN_RE = re.compile(
+    r"^(?:comments?|commentlist|comment-list|comments-area|comment-\w[\w-]*|"
+    r"comments-\w[\w-]*|disqus_thread|discussion)$"
+)
 _FORM_TOKENS = frozenset("respond comment-respond comment-notes comments-link comment-subscription-form".split())
 _BLOGROLL_TOKENS = frozenset(
     """blogroll linkcat widget_links widget_blogroll bloglist blog-list linklist link-list
@@ -61,7 +63,6 @@ _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 SHARE, BLOGROLL, COMMENT, FORM = 1, 2, 4, 8
 NAV, MAIN = "nav", "main"
-
 
 
 def resolve(base: str, href: str) -> str | None:
@@ -165,11 +166,12 @@ def own_marks(el: html.HtmlElement) -> tuple[int, str | None]:
     cls = el.attrib.get("class", "").lower()
     if cls and _SHARE_CLASS_RE.search(cls):
         flags |= SHARE
-    if any(t in _BLOGROLL_TOKENS or t.startswith("linkcat") for t in tokens) or (
-        "widget" in tokens and "bloglist" in tokens
+    if (
+        any(t in _BLOGROLL_TOKENS or t.startswith("linkcat") for t in tokens)
+        or ("widget" in tokens and "bloglist" in tokens)
+        or tag in _CONTAINER_TAGS
+        and _has_blogroll_heading(el)
     ):
-        flags |= BLOGROLL
-    elif tag in _CONTAINER_TAGS and _has_blogroll_heading(el):
         flags |= BLOGROLL
     if tag == "form" or any(t in _FORM_TOKENS or t.startswith(("comment-form", "comment-reply")) for t in tokens):
         flags |= FORM
@@ -242,8 +244,9 @@ def _in_post_title(a: html.HtmlElement, where: str | None) -> bool:
     return False
 
 
-def link_kind(url: str, flags: int, where: str | None, internal: bool, rel: set[str],
-              is_social: bool, blogroll_page: bool) -> str:
+def link_kind(
+    url: str, flags: int, where: str | None, internal: bool, rel: set[str], is_social: bool, blogroll_page: bool
+) -> str:
     """Kind of one link; first matching rule wins (share, social, blogroll, comment, nav, content).
 
     Owner profiles (``rel="me"``) count as social; links in comment reply forms and admin
@@ -266,8 +269,14 @@ def link_kind(url: str, flags: int, where: str | None, internal: bool, rel: set[
     return "content"
 
 
-def iter_links(root: html.HtmlElement, page_url: str, platforms: Platforms, *, blogroll_page: bool = False,
-               context: DomContext | None = None):
+def iter_links(
+    root: html.HtmlElement,
+    page_url: str,
+    platforms: Platforms,
+    *,
+    blogroll_page: bool = False,
+    context: DomContext | None = None,
+):
     """Yield a FoundLink for every http(s) `<a href>` of the page, in document order."""
     base = _base_url(root, page_url)
     page_site = site_key_of_host(host_of(page_url))

@@ -39,9 +39,14 @@ class CrawlLock:
         except BlockingIOError as err:
             holder = _read_holder(fd)
             os.close(fd)
-            who = f"pid {holder.get('pid')} on {holder.get('host')} since {holder.get('since')}" if holder else "another process"
-            raise LockedError(f"{self.path.with_suffix('')}: a crawl is already running ({who}); "
-                              f"wait for it to finish or stop it") from err
+            who = (
+                f"pid {holder.get('pid')} on {holder.get('host')} since {holder.get('since')}"
+                if holder
+                else "another process"
+            )
+            raise LockedError(
+                f"{self.path.with_suffix('')}: a crawl is already running ({who}); wait for it to finish or stop it"
+            ) from err
         previous = _read_holder(fd)
         if previous:
             self.stale = previous

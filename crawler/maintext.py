@@ -13,15 +13,52 @@ MAX_TEXT = 100_000
 
 # Marked post bodies: a cheap substring test in C, then the exact class-token check in Python.
 _MARKED_TOKENS = ("entry-content", "post-body", "e-content", "post-content")
-_MARKED_XPATH = "//*[@itemprop='articleBody' or " + " or ".join(f"contains(@class, '{t}')" for t in _MARKED_TOKENS) + "]"
+_MARKED_XPATH = (
+    "//*[@itemprop='articleBody' or " + " or ".join(f"contains(@class, '{t}')" for t in _MARKED_TOKENS) + "]"
+)
 _MARKED_WORDS = (*_MARKED_TOKENS, "articleBody")
 _XPATH_SPACE = str.maketrans("\t\r\n", "   ")  # XPath's normalize-space separators
-_DROP_TAGS = frozenset(("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template",
-                        "svg", "button", "select"))
-_DROP_CLASS_WORDS = ("comment", "sidebar", "widget", "share", "sharing", "related", "navigation", "menu",
-                     "blogroll", "cookie", "breadcrumb")
-_BLOCK_TAGS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "blockquote",
-                         "section", "article", "pre", "dd", "dt", "figcaption", "table", "ul", "ol"))
+_DROP_TAGS = frozenset(
+    ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "button", "select")
+)
+_DROP_CLASS_WORDS = (
+    "comment",
+    "sidebar",
+    "widget",
+    "share",
+    "sharing",
+    "related",
+    "navigation",
+    "menu",
+    "blogroll",
+    "cookie",
+    "breadcrumb",
+)
+_BLOCK_TAGS = frozenset(
+    (
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "tr",
+        "blockquote",
+        "section",
+        "article",
+        "pre",
+        "dd",
+        "dt",
+        "figcaption",
+        "table",
+        "ul",
+        "ol",
+    )
+)
 
 
 MIN_MARKED_TEXT = 400  # characters of marked-up post body that make trafilatura unnecessary
@@ -44,9 +81,16 @@ def main_text(root: html.HtmlElement, url: str, *, use_trafilatura: bool = True,
             return text
     if use_trafilatura:
         try:
-            text = trafilatura.extract(root, url=url, fast=True, include_comments=False,
-                                       include_tables=True, include_links=False, with_metadata=False,
-                                       deduplicate=False)
+            text = trafilatura.extract(
+                root,
+                url=url,
+                fast=True,
+                include_comments=False,
+                include_tables=True,
+                include_links=False,
+                with_metadata=False,
+                deduplicate=False,
+            )
         except (ValueError, TypeError, AttributeError, RecursionError) as err:
             log.debug("trafilatura failed on %s: %s", url, err)
             text = None

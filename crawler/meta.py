@@ -11,8 +11,19 @@ from crawler.feeds import FEED_TYPES
 from crawler.language import language_code
 from crawler.urls import join_url
 
-_DATE_META = frozenset(("article:published_time", "og:published_time", "datepublished", "pubdate",
-                        "publishdate", "dc.date.issued", "dcterms.issued", "date", "sailthru.date"))
+_DATE_META = frozenset(
+    (
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "dc.date.issued",
+        "dcterms.issued",
+        "date",
+        "sailthru.date",
+    )
+)
 _JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 MAX_JSONLD = 200_000
 

@@ -26,8 +26,9 @@ class SQLitePipeline:
     A batch that cannot be written is logged and counted (``blogscout/items_failed``).
     """
 
-    def __init__(self, db_path: str, run_id: int, batch_size: int = 500, flush_seconds: float = 2.0, stats=None,
-                 queued: int = 4):
+    def __init__(
+        self, db_path: str, run_id: int, batch_size: int = 500, flush_seconds: float = 2.0, stats=None, queued: int = 4
+    ):
         self.db_path = db_path
         self.run_id = run_id
         self.batch_size = batch_size
@@ -44,8 +45,13 @@ class SQLitePipeline:
         run_id = s.getint("BLOGSCOUT_RUN_ID")
         if not run_id:
             raise NotConfigured("BLOGSCOUT_RUN_ID is not set")
-        return cls(s.get("BLOGSCOUT_DB"), run_id, s.getint("BLOGSCOUT_BATCH_SIZE"),
-                   s.getfloat("BLOGSCOUT_FLUSH_SECONDS"), crawler.stats)
+        return cls(
+            s.get("BLOGSCOUT_DB"),
+            run_id,
+            s.getint("BLOGSCOUT_BATCH_SIZE"),
+            s.getfloat("BLOGSCOUT_FLUSH_SECONDS"),
+            crawler.stats,
+        )
 
     def open_spider(self, spider=None):
         db = dbmod.connect(self.db_path)  # opened here, so a bad database fails the crawl at once

@@ -22,8 +22,7 @@ from crawler import db as dbmod
 
 log = logging.getLogger(__name__)
 
-SITE_COLUMNS = ("site", "home_url", "role", "hops", "found_via", "title", "language", "feed_url",
-                "is_blog", "pages")
+SITE_COLUMNS = ("site", "home_url", "role", "hops", "found_via", "title", "language", "feed_url", "is_blog", "pages")
 
 
 def load_sites(db: sqlite_utils.Database) -> list[dict]:
@@ -33,8 +32,9 @@ def load_sites(db: sqlite_utils.Database) -> list[dict]:
     return [dict(zip(SITE_COLUMNS, row)) for row in cur]
 
 
-def iter_link_counts(db: sqlite_utils.Database,
-                     kinds: Iterable[str] | None = None) -> Iterator[tuple[str, str, str, int]]:
+def iter_link_counts(
+    db: sqlite_utils.Database, kinds: Iterable[str] | None = None
+) -> Iterator[tuple[str, str, str, int]]:
     """``(from_site, to_site, kind, distinct linking pages)`` for every cross-site link kind.
 
     ``kinds`` restricts the rows to those link kinds (the ones the graph weighs). The table is
@@ -53,18 +53,16 @@ def iter_link_counts(db: sqlite_utils.Database,
     yield from cur
 
 
-def iter_documents(db: sqlite_utils.Database, sites: Mapping[str, Mapping[str, Any]] | None = None,
-                   max_chars: int = 200_000) -> Iterator[tuple[str, str | None, str]]:
+def iter_documents(
+    db: sqlite_utils.Database, sites: Mapping[str, Mapping[str, Any]] | None = None, max_chars: int = 200_000
+) -> Iterator[tuple[str, str | None, str]]:
     """One ``(site, language, text)`` document per site from its pages' main text, streamed.
 
     Lines repeated across a site's pages (leftover sidebars and footers) are kept once; a
     document stops growing at ``max_chars``. ``sites`` (site -> row) supplies the declared
     language and restricts the output to those sites.
     """
-    cur = db.execute(
-        "SELECT site, text, language FROM pages WHERE text IS NOT NULL AND text != '' "
-        "ORDER BY site, url"
-    )
+    cur = db.execute("SELECT site, text, language FROM pages WHERE text IS NOT NULL AND text != '' ORDER BY site, url")
     current, lines, seen, size, langs = None, [], set(), 0, defaultdict(int)
 
     def flush():
@@ -162,19 +160,26 @@ def load_crawl(db: sqlite_utils.Database, link_kinds: Iterable[str] | None = Non
     )
 
 
-def save_ranking(db: sqlite_utils.Database, run_id: int | None, rows: Sequence[Mapping[str, Any]],
-                 options: Mapping[str, Any]) -> int:
+def save_ranking(
+    db: sqlite_utils.Database, run_id: int | None, rows: Sequence[Mapping[str, Any]], options: Mapping[str, Any]
+) -> int:
     """Store a ranking snapshot (options and every row as JSON); return the ranking id."""
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder (json.dumps builds one per call)
     with db.conn:
-        ranking_id = db["rankings"].insert(
-            {"run_id": run_id, "created_at": dbmod.utcnow(),
-             "options": json.dumps(dict(options), sort_keys=True, default=str)}
-        ).last_pk
+        ranking_id = (
+            db["rankings"]
+            .insert(
+                {
+                    "run_id": run_id,
+                    "created_at": dbmod.utcnow(),
+                    "options": json.dumps(dict(options), sort_keys=True, default=str),
+                }
+            )
+            .last_pk
+        )
         db.conn.executemany(
             "INSERT INTO ranking_rows (ranking_id, site, rank, score, row) VALUES (?, ?, ?, ?, ?)",
-            ((ranking_id, r["site"], r["rank"], r["score"], encode(r if type(r) is dict else dict(r)))
-             for r in rows),
+            ((ranking_id, r["site"], r["rank"], r["score"], encode(r if type(r) is dict else dict(r))) for r in rows),
         )
     return ranking_id
 
@@ -191,9 +196,15 @@ def me_site(url: str | None) -> str | None:
     return site_key(url)
 
 
-def rank_database(db_path: str | Path, *, topic: str = "", langs: Sequence[str] | None = None,
-                  top: int | None = None, me: str | None = None,
-                  weights: str | Path | Mapping[str, Any] | None = None) -> list[dict]:
+def rank_database(
+    db_path: str | Path,
+    *,
+    topic: str = "",
+    langs: Sequence[str] | None = None,
+    top: int | None = None,
+    me: str | None = None,
+    weights: str | Path | Mapping[str, Any] | None = None,
+) -> list[dict]:
     """Open a crawl database, rank its candidate blogs and return the rows (best first).
 
     Raises `crawler.db.DatabaseError` for an unusable database and

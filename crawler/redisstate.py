@@ -50,6 +50,7 @@ def connect(url: str) -> redis.Redis:
 
 # -- items --------------------------------------------------------------------------------
 
+
 def encode_item(item: object) -> str:
     """JSON with the item's type, for the item queue."""
     return json.dumps({"type": type(item).__name__, "data": asdict(item)}, ensure_ascii=False)
@@ -200,8 +201,20 @@ class RedisSites:
 
     def claim(self, site: str, state) -> bool:
         """Register a site unless a worker already did; True when this call registered it."""
-        args = ["role", state.role, "hops", state.hops, "budget", state.budget, "priority", state.priority,
-                "scheduled", state.scheduled, "posts", state.posts]
+        args = [
+            "role",
+            state.role,
+            "hops",
+            state.hops,
+            "budget",
+            state.budget,
+            "priority",
+            state.priority,
+            "scheduled",
+            state.scheduled,
+            "posts",
+            state.posts,
+        ]
         return bool(self._claim(keys=[self._keys.site(site), self._keys.sites, site], args=args))
 
     def defer(self, site: str, url: str, kind: str) -> bool:

@@ -46,7 +46,6 @@ class CrawlOptions:
         """The options as stored in the runs table."""
         return {k: v for k, v in self.__dict__.items() if k != "seeds"}
 
-
     @classmethod
     def from_run(cls, run: dict) -> CrawlOptions:
         """The options a stored run was started with."""
@@ -115,8 +114,15 @@ def disk_frontier(settings: Settings) -> tempfile.TemporaryDirectory | None:
     return tmp
 
 
-def run_crawl(db_path: str | Path, options: CrawlOptions, *, command: str = "crawl", quiet: bool = False,
-              mode: str = "fresh", resume_run: int | None = None) -> CrawlResult:
+def run_crawl(
+    db_path: str | Path,
+    options: CrawlOptions,
+    *,
+    command: str = "crawl",
+    quiet: bool = False,
+    mode: str = "fresh",
+    resume_run: int | None = None,
+) -> CrawlResult:
     """Crawl from the seeds into the database under its lock; record the run and its stats.
 
     ``mode`` is ``fresh``, ``recrawl`` (conditional requests, unchanged pages replayed) or
@@ -137,10 +143,20 @@ def run_crawl(db_path: str | Path, options: CrawlOptions, *, command: str = "cra
         frontier_dir = disk_frontier(settings)
         process = scrapy_process(settings)
         crawler = process.create_crawler(BlogSpider)
-        process.crawl(crawler, seeds=options.seeds, hops=options.hops,
-                      max_pages_per_site=options.max_pages_per_site, candidate_pages=options.candidate_pages,
-                      max_pages=options.max_pages, platforms=platforms, excluded=excluded, topic=options.topic,
-                      db_path=str(db_path), mode=mode, resume_run=resume_run)
+        process.crawl(
+            crawler,
+            seeds=options.seeds,
+            hops=options.hops,
+            max_pages_per_site=options.max_pages_per_site,
+            candidate_pages=options.candidate_pages,
+            max_pages=options.max_pages,
+            platforms=platforms,
+            excluded=excluded,
+            topic=options.topic,
+            db_path=str(db_path),
+            mode=mode,
+            resume_run=resume_run,
+        )
         try:
             process.start()
         finally:
@@ -162,8 +178,9 @@ def summary(db_path: str | Path, result: CrawlResult) -> list[tuple[str, str]]:
     run = result.run_id
     sites = db.execute("SELECT role, count(*) FROM sites WHERE run_id = ? GROUP BY role", [run]).fetchall()
     by_role = dict(sites)
-    errors = db.execute("SELECT kind, count(*) FROM fetch_errors WHERE run_id = ? GROUP BY kind ORDER BY 2 DESC",
-                        [run]).fetchall()
+    errors = db.execute(
+        "SELECT kind, count(*) FROM fetch_errors WHERE run_id = ? GROUP BY kind ORDER BY 2 DESC", [run]
+    ).fetchall()
     pages = stats.get("blogscout/pages", 0)
     lines = [
         ("run", f"{run} ({result.status})"),

@@ -55,13 +55,16 @@ def _crawl(settings, client, keys: Keys, spider_kwargs: dict):
     return crawler
 
 
-def run_coordinator(db_path: str | Path, options: CrawlOptions, redis_url: str, *, quiet: bool = False,
-                    wait_workers: float = 600) -> CrawlResult:
+def run_coordinator(
+    db_path: str | Path, options: CrawlOptions, redis_url: str, *, quiet: bool = False, wait_workers: float = 600
+) -> CrawlResult:
     """Start a distributed crawl: seed the shared queue, crawl as one worker, write every item."""
     client = _client(redis_url)
     if _running_crawl(client):
-        raise DistributedError(f"--redis {redis_url}: another distributed crawl is running there; "
-                               f"wait for it or use another Redis database (…/1)")
+        raise DistributedError(
+            f"--redis {redis_url}: another distributed crawl is running there; "
+            f"wait for it or use another Redis database (…/1)"
+        )
     with CrawlLock(db_path):
         db = dbmod.connect(db_path)
         record = {**options.as_record(), "redis": redis_url}
@@ -70,18 +73,39 @@ def run_coordinator(db_path: str | Path, options: CrawlOptions, redis_url: str, 
         keys = Keys(f"blogscout:{uuid.uuid4().hex[:12]}")
         platforms = Platforms.load(*options.platforms_files)
         excluded = load_excluded(options.exclude_files)
-        client.set(CURRENT_KEY, json.dumps({
-            "namespace": keys.ns, "options": options.as_record(), "platforms": platforms.entries,
-            "excluded": sorted(excluded), "run_id": run_id}))
+        client.set(
+            CURRENT_KEY,
+            json.dumps(
+                {
+                    "namespace": keys.ns,
+                    "options": options.as_record(),
+                    "platforms": platforms.entries,
+                    "excluded": sorted(excluded),
+                    "run_id": run_id,
+                }
+            ),
+        )
         writer = ItemWriter(str(db_path), run_id, client, keys.items)
         writer.start()
         started = time.monotonic()
         try:
             settings = _settings(db_path, run_id, options, redis_url, keys.ns, quiet, "coordinator")
-            crawler = _crawl(settings, client, keys, dict(
-                seeds=options.seeds, hops=options.hops, max_pages_per_site=options.max_pages_per_site,
-                candidate_pages=options.candidate_pages, max_pages=options.max_pages, platforms=platforms,
-                excluded=excluded, topic=options.topic, after_start=lambda: client.set(keys.seeded, 1)))
+            crawler = _crawl(
+                settings,
+                client,
+                keys,
+                dict(
+                    seeds=options.seeds,
+                    hops=options.hops,
+                    max_pages_per_site=options.max_pages_per_site,
+                    candidate_pages=options.candidate_pages,
+                    max_pages=options.max_pages,
+                    platforms=platforms,
+                    excluded=excluded,
+                    topic=options.topic,
+                    after_start=lambda: client.set(keys.seeded, 1),
+                ),
+            )
             _wait_for_workers(client, keys, wait_workers)
         finally:
             client.set(keys.state, "done")
@@ -121,7 +145,7 @@ def _merged_stats(client, keys: Keys) -> dict:
 def _cleanup(client, keys: Keys) -> None:
     names = list(client.scan_iter(match=f"{keys.ns}:*", count=1000))
     for start in range(0, len(names), 500):
-        client.delete(*names[start:start + 500])
+        client.delete(*names[start : start + 500])
     current = client.get(CURRENT_KEY)
     if current and json.loads(current)["namespace"] == keys.ns:
         client.delete(CURRENT_KEY)
@@ -142,16 +166,29 @@ def run_worker(redis_url: str, *, wait: float = 60, quiet: bool = False) -> dict
     deadline = time.monotonic() + wait
     while not (current := _running_crawl(client)):
         if time.monotonic() > deadline:
-            raise DistributedError(f"--redis {redis_url}: no distributed crawl to join; start one with "
-                                   f"'blogscout crawl --redis {redis_url} URL...'")
+            raise DistributedError(
+                f"--redis {redis_url}: no distributed crawl to join; start one with "
+                f"'blogscout crawl --redis {redis_url} URL...'"
+            )
         time.sleep(0.2)
     config = json.loads(current)
     keys = Keys(config["namespace"])
     stored = config["options"]
     options = CrawlOptions(seeds=[], **{k: v for k, v in stored.items() if k in CrawlOptions.__dataclass_fields__})
     settings = _settings("", config["run_id"], options, redis_url, keys.ns, quiet, "worker")
-    crawler = _crawl(settings, client, keys, dict(
-        seeds=[], hops=options.hops, max_pages_per_site=options.max_pages_per_site,
-        candidate_pages=options.candidate_pages, max_pages=options.max_pages,
-        platforms=Platforms(config["platforms"]), excluded=frozenset(config["excluded"]), topic=options.topic))
+    crawler = _crawl(
+        settings,
+        client,
+        keys,
+        dict(
+            seeds=[],
+            hops=options.hops,
+            max_pages_per_site=options.max_pages_per_site,
+            candidate_pages=options.candidate_pages,
+            max_pages=options.max_pages,
+            platforms=Platforms(config["platforms"]),
+            excluded=frozenset(config["excluded"]),
+            topic=options.topic,
+        ),
+    )
     return crawler.stats.get_stats()

@@ -31,7 +31,9 @@ def cron_spec(every: str) -> str:
     """A crontab time spec for ``hourly|daily|weekly|monthly`` or a 5-field CRON expression."""
     spec = EVERY.get(every.strip().lower(), every.strip())
     if not CronSlices.is_valid(spec):
-        raise ScheduleError(f"--every {every!r}: use hourly, daily, weekly, monthly or a CRON expression like '0 6 * * 1'")
+        raise ScheduleError(
+            f"--every {every!r}: use hourly, daily, weekly, monthly or a CRON expression like '0 6 * * 1'"
+        )
     return spec
 
 
@@ -39,8 +41,10 @@ def recrawl_command(db: Path, export_dir: Path, python: str = sys.executable) ->
     """The shell command cron runs: re-crawl, dated export, log next to the database."""
     log = db.with_name(db.name + ".log")
     out = export_dir / "partners-$(date +%Y-%m-%d).csv"  # python-crontab escapes % for cron
-    return (f"{shlex.quote(python)} -m crawler recrawl --quiet --db {shlex.quote(str(db))} "
-            f"--out \"{out}\" >> {shlex.quote(str(log))} 2>&1")
+    return (
+        f"{shlex.quote(python)} -m crawler recrawl --quiet --db {shlex.quote(str(db))} "
+        f'--out "{out}" >> {shlex.quote(str(log))} 2>&1'
+    )
 
 
 def open_crontab(tabfile: str | None = None) -> CronTab:
@@ -76,7 +80,7 @@ def entries(tabfile: str | None = None) -> list[Entry]:
     out = []
     for job in tab:
         if job.comment.startswith(MARK + " "):
-            out.append(Entry(job.comment[len(MARK) + 1:], str(job.slices), job.command, job.is_enabled()))
+            out.append(Entry(job.comment[len(MARK) + 1 :], str(job.slices), job.command, job.is_enabled()))
     return out
 
 

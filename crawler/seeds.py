@@ -11,8 +11,21 @@ _MD_LINK_RE = re.compile(r"\[[^\]\n]*\]\(\s*<?(https?://[^)\s>]+)>?(?:\s+\"[^\"]
 _MD_REF_RE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(https?://\S+?)>?(?:\s+[\"'(].*)?$", re.M)
 _RST_LINK_RE = re.compile(r"`[^`<]*<(https?://[^>\s]+)>`__?")
 _RST_TARGET_RE = re.compile(r"^\s*\.\.\s+_[^:]+:\s*(https?://\S+)\s*$", re.M)
-_URL_KEYS = ("url", "htmlurl", "html_url", "website", "site", "site_url", "link", "href", "homepage",
-             "feed", "feed_url", "xmlurl", "xml_url")
+_URL_KEYS = (
+    "url",
+    "htmlurl",
+    "html_url",
+    "website",
+    "site",
+    "site_url",
+    "link",
+    "href",
+    "homepage",
+    "feed",
+    "feed_url",
+    "xmlurl",
+    "xml_url",
+)
 
 
 def parse_seed_text(text: str, name: str = "") -> list[str]:

@@ -44,8 +44,10 @@ SCHEDULER_DISK_QUEUE = "crawler.spillqueue.SpillQueue"
 
 # Idle connections kept per endpoint up to CONCURRENT_REQUESTS: through an HTTP proxy every host
 # shares the proxy's endpoint (measured: 3,132 new connections for ~4,000 requests before, 64 after).
-DOWNLOAD_HANDLERS = {"http": "crawler.handlers.PooledHTTPDownloadHandler",
-                     "https": "crawler.handlers.PooledHTTPDownloadHandler"}
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.handlers.PooledHTTPDownloadHandler",
+    "https": "crawler.handlers.PooledHTTPDownloadHandler",
+}
 
 # Nothing listens on this machine's ports on behalf of the crawl.
 TELNETCONSOLE_ENABLED = False

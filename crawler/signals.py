@@ -11,21 +11,74 @@ from lxml import html
 _ISO_DATE_RE = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _PATH_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(?:(0[1-9]|[12]\d|3[01])/)?(?=[^/?#]*[a-z])[^/?#]{2,}")
 _CMS_MARKERS = (
-    ("/wp-content/", "WordPress"), ("/wp-includes/", "WordPress"), ("blogger.com/static", "Blogger"),
-    ("blogblog.com", "Blogger"), ("ghost-portal", "Ghost"), ("substackcdn.com", "Substack"),
-    ("cdn-images-1.medium.com", "Medium"), ("static1.squarespace.com", "Squarespace"),
-    ("static.wixstatic.com", "Wix"), ("typo3conf/", "TYPO3"), ("typo3temp/", "TYPO3"),
-    ("jimdo", "Jimdo"), ("/_next/static", "Next.js"),
+    ("/wp-content/", "WordPress"),
+    ("/wp-includes/", "WordPress"),
+    ("blogger.com/static", "Blogger"),
+    ("blogblog.com", "Blogger"),
+    ("ghost-portal", "Ghost"),
+    ("substackcdn.com", "Substack"),
+    ("cdn-images-1.medium.com", "Medium"),
+    ("static1.squarespace.com", "Squarespace"),
+    ("static.wixstatic.com", "Wix"),
+    ("typo3conf/", "TYPO3"),
+    ("typo3temp/", "TYPO3"),
+    ("jimdo", "Jimdo"),
+    ("/_next/static", "Next.js"),
 )
-_HOST_CMS = ((".blogspot.", "Blogger"), (".wordpress.com", "WordPress.com"), ("medium.com", "Medium"),
-             (".substack.com", "Substack"), (".tumblr.com", "Tumblr"), (".ghost.io", "Ghost"))
-BLOG_CMS = ("wordpress", "blogger", "blogspot", "ghost", "hugo", "jekyll", "medium", "substack", "pelican",
-            "eleventy", "hexo", "gatsby", "tumblr", "serendipity", "nucleus", "movable type", "textpattern",
-            "dotclear", "b2evolution", "write.as", "bearblog", "micro.blog", "blogger.de", "twoday",
-            "typo3 blog", "t3blog", "grav", "kirby", "zola", "bludit", "wix blog")
-_SHOP_MARKERS = ("add-to-cart", "add_to_cart", "in den warenkorb", "zum warenkorb", "single-product",
-                 "woocommerce-product", '"@type":"product"', '"@type": "product"', "schema.org/product",
-                 "schema.org/offer", "product-add-to-cart")
+_HOST_CMS = (
+    (".blogspot.", "Blogger"),
+    (".wordpress.com", "WordPress.com"),
+    ("medium.com", "Medium"),
+    (".substack.com", "Substack"),
+    (".tumblr.com", "Tumblr"),
+    (".ghost.io", "Ghost"),
+)
+BLOG_CMS = (
+    "wordpress",
+    "blogger",
+    "blogspot",
+    "ghost",
+    "hugo",
+    "jekyll",
+    "medium",
+    "substack",
+    "pelican",
+    "eleventy",
+    "hexo",
+    "gatsby",
+    "tumblr",
+    "serendipity",
+    "nucleus",
+    "movable type",
+    "textpattern",
+    "dotclear",
+    "b2evolution",
+    "write.as",
+    "bearblog",
+    "micro.blog",
+    "blogger.de",
+    "twoday",
+    "typo3 blog",
+    "t3blog",
+    "grav",
+    "kirby",
+    "zola",
+    "bludit",
+    "wix blog",
+)
+_SHOP_MARKERS = (
+    "add-to-cart",
+    "add_to_cart",
+    "in den warenkorb",
+    "zum warenkorb",
+    "single-product",
+    "woocommerce-product",
+    '"@type":"product"',
+    '"@type": "product"',
+    "schema.org/product",
+    "schema.org/offer",
+    "product-add-to-cart",
+)
 _POST_SCHEMA_RE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:BlogPosting|Article|NewsArticle|TechArticle)"')
 
 
@@ -147,8 +200,11 @@ def blog_verdict(ev: Evidence) -> tuple[bool, str]:
     if ev.blog_path:
         weak.append("/blog/ path")
     if ev.shop and not (ev.feed and ev.dated_posts):
-        parts = ["feed" if ev.feed else "no feed", "dated posts" if ev.dated_posts else "no dated posts",
-                 "shop markers"]
+        parts = [
+            "feed" if ev.feed else "no feed",
+            "dated posts" if ev.dated_posts else "no dated posts",
+            "shop markers",
+        ]
         return False, ", ".join(parts)
     if strong or len(weak) >= 2:
         return True, ", ".join(strong[:1] + weak[:1] + strong[1:] + weak[1:])

@@ -66,14 +66,22 @@ def write_batch(db: sqlite_utils.Database, run_id: int, items: Iterable[object])
             elif isinstance(item, PageItem):
                 _write_page(conn, run_id, item)
             elif isinstance(item, FeedItem):
-                conn.executemany(_UPSERT_ENTRY, [(item.site, url, run_id, item.feed_url, title, published)
-                                                 for url, title, published in item.entries])
+                conn.executemany(
+                    _UPSERT_ENTRY,
+                    [
+                        (item.site, url, run_id, item.feed_url, title, published)
+                        for url, title, published in item.entries
+                    ],
+                )
             elif isinstance(item, ErrorItem):
-                conn.execute("INSERT INTO fetch_errors (run_id, url, site, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                             (run_id, item.url, item.site, item.kind, item.detail[:500]))
+                conn.execute(
+                    "INSERT INTO fetch_errors (run_id, url, site, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                    (run_id, item.url, item.site, item.kind, item.detail[:500]),
+                )
                 if item.kind == "robots":
-                    conn.execute("UPDATE sites SET robots_blocked = 1 WHERE site = ? AND home_url = ?",
-                                 (item.site, item.url))
+                    conn.execute(
+                        "UPDATE sites SET robots_blocked = 1 WHERE site = ? AND home_url = ?", (item.site, item.url)
+                    )
             else:
                 log.warning("dropping unknown item type %s", type(item).__name__)
                 continue
@@ -82,8 +90,17 @@ def write_batch(db: sqlite_utils.Database, run_id: int, items: Iterable[object])
 
 
 def _write_site(conn, run_id: int, item: SiteItem) -> None:
-    conn.execute(_UPSERT_SITE, {"site": item.site, "home_url": item.home_url, "role": item.role,
-                                "hops": item.hops, "found_via": item.found_via, "run_id": run_id})
+    conn.execute(
+        _UPSERT_SITE,
+        {
+            "site": item.site,
+            "home_url": item.home_url,
+            "role": item.role,
+            "hops": item.hops,
+            "found_via": item.found_via,
+            "run_id": run_id,
+        },
+    )
 
 
 def _write_page(conn, run_id: int, page: PageItem) -> None:
@@ -93,11 +110,21 @@ def _write_page(conn, run_id: int, page: PageItem) -> None:
         conn.execute("UPDATE contacts SET run_id = ? WHERE source_url = ?", (run_id, page.url))
         return
     row = {
-        "url": page.url, "site": page.site, "run_id": run_id, "fetched_at": utcnow(),
-        "status": page.status, "page_kind": page.page_kind, "content_type": page.content_type,
-        "title": page.title, "language": page.language, "published": page.published,
-        "text": page.text, "etag": page.etag, "last_modified": page.last_modified,
-        "content_hash": page.content_hash, "follow": json.dumps(page.follow) if page.follow else "",
+        "url": page.url,
+        "site": page.site,
+        "run_id": run_id,
+        "fetched_at": utcnow(),
+        "status": page.status,
+        "page_kind": page.page_kind,
+        "content_type": page.content_type,
+        "title": page.title,
+        "language": page.language,
+        "published": page.published,
+        "text": page.text,
+        "etag": page.etag,
+        "last_modified": page.last_modified,
+        "content_hash": page.content_hash,
+        "follow": json.dumps(page.follow) if page.follow else "",
     }
     conn.execute(_UPSERT_PAGE, row)
     conn.execute("DELETE FROM links WHERE from_url = ?", (page.url,))
@@ -108,16 +135,28 @@ def _write_page(conn, run_id: int, page: PageItem) -> None:
     )
     conn.executemany(_UPSERT_CONTACT, [(page.site, kind, value, run_id, page.url) for kind, value in page.contacts])
     if page.page_kind == "home" and page.is_blog is not None:
-        conn.execute(_SITE_INFO, {
-            "site": page.site, "title": page.title, "description": page.description,
-            "language": page.language, "generator": page.generator, "feed_url": page.feed_url,
-            "is_blog": int(page.is_blog), "blog_reason": page.blog_reason, "run_id": run_id,
-        })
+        conn.execute(
+            _SITE_INFO,
+            {
+                "site": page.site,
+                "title": page.title,
+                "description": page.description,
+                "language": page.language,
+                "generator": page.generator,
+                "feed_url": page.feed_url,
+                "is_blog": int(page.is_blog),
+                "blog_reason": page.blog_reason,
+                "run_id": run_id,
+            },
+        )
 
 
 def update_site_counts(db: sqlite_utils.Database, run_id: int) -> None:
     """Refresh the per-site page and error counters after a run."""
     with db.conn:
         db.execute("UPDATE sites SET pages = (SELECT count(*) FROM pages WHERE pages.site = sites.site)")
-        db.execute("UPDATE sites SET errors = (SELECT count(*) FROM fetch_errors e "
-                   "WHERE e.site = sites.site AND e.run_id = ?)", [run_id])
+        db.execute(
+            "UPDATE sites SET errors = (SELECT count(*) FROM fetch_errors e "
+            "WHERE e.site = sites.site AND e.run_id = ?)",
+            [run_id],
+        )

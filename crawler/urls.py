@@ -28,15 +28,36 @@ TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "ga_")
 # Blog hosts where every subdomain is somebody's own blog but which the Public Suffix List does
 # not list as private suffixes (blogspot.*, github.io, netlify.app... it does).
 BLOG_HOSTING_SUFFIXES = (
-    "wordpress.com", "home.blog", "medium.com", "substack.com", "ghost.io", "tumblr.com",
-    "typepad.com", "blog.de", "blogger.de", "twoday.net", "over-blog.com", "jimdofree.com",
-    "jimdosite.com", "wixsite.com", "weebly.com", "squarespace.com", "bearblog.dev", "micro.blog",
-    "write.as", "posthaven.com", "livejournal.com", "hatenablog.com", "npage.de", "beepworld.de",
+    "wordpress.com",
+    "home.blog",
+    "medium.com",
+    "substack.com",
+    "ghost.io",
+    "tumblr.com",
+    "typepad.com",
+    "blog.de",
+    "blogger.de",
+    "twoday.net",
+    "over-blog.com",
+    "jimdofree.com",
+    "jimdosite.com",
+    "wixsite.com",
+    "weebly.com",
+    "squarespace.com",
+    "bearblog.dev",
+    "micro.blog",
+    "write.as",
+    "posthaven.com",
+    "livejournal.com",
+    "hatenablog.com",
+    "npage.de",
+    "beepworld.de",
 )
 
 # The bundled list only: never download the Public Suffix List at run time.
-_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True,
-                                 extra_suffixes=BLOG_HOSTING_SUFFIXES)
+_EXTRACT = tldextract.TLDExtract(
+    suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True, extra_suffixes=BLOG_HOSTING_SUFFIXES
+)
 
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HOST_RE = re.compile(r"[a-z0-9_.-]+")
@@ -212,7 +233,9 @@ class Platforms:
 _NOT_PROFILE = re.compile(
     r"^/(watch|embed|shorts|playlist|results|p|reel|reels|tv|status|hashtag|search|explore|share|sharer|"
     r"intent|pin|photo|photos|video|videos|events|groups|posts|story\.php|permalink\.php|login|signup)(/|\.php|$)"
-    r"|/status(es)?/\d+", re.IGNORECASE)
+    r"|/status(es)?/\d+",
+    re.IGNORECASE,
+)
 
 
 def is_profile_url(url: str) -> bool:

@@ -55,8 +55,9 @@ def _run(platforms: Platforms, job: str, args: tuple):
 def crawled_feed(body: bytes, url: str) -> FeedInfo:
     """The feed as the spider keeps it: its first entries with a link, their URLs canonical."""
     feed = parse_feed(body, url)
-    feed.entries = [FeedEntry(canonical_url(e.url) or e.url, e.title, e.published)
-                    for e in feed.entries[:MAX_FEED_ENTRIES] if e.url]
+    feed.entries = [
+        FeedEntry(canonical_url(e.url) or e.url, e.title, e.published) for e in feed.entries[:MAX_FEED_ENTRIES] if e.url
+    ]
     return feed
 
 
@@ -74,7 +75,7 @@ class _Results(asyncio.Protocol):
             end = _HEADER.size + size
             if len(self.buffer) < end:
                 return
-            task, ok, value = pickle.loads(self.buffer[_HEADER.size:end])
+            task, ok, value = pickle.loads(self.buffer[_HEADER.size : end])
             del self.buffer[:end]
             self.worker.resolve(task, ok, value)
 
@@ -88,8 +89,11 @@ class _Worker:
     def __init__(self, platforms: Platforms):
         task_read, self.task_fd = os.pipe()
         self.result_fd, result_write = os.pipe()
-        self.proc = subprocess.Popen([sys.executable, "-m", "crawler.workers", str(task_read), str(result_write)],
-                                     pass_fds=(task_read, result_write), stdin=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "crawler.workers", str(task_read), str(result_write)],
+            pass_fds=(task_read, result_write),
+            stdin=subprocess.DEVNULL,
+        )
         os.close(task_read)
         os.close(result_write)
         self.pending: dict[int, tuple[asyncio.Future, str, tuple]] = {}
@@ -106,7 +110,9 @@ class _Worker:
             self._connecting = loop.create_future()
             try:
                 self.writer, _ = await loop.connect_write_pipe(asyncio.BaseProtocol, os.fdopen(self.task_fd, "wb", 0))
-                self.reader, _ = await loop.connect_read_pipe(lambda: _Results(self), os.fdopen(self.result_fd, "rb", 0))
+                self.reader, _ = await loop.connect_read_pipe(
+                    lambda: _Results(self), os.fdopen(self.result_fd, "rb", 0)
+                )
                 self.writer.write(self._first)
             except BaseException as err:
                 self.alive = False
@@ -211,8 +217,11 @@ class ExtractionPool:
                 self._tasks += 1
                 return await worker.submit(self._tasks, job, args)
             except (_WorkerLost, OSError) as err:
-                log.warning("extraction worker %s ended (%s); extracting in the crawl process instead",
-                            worker.proc.pid, type(err).__name__)
+                log.warning(
+                    "extraction worker %s ended (%s); extracting in the crawl process instead",
+                    worker.proc.pid,
+                    type(err).__name__,
+                )
                 worker.alive = False
         return _run(self.platforms, job, args)
 
@@ -224,6 +233,7 @@ class ExtractionPool:
 
 
 # -- the worker process --------------------------------------------------------------------------
+
 
 def _read_exact(stream, size: int) -> bytes | None:
     data = stream.read(size)

@@ -60,8 +60,9 @@ def activity(dates: Iterable[str], reference: str | date | None) -> Activity:
     return _Scorer(reference).activity(map(parse_day, dates))
 
 
-def activities(dates: Mapping[str, Sequence[str]], sites: Iterable[str],
-               reference: str | date | None) -> dict[str, Activity]:
+def activities(
+    dates: Mapping[str, Sequence[str]], sites: Iterable[str], reference: str | date | None
+) -> dict[str, Activity]:
     """`activity` of each of ``sites`` from its ``dates`` (none if missing); each day is parsed once.
 
     >>> acts = activities({"a.de": ["2024-05-20T10:00:00Z"]}, ["a.de", "b.de"], "2024-06-01")
@@ -93,7 +94,7 @@ class _Scorer:
         days = sorted(d for d in days if d is not None)
         ref = self.ref
         if ref is not None:
-            del days[bisect_right(days, self.latest):]
+            del days[bisect_right(days, self.latest) :]
         if not days:
             return Activity("", 0, UNKNOWN_SCORE)
         last = days[-1]

@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 from array import array
 from collections.abc import Iterable
-from itertools import repeat
 from dataclasses import dataclass
+from itertools import repeat
 
 import networkx as nx
 import numpy as np
@@ -72,24 +72,37 @@ def adjacency(G: nx.DiGraph, weight: str | None = "weight") -> Adjacency:
         else:
             data.extend(d.get(weight, 1) for d in nbrs.values())
         indptr[i + 1] = len(cols)
-    A = sparse.csr_array((np.frombuffer(data, dtype=float), np.frombuffer(cols, dtype=np.int64), indptr),
-                         shape=(len(nodes), len(nodes)))
+    A = sparse.csr_array(
+        (np.frombuffer(data, dtype=float), np.frombuffer(cols, dtype=np.int64), indptr), shape=(len(nodes), len(nodes))
+    )
     A.sort_indices()
     links = A.copy()
     links.data[:] = 1.0
     return Adjacency(nodes, index, A, links)
 
 
-def graph_signals(G: nx.DiGraph, seeds: Iterable[str], blogs: Iterable[str] | None = None,
-                  alpha: float = 0.85, weight: str | None = "weight") -> dict[str, dict[str, float]]:
+def graph_signals(
+    G: nx.DiGraph,
+    seeds: Iterable[str],
+    blogs: Iterable[str] | None = None,
+    alpha: float = 0.85,
+    weight: str | None = "weight",
+) -> dict[str, dict[str, float]]:
     """Every centrality signal by name, {signal: {site: value}}, from one sparse matrix.
 
     The same values as calling `personalized_pagerank`, `pagerank`, `hits_authority`,
     `inbound_blogs` (counting ``blogs``), `seed_inlinks`, `seed_reciprocity` and
     `seed_cocitation` one by one, without converting the graph seven times.
     """
-    names = ("personalized_pagerank", "pagerank", "hits_authority", "inbound_blogs", "seed_inlinks",
-             "seed_reciprocity", "seed_cocitation")
+    names = (
+        "personalized_pagerank",
+        "pagerank",
+        "hits_authority",
+        "inbound_blogs",
+        "seed_inlinks",
+        "seed_reciprocity",
+        "seed_cocitation",
+    )
     if len(G) == 0:
         return {name: {} for name in names}
     adj = adjacency(G, weight)
@@ -136,9 +149,16 @@ def _transition(A: sparse.csr_array) -> sparse.csr_array:
     return Q @ A
 
 
-def _power_iteration(adj: Adjacency, P: sparse.csr_array, start: np.ndarray, restart: np.ndarray,
-                     dangling: np.ndarray, alpha: float, max_iter: int = 500,
-                     tol: float = 1e-10) -> dict[str, float]:
+def _power_iteration(
+    adj: Adjacency,
+    P: sparse.csr_array,
+    start: np.ndarray,
+    restart: np.ndarray,
+    dangling: np.ndarray,
+    alpha: float,
+    max_iter: int = 500,
+    tol: float = 1e-10,
+) -> dict[str, float]:
     """networkx's scipy PageRank iteration on a prepared transition matrix (same floats)."""
     N = len(adj.nodes)
     is_dangling = np.where(adj.weighted.sum(axis=1) == 0)[0]
@@ -185,7 +205,7 @@ def _hits(adj: Adjacency, max_iter: int = 200, tol: float = 1e-10) -> dict[str, 
     if A.nnz == 0:
         return dict.fromkeys(nodes, 0.0)
     x = np.full(len(nodes), 1.0 / len(nodes))
-    for i in range(max_iter):
+    for _i in range(max_iter):
         x_new = A.T @ (A @ x)
         total = x_new.sum()
         if total <= 0:

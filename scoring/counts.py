@@ -83,8 +83,11 @@ class TermCounter:
         self._flush(batch, indices, counts, indptr)
         self.terms_ = list(self.vocabulary_)
         return sparse.csr_matrix(
-            (np.frombuffer(counts, dtype=np.float32), np.frombuffer(indices, dtype=np.int32),
-             np.frombuffer(indptr, dtype=np.int64)),
+            (
+                np.frombuffer(counts, dtype=np.float32),
+                np.frombuffer(indices, dtype=np.int32),
+                np.frombuffer(indptr, dtype=np.int64),
+            ),
             shape=(len(self.sites_), len(self.vocabulary_)),
         )
 

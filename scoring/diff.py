@@ -10,8 +10,9 @@ DIFF_COLUMNS = ["change", "site", "old_rank", "new_rank", "moved", "score", "tit
 CHANGE_ORDER = {"new": 0, "rose": 1, "fell": 2, "went_dead": 3, "disappeared": 4, "contact_changed": 5}
 
 
-def diff_rankings(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]], *,
-                  min_move: int = 1) -> list[dict]:
+def diff_rankings(
+    old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]], *, min_move: int = 1
+) -> list[dict]:
     """Rows describing each change from ``old`` to ``new`` (ranking rows keyed by ``site``).
 
     A blog moved when its rank changed by at least ``min_move``; it went dead when it had recent
@@ -41,7 +42,9 @@ def diff_rankings(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, A
     for site, prev in before.items():
         if site not in after:
             out.append(_change("disappeared", prev, prev, None, "no longer ranked (gone, excluded or not a blog)"))
-    out.sort(key=lambda r: (CHANGE_ORDER[r["change"]], r["new_rank"] if r["new_rank"] != "" else r["old_rank"], r["site"]))
+    out.sort(
+        key=lambda r: (CHANGE_ORDER[r["change"]], r["new_rank"] if r["new_rank"] != "" else r["old_rank"], r["site"])
+    )
     return out
 
 
@@ -49,9 +52,17 @@ def _change(kind: str, row, prev, cur, detail: str) -> dict:
     old_rank = prev["rank"] if prev else ""
     new_rank = cur["rank"] if cur else ""
     moved = (int(old_rank) - int(new_rank)) if prev and cur else ""
-    return {"change": kind, "site": row["site"], "old_rank": old_rank, "new_rank": new_rank, "moved": moved,
-            "score": cur.get("score", "") if cur else "", "title": row.get("title", ""), "url": row.get("url", ""),
-            "detail": detail}
+    return {
+        "change": kind,
+        "site": row["site"],
+        "old_rank": old_rank,
+        "new_rank": new_rank,
+        "moved": moved,
+        "score": cur.get("score", "") if cur else "",
+        "title": row.get("title", ""),
+        "url": row.get("url", ""),
+        "detail": detail,
+    }
 
 
 def _active(row: Mapping[str, Any]) -> bool:

@@ -85,15 +85,15 @@ def _columns(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None) -
     return out
 
 
-def write_csv(rows: Iterable[Mapping[str, Any]], fileobj: TextIO, *, excel: bool = False,
-              columns: Sequence[str] | None = None) -> None:
+def write_csv(
+    rows: Iterable[Mapping[str, Any]], fileobj: TextIO, *, excel: bool = False, columns: Sequence[str] | None = None
+) -> None:
     """Write rows as CSV with a header; columns default to the keys of the rows, in order."""
     rows = list(rows)
     cols = _columns(rows, columns)
     if excel:
         fileobj.write(BOM)
-    writer = csv.writer(fileobj, delimiter=";" if excel else ",", lineterminator="\r\n",
-                        quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(fileobj, delimiter=";" if excel else ",", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([safe_cell(c) for c in cols])
     by_type, other = _CELL_BY_TYPE.get, _cell
     writer.writerows([by_type(type(v), other)(v, excel) for v in map(row.get, cols)] for row in rows)
@@ -107,8 +107,7 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def write_json(rows: Iterable[Mapping[str, Any]], fileobj: TextIO, *,
-               columns: Sequence[str] | None = None) -> None:
+def write_json(rows: Iterable[Mapping[str, Any]], fileobj: TextIO, *, columns: Sequence[str] | None = None) -> None:
     """Write rows as a JSON array of objects (same fields and order as the CSV), UTF-8 text.
 
     >>> import io; buf = io.StringIO(); write_json([{"site": "ä.de", "score": 1.0}], buf)

@@ -27,10 +27,29 @@ from scoring.weights import load_weights
 log = logging.getLogger(__name__)
 
 COLUMNS = [
-    "rank", "site", "url", "title", "score", "relevance", "centrality", "activity", "language",
-    "last_post", "posts_180d", "linked_from_seeds", "inbound_blogs", "cocited_with_seeds",
-    "reciprocal", "top_terms", "why", "emails", "contact_url", "impressum_url", "feed_url",
-    "social", "found_via",
+    "rank",
+    "site",
+    "url",
+    "title",
+    "score",
+    "relevance",
+    "centrality",
+    "activity",
+    "language",
+    "last_post",
+    "posts_180d",
+    "linked_from_seeds",
+    "inbound_blogs",
+    "cocited_with_seeds",
+    "reciprocal",
+    "top_terms",
+    "why",
+    "emails",
+    "contact_url",
+    "impressum_url",
+    "feed_url",
+    "social",
+    "found_via",
 ]
 ME_COLUMNS = ["links_to_me", "warm_prospect"]
 
@@ -96,8 +115,9 @@ def combine(relevance: float, centrality: float, activity_score: float, weights:
     return score
 
 
-def _relevance(data: CrawlData, seeds: Sequence[str], candidates: Sequence[str], topic: str,
-               keep_langs: set[str] | None) -> tuple[dict[str, float], dict[str, list[str]], dict[str, str]]:
+def _relevance(
+    data: CrawlData, seeds: Sequence[str], candidates: Sequence[str], topic: str, keep_langs: set[str] | None
+) -> tuple[dict[str, float], dict[str, list[str]], dict[str, str]]:
     """Relevance scaled to 0..1 over the candidates, their top terms and detected languages."""
     documents = data.documents() if callable(data.documents) else data.documents
     rel = TopicRelevance().fit(documents, seeds=seeds, topic=topic, langs=sorted(keep_langs) if keep_langs else None)
@@ -109,8 +129,9 @@ def _relevance(data: CrawlData, seeds: Sequence[str], candidates: Sequence[str],
     return scaled, terms, detected
 
 
-def _centrality(signals: Mapping[str, Mapping[str, float]], candidates: Sequence[str],
-                weights: Mapping[str, float]) -> dict[str, float]:
+def _centrality(
+    signals: Mapping[str, Mapping[str, float]], candidates: Sequence[str], weights: Mapping[str, float]
+) -> dict[str, float]:
     """Weighted mean of the scaled graph signals, divided by the best candidate's."""
     total = sum(weights.values()) or 1.0
     mean: Any = 0
@@ -125,8 +146,14 @@ def _lang_code(value: str | None) -> str:
     return (value or "").strip().lower().replace("_", "-").split("-", 1)[0]
 
 
-def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None = None,
-               me: str | None = None, weights: Mapping[str, Any] | str | None = None) -> list[dict]:
+def rank_sites(
+    data: CrawlData,
+    *,
+    topic: str = "",
+    langs: Sequence[str] | None = None,
+    me: str | None = None,
+    weights: Mapping[str, Any] | str | None = None,
+) -> list[dict]:
     """Rank the candidate blogs of a crawl; return one export row per candidate, best first.
 
     Parameters
@@ -146,8 +173,11 @@ def rank_sites(data: CrawlData, *, topic: str = "", langs: Sequence[str] | None 
     keep_langs = {_lang_code(c) for c in langs} if langs else None
 
     candidates = sorted(
-        s for s, row in sites.items()
-        if roles[s] not in ("seed", "platform", "excluded") and row.get("is_blog") and s != me
+        s
+        for s, row in sites.items()
+        if roles[s] not in ("seed", "platform", "excluded")
+        and row.get("is_blog")
+        and s != me
         and (keep_langs is None or not _lang_code(row.get("language")) or _lang_code(row.get("language")) in keep_langs)
     )
     log.info("ranking %d candidate blogs around %d seeds", len(candidates), len(seeds))

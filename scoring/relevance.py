@@ -38,6 +38,7 @@ from scoring.text import LANGUAGES, tokenize, topic_terms
 
 log = logging.getLogger(__name__)
 
+
 class TopicRelevance:
     """Score sites by cosine similarity of their TF-IDF vector to a seeds-plus-topic profile.
 
@@ -65,8 +66,14 @@ class TopicRelevance:
     matrix_ : the TF-IDF rows (float32 CSR).
     """
 
-    def __init__(self, topic_weight: float = 0.5, contrast: float = 1.0, min_df: int = 1,
-                 sublinear_tf: bool = True, word_cache_size: int = 1_000_000):
+    def __init__(
+        self,
+        topic_weight: float = 0.5,
+        contrast: float = 1.0,
+        min_df: int = 1,
+        sublinear_tf: bool = True,
+        word_cache_size: int = 1_000_000,
+    ):
         self.topic_weight = topic_weight
         self.word_cache_size = word_cache_size
         self.contrast = contrast
@@ -89,8 +96,13 @@ class TopicRelevance:
         self.vocabulary_ = {t: j for j, t in enumerate(terms)}
         return X
 
-    def fit(self, documents: Iterable[Document], seeds: Iterable[str] = (), topic: str = "",
-            langs: Sequence[str] | None = None) -> TopicRelevance:
+    def fit(
+        self,
+        documents: Iterable[Document],
+        seeds: Iterable[str] = (),
+        topic: str = "",
+        langs: Sequence[str] | None = None,
+    ) -> TopicRelevance:
         """Fit TF-IDF on ``documents`` and score every site against its language's profile.
 
         ``seeds`` name the sites whose documents define the topic; ``topic`` adds comma-separated
@@ -137,8 +149,7 @@ class TopicRelevance:
         weights[list(rows)] = 1.0 / len(rows)
         return np.asarray(self.matrix_.T @ weights, dtype=np.float64).ravel()
 
-    def _profile(self, seed_rows: Sequence[int], background_rows: Sequence[int],
-                 topic_vec: np.ndarray) -> np.ndarray:
+    def _profile(self, seed_rows: Sequence[int], background_rows: Sequence[int], topic_vec: np.ndarray) -> np.ndarray:
         """L2-normalised mix of the seed centroid (minus the background's) and the topic vector."""
         seed_vec = np.zeros(self.matrix_.shape[1])
         if seed_rows:
@@ -184,11 +195,20 @@ class TopicRelevance:
         sites = list(sites)
         matrix = getattr(self, "matrix_", None)
         usable = {lang: p for lang, p in self.profiles_.items() if p.any()}
-        rows = sorted({i for i in map(self.index_.get, sites) if i is not None
-                       and self.languages_.get(self.sites_[i], "") in usable}) if matrix is not None else []
+        rows = (
+            sorted(
+                {
+                    i
+                    for i in map(self.index_.get, sites)
+                    if i is not None and self.languages_.get(self.sites_[i], "") in usable
+                }
+            )
+            if matrix is not None
+            else []
+        )
         found: dict[int, list[str]] = {}
         for start in range(0, len(rows), 2_000):  # contributions of 2,000 rows at a time
-            part = rows[start:start + 2_000]
+            part = rows[start : start + 2_000]
             sub = matrix[part]
             entry_row = np.repeat(np.arange(len(part)), np.diff(sub.indptr))
             langs = np.array([self.languages_[self.sites_[i]] for i in part], dtype=object)
@@ -210,8 +230,9 @@ class TopicRelevance:
                 out = self._readable_top(sorted(zip(strength[a:b], terms[a:b])), n)
                 if len(out) < n and b - a < ends[k + 1] - ends[k]:  # shared forms used up the shortlist
                     whole = slice(ends[k], ends[k + 1])
-                    out = self._readable_top(sorted(zip((-contrib[whole]).tolist(),
-                                                        self.terms_[cols[whole]].tolist())), n)
+                    out = self._readable_top(
+                        sorted(zip((-contrib[whole]).tolist(), self.terms_[cols[whole]].tolist())), n
+                    )
                 found[i] = out
         return {site: found.get(self.index_.get(site), []) if found else [] for site in sites}
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 
 import Stemmer
 import stop_words
@@ -31,13 +31,15 @@ _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _TOKEN_WORD_RE = re.compile(r"[^\W_]{2,}(?:[-'’][^\W_]+)*|[^\W_](?:[-'’][^\W_]+)+")
 # Words of site furniture that survive main-text extraction on many blogs (legal pages,
 # comment forms, navigation); they would make unrelated blogs look alike.
-BOILERPLATE = frozenset("""
+BOILERPLATE = frozenset(
+    """
     impressum datenschutz datenschutzerklarung datenschutzerklaerung cookie cookies agb kontakt
     startseite menu navigation kommentar kommentare kommentieren antworten antwort teilen weiterlesen
     anmelden abmelden suche suchen copyright rechte vorbehalten
     imprint privacy policy terms contact home comment comments reply share login logout search
     rights reserved
-""".split())
+""".split()
+)
 
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "é": "e", "è": "e", "à": "a", "ç": "c"})
 
@@ -59,7 +61,7 @@ def normalize(text: str) -> str:
     return text.replace("\x00", " ")
 
 
-@lru_cache(maxsize=None)
+@cache
 def stop_set(lang: str) -> frozenset[str]:
     """Stop words of a language, case-folded, with and without Umlauts."""
     words = stop_words.get_stop_words(LANGUAGES.get(lang, LANGUAGES[DEFAULT_LANGUAGE]))
@@ -73,7 +75,7 @@ def stop_set(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer(lang: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(LANGUAGES.get(lang, LANGUAGES[DEFAULT_LANGUAGE]))
 

@@ -18,8 +18,9 @@ import numpy as np
 from scipy import sparse
 
 
-def weigh_in_place(X: sparse.csr_matrix, idf_: np.ndarray, sublinear_tf: bool = True,
-                   rows: int = 10_000) -> sparse.csr_matrix:
+def weigh_in_place(
+    X: sparse.csr_matrix, idf_: np.ndarray, sublinear_tf: bool = True, rows: int = 10_000
+) -> sparse.csr_matrix:
     """TF-IDF rows of the count matrix ``X``, written into its own data, ``rows`` rows at a time.
 
     Works row by row, so no temporary spans the whole matrix (24M entries cost ~200 MB).
@@ -33,9 +34,10 @@ def weigh_in_place(X: sparse.csr_matrix, idf_: np.ndarray, sublinear_tf: bool = 
             np.log(data, out=data)
             data += 1.0
         data *= idf_[indices]
-        indptr = X.indptr[start:stop + 1] - lo
-        squares = sparse.csr_matrix(((data * data).astype(np.float64), indices, indptr),
-                                    shape=(stop - start, X.shape[1]), copy=False)
+        indptr = X.indptr[start : stop + 1] - lo
+        squares = sparse.csr_matrix(
+            ((data * data).astype(np.float64), indices, indptr), shape=(stop - start, X.shape[1]), copy=False
+        )
         norms = np.sqrt(squares @ ones)  # sums in row order, in float64
         norms[norms == 0.0] = 1.0  # empty rows stay as they are
         np.divide(data, np.repeat(norms, np.diff(indptr)), out=data)

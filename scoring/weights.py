@@ -84,8 +84,9 @@ def load_weights(source: str | Path | Mapping[str, Any] | None = None) -> dict[s
                 raise WeightsError(f"{where}: {key!r} must be an object of numbers")
             for sub, number in value.items():
                 if key == "centrality_signals" and sub not in weights[key]:
-                    raise WeightsError(f"{where}: unknown centrality signal {sub!r}; "
-                                       f"expected one of {', '.join(weights[key])}")
+                    raise WeightsError(
+                        f"{where}: unknown centrality signal {sub!r}; expected one of {', '.join(weights[key])}"
+                    )
                 weights[key][sub] = _number(number, f"{where}: {key}.{sub}")
         else:
             weights[key] = _number(value, f"{where}: {key}")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,18 @@ from crawler.sandbox.world import generate_world
 
 ROOT = Path(__file__).resolve().parent.parent
 # Politeness lifted for the local sandbox only; the spider, pipelines and middlewares are the real ones.
-FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--set", "CONCURRENT_REQUESTS=32",
-        "--set", "DOWNLOAD_TIMEOUT=8", "--set", "RETRY_TIMES=1"]
+FAST = [
+    "--set",
+    "DOWNLOAD_DELAY=0",
+    "--set",
+    "AUTOTHROTTLE_ENABLED=false",
+    "--set",
+    "CONCURRENT_REQUESTS=32",
+    "--set",
+    "DOWNLOAD_TIMEOUT=8",
+    "--set",
+    "RETRY_TIMES=1",
+]
 
 
 def _env(proxy: str | None, extra: dict | None = None) -> dict:
@@ -28,17 +38,30 @@ def _env(proxy: str | None, extra: dict | None = None) -> dict:
     return env
 
 
-def blogscout(*args: str, proxy: str | None = None, timeout: float = 240, env: dict | None = None,
-              cwd: Path | None = None) -> subprocess.CompletedProcess:
+def blogscout(
+    *args: str, proxy: str | None = None, timeout: float = 240, env: dict | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     """Run the real `blogscout` command line in a subprocess and wait for it."""
-    return subprocess.run([sys.executable, "-m", "crawler", *args], capture_output=True, text=True,
-                          timeout=timeout, env=_env(proxy, env), cwd=cwd or ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "crawler", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=_env(proxy, env),
+        cwd=cwd or ROOT,
+    )
 
 
 def start_blogscout(*args: str, proxy: str | None = None) -> subprocess.Popen:
     """Start the real `blogscout` command line in the background (to kill it, or run beside it)."""
-    return subprocess.Popen([sys.executable, "-m", "crawler", *args], cwd=ROOT, env=_env(proxy),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler", *args],
+        cwd=ROOT,
+        env=_env(proxy),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @contextmanager

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FAST, ROOT, blogscout
+
 from crawler.cli import cli
 from crawler.urls import site_key
 
@@ -56,10 +56,14 @@ def test_crawl_without_seeds_says_how(tmp_path):
 def test_crawl_reads_opml_seed_file_and_uses_proxy(tmp_path, world, sandbox):
     seed = world.seeds[0]
     opml = tmp_path / "blogroll.opml"
-    opml.write_text(f'<?xml version="1.0"?><opml version="2.0"><body><outline text="Blogs">'
-                    f'<outline type="rss" text="Seed" htmlUrl="{seed}" xmlUrl="{seed}feed/"/></outline></body></opml>')
+    opml.write_text(
+        f'<?xml version="1.0"?><opml version="2.0"><body><outline text="Blogs">'
+        f'<outline type="rss" text="Seed" htmlUrl="{seed}" xmlUrl="{seed}feed/"/></outline></body></opml>'
+    )
     db = tmp_path / "opml.db"
-    result = blogscout("crawl", "--seeds-file", str(opml), "--db", str(db), "--hops", "0", *FAST, proxy=sandbox.proxy_url)
+    result = blogscout(
+        "crawl", "--seeds-file", str(opml), "--db", str(db), "--hops", "0", *FAST, proxy=sandbox.proxy_url
+    )
     assert result.returncode == 0, result.stderr
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT site, role FROM sites WHERE role = 'seed'").fetchall() == [(site_key(seed), "seed")]
@@ -77,8 +81,20 @@ def test_crawl_hops_zero_crawls_seeds_only(tmp_path, world, sandbox):
 
 def test_crawl_shows_progress_on_stderr(tmp_path, world, sandbox):
     db = tmp_path / "p.db"
-    result = blogscout("crawl", *world.seeds, "--db", str(db), "--hops", "1", *FAST,
-                       "--set", "BLOGSCOUT_PROGRESS_INTERVAL=0.2", "--set", "DOWNLOAD_DELAY=0.05", proxy=sandbox.proxy_url)
+    result = blogscout(
+        "crawl",
+        *world.seeds,
+        "--db",
+        str(db),
+        "--hops",
+        "1",
+        *FAST,
+        "--set",
+        "BLOGSCOUT_PROGRESS_INTERVAL=0.2",
+        "--set",
+        "DOWNLOAD_DELAY=0.05",
+        proxy=sandbox.proxy_url,
+    )
     assert result.returncode == 0, result.stderr
     lines = [l for l in result.stderr.splitlines() if "pages/s" in l]
     assert lines and all("sites" in l and "queue" in l and "errors" in l for l in lines)
@@ -87,38 +103,71 @@ def test_crawl_shows_progress_on_stderr(tmp_path, world, sandbox):
 def test_crawl_rerun_adds_a_run_without_duplicates(tmp_path, world, sandbox):
     db = tmp_path / "twice.db"
     for _ in range(2):
-        result = blogscout("crawl", world.seeds[0], "--db", str(db), "--hops", "1", "--quiet", *FAST, proxy=sandbox.proxy_url)
+        result = blogscout(
+            "crawl", world.seeds[0], "--db", str(db), "--hops", "1", "--quiet", *FAST, proxy=sandbox.proxy_url
+        )
         assert result.returncode == 0, result.stderr
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT id, status FROM runs").fetchall() == [(1, "finished"), (2, "finished")]
-    assert conn.execute("SELECT count(*) FROM links GROUP BY from_url, to_url, kind HAVING count(*) > 1").fetchall() == []
+    assert (
+        conn.execute("SELECT count(*) FROM links GROUP BY from_url, to_url, kind HAVING count(*) > 1").fetchall() == []
+    )
     assert conn.execute("SELECT count(DISTINCT run_id) FROM pages").fetchone()[0] == 1
 
 
 def test_crawl_page_cap_prefers_blogroll_links(tmp_path, world, sandbox):
     db = tmp_path / "cap.db"
-    result = blogscout("crawl", *world.seeds, "--db", str(db), "--max-pages", "60", "--quiet", *FAST,
-                       "--set", "CONCURRENT_REQUESTS=2", proxy=sandbox.proxy_url)
+    result = blogscout(
+        "crawl",
+        *world.seeds,
+        "--db",
+        str(db),
+        "--max-pages",
+        "60",
+        "--quiet",
+        *FAST,
+        "--set",
+        "CONCURRENT_REQUESTS=2",
+        proxy=sandbox.proxy_url,
+    )
     assert result.returncode == 0, result.stderr
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM pages WHERE page_kind != 'feed'").fetchone()[0] <= 60
-    crawled = [r[0] for r in conn.execute(
-        "SELECT s.found_via FROM sites s WHERE s.role = 'candidate' AND EXISTS (SELECT 1 FROM pages p WHERE p.site = s.site)")]
+    crawled = [
+        r[0]
+        for r in conn.execute(
+            "SELECT s.found_via FROM sites s WHERE s.role = 'candidate' AND EXISTS (SELECT 1 FROM pages p WHERE p.site = s.site)"
+        )
+    ]
     assert crawled and sum(v.startswith(("blogroll", "opml")) for v in crawled) >= 0.6 * len(crawled)
 
 
-@pytest.mark.parametrize("option, line, role", [
-    ("--exclude", "# already working with\n{site}\n", "excluded"),
-    ("--platforms", "shop {site}\n", "platform"),
-])
+@pytest.mark.parametrize(
+    "option, line, role",
+    [
+        ("--exclude", "# already working with\n{site}\n", "excluded"),
+        ("--platforms", "shop {site}\n", "platform"),
+    ],
+)
 def test_crawl_user_lists_keep_a_blog_out(tmp_path, world, sandbox, option, line, role):
     seed = next(b for b in world.blogs if b.label == "seed" and b.blogroll)
     partner = site_key(seed.blogroll[0][0])
     listed = tmp_path / "list.txt"
     listed.write_text(line.format(site=partner))
     db = tmp_path / "list.db"
-    result = blogscout("crawl", seed.home_url, "--db", str(db), "--hops", "1", option, str(listed), "--quiet",
-                       *FAST, proxy=sandbox.proxy_url)
+    result = blogscout(
+        "crawl",
+        seed.home_url,
+        "--db",
+        str(db),
+        "--hops",
+        "1",
+        option,
+        str(listed),
+        "--quiet",
+        *FAST,
+        proxy=sandbox.proxy_url,
+    )
     assert result.returncode == 0, result.stderr
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT role FROM sites WHERE site = ?", (partner,)).fetchall() == [(role,)]
@@ -142,8 +191,21 @@ def test_run_crawls_ranks_and_exports(tmp_path, world, sandbox):
 
     db, out = tmp_path / "run.db", tmp_path / "partners.csv"
     seed = world.seeds[0]
-    result = blogscout("run", *world.seeds, "--db", str(db), "--out", str(out), "--me", seed, "--quiet",
-                       "--topic", "content marketing", *FAST, proxy=sandbox.proxy_url)
+    result = blogscout(
+        "run",
+        *world.seeds,
+        "--db",
+        str(db),
+        "--out",
+        str(out),
+        "--me",
+        seed,
+        "--quiet",
+        "--topic",
+        "content marketing",
+        *FAST,
+        proxy=sandbox.proxy_url,
+    )
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert rows and {"rank", "site", "score", "top_terms", "found_via", "links_to_me", "warm_prospect"} <= set(rows[0])

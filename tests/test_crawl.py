@@ -6,8 +6,8 @@ import sqlite3
 from collections import Counter
 
 import pytest
-
 from conftest import FAST, blogscout
+
 from crawler.urls import site_key
 
 
@@ -42,7 +42,9 @@ def test_crawl_discovers_partners_as_candidates(crawl, world):
 
 def test_crawl_records_blogroll_links_of_seeds(crawl, world):
     for blog in (b for b in world.blogs if b.label == "seed" and b.blogroll and b.blogroll_style != "opml"):
-        stored = {r[0] for r in rows(crawl, "SELECT to_site FROM links WHERE from_site = ? AND kind = 'blogroll'", blog.site)}
+        stored = {
+            r[0] for r in rows(crawl, "SELECT to_site FROM links WHERE from_site = ? AND kind = 'blogroll'", blog.site)
+        }
         expected = {site_key(url) for url, _ in blog.blogroll}
         assert expected <= stored, (blog.site, blog.blogroll_style, expected - stored)
 
@@ -87,8 +89,10 @@ def test_crawl_seed_pages_include_blogroll_about_and_posts(crawl, world):
 
 
 def test_crawl_candidates_stay_within_budget(crawl):
-    per_site = rows(crawl, "SELECT p.site, count(*) FROM pages p JOIN sites s USING (site) "
-                           "WHERE s.role = 'candidate' GROUP BY p.site")
+    per_site = rows(
+        crawl,
+        "SELECT p.site, count(*) FROM pages p JOIN sites s USING (site) WHERE s.role = 'candidate' GROUP BY p.site",
+    )
     assert per_site and max(n for _, n in per_site) <= 8
 
 
@@ -133,7 +137,9 @@ def test_crawl_bounds_infinite_calendar(crawl, world):
 
 
 def test_crawl_decodes_latin1_pages(crawl):
-    titles = [r[0] for r in rows(crawl, "SELECT title FROM pages WHERE site IN ('umlaut-archiv.de', 'alte-vereinsseite.de')")]
+    titles = [
+        r[0] for r in rows(crawl, "SELECT title FROM pages WHERE site IN ('umlaut-archiv.de', 'alte-vereinsseite.de')")
+    ]
     assert titles and all("\ufffd" not in t and "Ã" not in t for t in titles)
     assert any(ch in "".join(titles) for ch in "äöüÄÖÜß")
 

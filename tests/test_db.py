@@ -15,7 +15,9 @@ def database(tmp_path):
 
 
 def test_connect_creates_schema_with_version(database):
-    assert {"runs", "sites", "pages", "links", "feed_entries", "contacts", "fetch_errors"} <= set(database.table_names())
+    assert {"runs", "sites", "pages", "links", "feed_entries", "contacts", "fetch_errors"} <= set(
+        database.table_names()
+    )
     assert database.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
     assert database.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
@@ -58,9 +60,19 @@ def test_connect_missing_without_create(tmp_path):
 
 
 def _page(url="https://seo-blog.de/", links=(("https://anna.blogspot.com/", "blogroll", "Anna", ""),)):
-    return PageItem(url=url, site="seo-blog.de", status=200, page_kind="home", title="SEO Blog",
-                    language="de", is_blog=True, blog_reason="feed", feed_url="https://seo-blog.de/feed/",
-                    links=list(links), contacts=[("email", "info@seo-blog.de")])
+    return PageItem(
+        url=url,
+        site="seo-blog.de",
+        status=200,
+        page_kind="home",
+        title="SEO Blog",
+        language="de",
+        is_blog=True,
+        blog_reason="feed",
+        feed_url="https://seo-blog.de/feed/",
+        links=list(links),
+        contacts=[("email", "info@seo-blog.de")],
+    )
 
 
 def test_write_batch_stores_every_item_kind(database):
@@ -73,9 +85,19 @@ def test_write_batch_stores_every_item_kind(database):
     ]
     assert write_batch(database, run, items) == 4
     site = database["sites"].get("seo-blog.de")
-    assert (site["role"], site["title"], site["is_blog"], site["feed_url"]) == ("seed", "SEO Blog", 1, "https://seo-blog.de/feed/")
+    assert (site["role"], site["title"], site["is_blog"], site["feed_url"]) == (
+        "seed",
+        "SEO Blog",
+        1,
+        "https://seo-blog.de/feed/",
+    )
     link = next(database["links"].rows)
-    assert (link["to_site"], link["kind"], link["anchor"], link["run_id"]) == ("anna.blogspot.com", "blogroll", "Anna", run)
+    assert (link["to_site"], link["kind"], link["anchor"], link["run_id"]) == (
+        "anna.blogspot.com",
+        "blogroll",
+        "Anna",
+        run,
+    )
     assert database["feed_entries"].count == 1 and database["contacts"].count == 1
     update_site_counts(database, run)
     assert database["sites"].get("seo-blog.de")["errors"] == 1
@@ -85,8 +107,15 @@ def test_write_batch_refetch_replaces_links_without_duplicates(database):
     first = dbmod.start_run(database, "crawl", [], {})
     write_batch(database, first, [SiteItem("seo-blog.de", "https://seo-blog.de/", "seed", 0), _page()])
     second = dbmod.start_run(database, "crawl", [], {})
-    write_batch(database, second, [SiteItem("seo-blog.de", "https://seo-blog.de/", "seed", 0),
-                                   _page(links=[("https://ben.wordpress.com/", "content", "Ben", "")]), _page()])
+    write_batch(
+        database,
+        second,
+        [
+            SiteItem("seo-blog.de", "https://seo-blog.de/", "seed", 0),
+            _page(links=[("https://ben.wordpress.com/", "content", "Ben", "")]),
+            _page(),
+        ],
+    )
     assert database["pages"].count == 1
     assert [(r["to_site"], r["run_id"]) for r in database["links"].rows] == [("anna.blogspot.com", second)]
     assert database["contacts"].count == 1
@@ -95,13 +124,17 @@ def test_write_batch_refetch_replaces_links_without_duplicates(database):
 
 def test_site_role_and_hops_keep_the_strongest(database):
     run = dbmod.start_run(database, "crawl", [], {})
-    write_batch(database, run, [
-        SiteItem("anna.blogspot.com", "https://anna.blogspot.com/", "candidate", 2, "comment of b.de"),
-        SiteItem("anna.blogspot.com", "https://anna.blogspot.com/", "candidate", 1, "blogroll of seo-blog.de"),
-        SiteItem("anna.blogspot.com", "https://anna.blogspot.com/", "candidate", 2, "content of c.de"),
-        SiteItem("seo-blog.de", "https://seo-blog.de/", "seed", 0, "seed"),
-        SiteItem("seo-blog.de", "https://seo-blog.de/", "candidate", 1, "blogroll of x.de"),
-    ])
+    write_batch(
+        database,
+        run,
+        [
+            SiteItem("anna.blogspot.com", "https://anna.blogspot.com/", "candidate", 2, "comment of b.de"),
+            SiteItem("anna.blogspot.com", "https://anna.blogspot.com/", "candidate", 1, "blogroll of seo-blog.de"),
+            SiteItem("anna.blogspot.com", "https://anna.blogspot.com/", "candidate", 2, "content of c.de"),
+            SiteItem("seo-blog.de", "https://seo-blog.de/", "seed", 0, "seed"),
+            SiteItem("seo-blog.de", "https://seo-blog.de/", "candidate", 1, "blogroll of x.de"),
+        ],
+    )
     anna = database["sites"].get("anna.blogspot.com")
     assert (anna["hops"], anna["found_via"]) == (1, "blogroll of seo-blog.de")
     assert database["sites"].get("seo-blog.de")["role"] == "seed"

@@ -4,8 +4,19 @@ from scoring.diff import diff_rankings
 
 
 def row(site, rank, posts=3, emails="", **extra):
-    return {"site": site, "rank": rank, "score": 1 / rank, "posts_180d": posts, "emails": emails,
-            "contact_url": "", "impressum_url": "", "social": "", "title": site, "url": f"https://{site}/", **extra}
+    return {
+        "site": site,
+        "rank": rank,
+        "score": 1 / rank,
+        "posts_180d": posts,
+        "emails": emails,
+        "contact_url": "",
+        "impressum_url": "",
+        "social": "",
+        "title": site,
+        "url": f"https://{site}/",
+        **extra,
+    }
 
 
 def changes(old, new, **kw):
@@ -17,13 +28,21 @@ def test_empty_diff_rankings():
 
 
 def test_diff_new_and_disappeared():
-    assert changes([row("a.de", 1)], [row("b.de", 1, found_via="blogroll of s.de")]) == {("new", "b.de"), ("disappeared", "a.de")}
+    assert changes([row("a.de", 1)], [row("b.de", 1, found_via="blogroll of s.de")]) == {
+        ("new", "b.de"),
+        ("disappeared", "a.de"),
+    }
 
 
 def test_diff_rose_and_fell_with_ranks():
     out = diff_rankings([row("a.de", 1), row("b.de", 5)], [row("b.de", 1), row("a.de", 5)], min_move=3)
     by_site = {r["site"]: r for r in out}
-    assert (by_site["b.de"]["change"], by_site["b.de"]["old_rank"], by_site["b.de"]["new_rank"], by_site["b.de"]["moved"]) == ("rose", 5, 1, 4)
+    assert (
+        by_site["b.de"]["change"],
+        by_site["b.de"]["old_rank"],
+        by_site["b.de"]["new_rank"],
+        by_site["b.de"]["moved"],
+    ) == ("rose", 5, 1, 4)
     assert by_site["a.de"]["change"] == "fell"
 
 
@@ -32,7 +51,9 @@ def test_diff_small_moves_below_threshold_are_quiet():
 
 
 def test_diff_went_dead():
-    assert ("went_dead", "a.de") in changes([row("a.de", 1, posts=4)], [row("a.de", 1, posts=0, last_post="2025-01-02")])
+    assert ("went_dead", "a.de") in changes(
+        [row("a.de", 1, posts=4)], [row("a.de", 1, posts=0, last_post="2025-01-02")]
+    )
 
 
 def test_diff_contact_changed_ignores_order():

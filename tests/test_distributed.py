@@ -12,10 +12,10 @@ from collections import Counter
 
 import pytest
 import redis
-
 from conftest import FAST, blogscout, served_world, start_blogscout
-from crawler.redisstate import CURRENT_KEY, Keys
 from test_recrawl import content, query
+
+from crawler.redisstate import CURRENT_KEY, Keys
 
 
 def free_port() -> int:
@@ -31,8 +31,11 @@ def redis_url(tmp_path_factory):
     assert server, "redis-server is not installed: .ci/run installs it (apt-get install redis-server)"
     port = free_port()
     workdir = tmp_path_factory.mktemp("redis")
-    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                             "--dir", str(workdir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     client = redis.Redis(port=port)
     deadline = time.monotonic() + 10
     while True:
@@ -72,8 +75,19 @@ def test_two_workers_fetch_each_url_once_and_match_single_process(tmp_path, web,
     server.clear_requests()
     db = tmp_path / "dist.db"
     worker = start_blogscout("worker", "--redis", redis_url, "--quiet", proxy=server.proxy_url)  # waits for the crawl
-    coordinator = start_blogscout("crawl", *world.seeds, "--db", str(db), "--redis", redis_url, "--quiet", *FAST,
-                                  "--set", "CONCURRENT_REQUESTS=4", proxy=server.proxy_url)
+    coordinator = start_blogscout(
+        "crawl",
+        *world.seeds,
+        "--db",
+        str(db),
+        "--redis",
+        redis_url,
+        "--quiet",
+        *FAST,
+        "--set",
+        "CONCURRENT_REQUESTS=4",
+        proxy=server.proxy_url,
+    )
     out, err = coordinator.communicate(timeout=240)
     assert coordinator.returncode == 0, err
     w_out, w_err = worker.communicate(timeout=60)
@@ -97,8 +111,9 @@ def test_lost_worker_loses_no_url(tmp_path, web, single, redis_url):
     db = tmp_path / "lost.db"
     slow = ["--set", "CONCURRENT_REQUESTS=2", "--set", "BLOGSCOUT_REDIS_HEARTBEAT=2"]
     worker = start_blogscout("worker", "--redis", redis_url, "--quiet", proxy=server.proxy_url)  # waits for the crawl
-    coordinator = start_blogscout("crawl", *world.seeds, "--db", str(db), "--redis", redis_url, "--quiet", *FAST,
-                                  *slow, proxy=server.proxy_url)
+    coordinator = start_blogscout(
+        "crawl", *world.seeds, "--db", str(db), "--redis", redis_url, "--quiet", *FAST, *slow, proxy=server.proxy_url
+    )
     deadline = time.monotonic() + 120
     while not client.get(CURRENT_KEY):
         assert time.monotonic() < deadline
@@ -107,8 +122,11 @@ def test_lost_worker_loses_no_url(tmp_path, web, single, redis_url):
     held = 0
     while not held:  # wait until the worker holds requests, then kill it without warning
         assert time.monotonic() < deadline, "worker never took a request"
-        held = sum(client.hlen(keys.processing(w.decode())) for w in client.smembers(keys.workers)
-                   if w.decode().startswith("worker-"))
+        held = sum(
+            client.hlen(keys.processing(w.decode()))
+            for w in client.smembers(keys.workers)
+            if w.decode().startswith("worker-")
+        )
         time.sleep(0.01)
     worker.send_signal(signal.SIGKILL)
     worker.wait(10)
@@ -123,8 +141,12 @@ def test_shared_politeness_spaces_requests_to_one_host(redis_url):
     client = redis.Redis.from_url(redis_url)
     first = SharedPoliteness(client, Keys("blogscout:politeness-test"), delay=0.5)
     second = SharedPoliteness(client, Keys("blogscout:politeness-test"), delay=0.5)
-    waits = [first.wait_for("anna.blogspot.com"), second.wait_for("anna.blogspot.com"),
-             first.wait_for("anna.blogspot.com"), second.wait_for("ben.wordpress.com")]
+    waits = [
+        first.wait_for("anna.blogspot.com"),
+        second.wait_for("anna.blogspot.com"),
+        first.wait_for("anna.blogspot.com"),
+        second.wait_for("ben.wordpress.com"),
+    ]
     assert waits[0] == pytest.approx(0, abs=0.05)
     assert waits[1] == pytest.approx(0.5, abs=0.1) and waits[2] == pytest.approx(1.0, abs=0.1)
     assert waits[3] == pytest.approx(0, abs=0.05)
@@ -144,8 +166,10 @@ def test_unreachable_redis_is_a_one_line_error(tmp_path):
 
 def test_worker_ignores_the_leftover_of_a_killed_crawl(redis_url):
     client = redis.Redis.from_url(redis_url)
-    client.set(CURRENT_KEY, json.dumps({"namespace": "blogscout:gone", "options": {}, "platforms": {},
-                                        "excluded": [], "run_id": 1}))
+    client.set(
+        CURRENT_KEY,
+        json.dumps({"namespace": "blogscout:gone", "options": {}, "platforms": {}, "excluded": [], "run_id": 1}),
+    )
     try:
         result = blogscout("worker", "--redis", redis_url, "--wait", "0.3", timeout=60)
     finally:

@@ -8,7 +8,6 @@ from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
 from crawler import settings as project_settings
-
 from crawler.seenset import SeenSet
 from crawler.spillqueue import SpillQueue
 

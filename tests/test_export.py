@@ -9,19 +9,42 @@ import pytest
 from scoring.export import BOM, safe_cell, write_csv, write_json
 
 ROWS = [
-    {"rank": 1, "site": "müller-blog.de", "title": "=HYPERLINK(\"http://evil\")", "score": 0.8123,
-     "links_to_me": True, "top_terms": "social-media-marketing, größe", "emails": "a@b.de; c@d.de"},
-    {"rank": 2, "site": "b.de", "title": 'Er sagte "Hallo",\nneue Zeile\x00', "score": 0.5,
-     "links_to_me": False, "top_terms": "", "emails": ""},
+    {
+        "rank": 1,
+        "site": "müller-blog.de",
+        "title": '=HYPERLINK("http://evil")',
+        "score": 0.8123,
+        "links_to_me": True,
+        "top_terms": "social-media-marketing, größe",
+        "emails": "a@b.de; c@d.de",
+    },
+    {
+        "rank": 2,
+        "site": "b.de",
+        "title": 'Er sagte "Hallo",\nneue Zeile\x00',
+        "score": 0.5,
+        "links_to_me": False,
+        "top_terms": "",
+        "emails": "",
+    },
 ]
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("=1+1", "'=1+1"), ("+49 30", "'+49 30"), ("-5 Tipps", "'-5 Tipps"), ("@mention", "'@mention"),
-        ("\tx", "'\tx"), ("\rx", "' x"), ("  =cmd", "'  =cmd"), ("a\x00b", "ab"), ("a\r\nb\nc", "a b c"),
-        ("plain", "plain"), ("mid=dle", "mid=dle"), ("", ""),
+        ("=1+1", "'=1+1"),
+        ("+49 30", "'+49 30"),
+        ("-5 Tipps", "'-5 Tipps"),
+        ("@mention", "'@mention"),
+        ("\tx", "'\tx"),
+        ("\rx", "' x"),
+        ("  =cmd", "'  =cmd"),
+        ("a\x00b", "ab"),
+        ("a\r\nb\nc", "a b c"),
+        ("plain", "plain"),
+        ("mid=dle", "mid=dle"),
+        ("", ""),
     ],
 )
 def test_safe_cell(value, expected):
@@ -37,9 +60,16 @@ def test_write_csv_header_and_values():
     write_csv(ROWS, buf)
     table = read_back(buf.getvalue())
     assert table[0] == ["rank", "site", "title", "score", "links_to_me", "top_terms", "emails"]
-    assert table[1] == ["1", "müller-blog.de", "'=HYPERLINK(\"http://evil\")", "0.8123", "yes",
-                        "social-media-marketing, größe", "a@b.de; c@d.de"]
-    assert table[2][2] == "Er sagte \"Hallo\", neue Zeile" and table[2][4] == "no"
+    assert table[1] == [
+        "1",
+        "müller-blog.de",
+        '\'=HYPERLINK("http://evil")',
+        "0.8123",
+        "yes",
+        "social-media-marketing, größe",
+        "a@b.de; c@d.de",
+    ]
+    assert table[2][2] == 'Er sagte "Hallo", neue Zeile' and table[2][4] == "no"
 
 
 def test_write_csv_no_nul_no_bare_newlines_in_cells():

@@ -30,7 +30,10 @@ def test_parse_feed_rss2_latin1_newest_first():
     assert feed.title == "Grüne Ideen"
     assert feed.site_url == "https://gruen.de/"
     assert [(e.url, e.published) for e in feed.entries] == [
-        ("https://gruen.de/neu/", "2024-05-15"), ("https://gruen.de/alt/", "2024-01-01"), ("https://gruen.de/ohne/", "")]
+        ("https://gruen.de/neu/", "2024-05-15"),
+        ("https://gruen.de/alt/", "2024-01-01"),
+        ("https://gruen.de/ohne/", ""),
+    ]
 
 
 def test_parse_feed_atom_relative_links():
@@ -45,7 +48,9 @@ def test_parse_feed_rss1():
     assert [(e.url, e.published) for e in feed.entries] == [("https://r.de/1", "2022-02-02")]
 
 
-@pytest.mark.parametrize("body", [b"", b"   ", b"<html><body>kein Feed</body></html>", b"\x00\xff\xfe", b"<rss><channel><item>"])
+@pytest.mark.parametrize(
+    "body", [b"", b"   ", b"<html><body>kein Feed</body></html>", b"\x00\xff\xfe", b"<rss><channel><item>"]
+)
 def test_parse_feed_garbage_never_raises(body):
     assert isinstance(parse_feed(body, "https://x.de/feed"), FeedInfo)
 
@@ -67,12 +72,14 @@ OPML = """<?xml version="1.0"?><opml version="2.0"><head><title>Rolle</title></h
 
 
 def test_parse_opml_nested_and_missing_html_url():
-    assert parse_opml(OPML) == [OpmlEntry("Annas Blog", "https://anna.de/", "https://anna.de/feed/"),
-                                OpmlEntry("Ben", "", "https://ben.de/rss")]
+    assert parse_opml(OPML) == [
+        OpmlEntry("Annas Blog", "https://anna.de/", "https://anna.de/feed/"),
+        OpmlEntry("Ben", "", "https://ben.de/rss"),
+    ]
 
 
 def test_parse_opml_malformed_falls_back():
-    broken = '<opml><body><outline text="A & B" htmlUrl="https://a.de/"><outline text=\'C\' xmlURL=\'https://c.de/f\'>'
+    broken = "<opml><body><outline text=\"A & B\" htmlUrl=\"https://a.de/\"><outline text='C' xmlURL='https://c.de/f'>"
     entries = parse_opml(broken.encode())
     assert [(e.html_url, e.xml_url) for e in entries] == [("https://a.de/", ""), ("", "https://c.de/f")]
 
@@ -82,15 +89,25 @@ def test_empty_parse_opml(body):
     assert parse_opml(body) == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("https://anna.de/\n# Kommentar\n\nben.de  # mit Kommentar\n  https://c.de/x#frag \n",
-     ["https://anna.de/", "ben.de", "https://c.de/x#frag"]),
-    (OPML, ["https://anna.de/", "https://ben.de/rss"]),
-    ('[{"name": "A", "website": "https://a.de/", "feed": "https://a.de/feed"}, {"url": "https://b.de/"}]',
-     ["https://a.de/", "https://b.de/"]),
-    ("- [Anna](https://anna.de/) schreibt\n* [Ben][b]\n\n[b]: https://ben.de/\n", ["https://anna.de/", "https://ben.de/"]),
-    ("-  `Anna <https://anna.de/>`__\n.. _ben: https://ben.de/\n", ["https://anna.de/", "https://ben.de/"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "https://anna.de/\n# Kommentar\n\nben.de  # mit Kommentar\n  https://c.de/x#frag \n",
+            ["https://anna.de/", "ben.de", "https://c.de/x#frag"],
+        ),
+        (OPML, ["https://anna.de/", "https://ben.de/rss"]),
+        (
+            '[{"name": "A", "website": "https://a.de/", "feed": "https://a.de/feed"}, {"url": "https://b.de/"}]',
+            ["https://a.de/", "https://b.de/"],
+        ),
+        (
+            "- [Anna](https://anna.de/) schreibt\n* [Ben][b]\n\n[b]: https://ben.de/\n",
+            ["https://anna.de/", "https://ben.de/"],
+        ),
+        ("-  `Anna <https://anna.de/>`__\n.. _ben: https://ben.de/\n", ["https://anna.de/", "https://ben.de/"]),
+    ],
+)
 def test_parse_seed_text_formats(text, expected):
     assert parse_seed_text(text) == expected
 
@@ -101,11 +118,13 @@ def test_empty_parse_seed_text():
 
 
 def test_page_feeds_comment_feeds_last_and_opml():
-    head = ('<link rel="alternate" type="application/rss+xml" title="Kommentar-Feed" href="/comments/feed/">'
-            '<link rel="alternate" type="application/rss+xml" title="Feed" href="/feed/">'
-            '<link rel="alternate" type="application/atom+xml" href="https://anna.de/atom.xml">'
-            '<link rel="alternate" type="text/html" href="/en/">'
-            '<link rel="blogroll" type="text/xml" href="/links.opml">')
+    head = (
+        '<link rel="alternate" type="application/rss+xml" title="Kommentar-Feed" href="/comments/feed/">'
+        '<link rel="alternate" type="application/rss+xml" title="Feed" href="/feed/">'
+        '<link rel="alternate" type="application/atom+xml" href="https://anna.de/atom.xml">'
+        '<link rel="alternate" type="text/html" href="/en/">'
+        '<link rel="blogroll" type="text/xml" href="/links.opml">'
+    )
     body = '<body><aside><a href="/blogroll.opml">OPML</a></aside></body>'
     info = extract_page(f"<html><head>{head}</head>{body}</html>", "https://anna.de/")
     assert info.feeds == ["https://anna.de/feed/", "https://anna.de/atom.xml", "https://anna.de/comments/feed/"]

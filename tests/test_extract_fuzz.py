@@ -12,9 +12,22 @@ from crawler.urls import canonical_url
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TAGS = ["a", "div", "ul", "li", "h2", "p", "nav", "article", "aside", "footer", "span", "time", "b", "script"]
-ATTRS = ['href="https://anna.de/x"', 'href="/rel"', "href=mailto:a@b.de", 'class="comment-author"',
-         'class="xoxo blogroll"', 'rel="friend"', 'datetime="2024-02-30"', 'class="share"', 'href="//x.de"',
-         'href="http://[::1"', 'lang="de"', 'href="https://ü.de/ä?ö=1"', 'data-cfemail="zz"', ""]
+ATTRS = [
+    'href="https://anna.de/x"',
+    'href="/rel"',
+    "href=mailto:a@b.de",
+    'class="comment-author"',
+    'class="xoxo blogroll"',
+    'rel="friend"',
+    'datetime="2024-02-30"',
+    'class="share"',
+    'href="//x.de"',
+    'href="http://[::1"',
+    'lang="de"',
+    'href="https://ü.de/ä?ö=1"',
+    'data-cfemail="zz"',
+    "",
+]
 WORDS = ["Blogroll", "Impressum", "anna [at] x [dot] de", "x@y.de", "ä", "&amp;", "&#0;", "<", ">", "\x00", " "]
 
 
@@ -59,7 +72,10 @@ def test_emails_from_random_text_are_strict(text):
 
 
 @FAST
-@given(body=st.binary(max_size=2000) | st.text(max_size=500).map(lambda t: ("<rss><channel><item>" + t).encode("utf-8", "surrogatepass")))
+@given(
+    body=st.binary(max_size=2000)
+    | st.text(max_size=500).map(lambda t: ("<rss><channel><item>" + t).encode("utf-8", "surrogatepass"))
+)
 def test_parse_feed_never_raises(body):
     feed = parse_feed(body, "https://x.de/feed")
     assert all(e.url.startswith(("http://", "https://")) for e in feed.entries)
@@ -84,8 +100,21 @@ URL_CHARS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_si
 @st.composite
 def urls(draw) -> str:
     scheme = draw(st.sampled_from(["http", "https", "HTTP", "ftp", ""]))
-    host = draw(st.sampled_from(["anna.de", "WWW.Anna.DE", "xn--mnchen-3ya.de", "münchen.de", "[::1]", "1.2.3.4",
-                                 "a.b.c.d.co.uk", "localhost", ""]))
+    host = draw(
+        st.sampled_from(
+            [
+                "anna.de",
+                "WWW.Anna.DE",
+                "xn--mnchen-3ya.de",
+                "münchen.de",
+                "[::1]",
+                "1.2.3.4",
+                "a.b.c.d.co.uk",
+                "localhost",
+                "",
+            ]
+        )
+    )
     port = draw(st.sampled_from(["", ":80", ":443", ":8080", ":0", ":99999"]))
     path = draw(URL_CHARS)
     query = draw(st.sampled_from(["", "?a=1&b=2", "?utm_source=x&z=ä", "?a", "?=&&"])) + draw(URL_CHARS)

@@ -58,42 +58,55 @@ def test_blogroll_markup_variants(body):
 
 
 def test_blogroll_page_makes_external_links_blogroll():
-    body = ("<nav><a href='/'>Start</a><a href='https://theme.example.org/'>Theme</a></nav>"
-            "<article><h1>Blogroll</h1><p><a href='https://anna.de/'>Anna</a> und "
-            "<a href='https://ben.de/'>Ben</a></p></article>")
+    body = (
+        "<nav><a href='/'>Start</a><a href='https://theme.example.org/'>Theme</a></nav>"
+        "<article><h1>Blogroll</h1><p><a href='https://anna.de/'>Anna</a> und "
+        "<a href='https://ben.de/'>Ben</a></p></article>"
+    )
     got = kinds(body, "https://mein-blog.de/blogroll/")
     assert got["https://anna.de/"] == got["https://ben.de/"] == "blogroll"
     assert got["https://theme.example.org/"] == "nav"
 
 
-@pytest.mark.parametrize("href", [
-    "https://www.facebook.com/sharer/sharer.php?u=https://mein-blog.de/x",
-    "https://twitter.com/intent/tweet?url=x",
-    "https://x.com/intent/post?text=x",
-    "https://www.linkedin.com/shareArticle?mini=true&url=x",
-    "https://pinterest.com/pin/create/button/?url=x",
-    "https://www.reddit.com/submit?url=x",
-    "https://wa.me/?text=x",
-    "https://api.whatsapp.com/send?text=x",
-    "https://www.xing.com/spi/shares/new?url=x",
-    "https://t.me/share/url?url=x",
-    "https://mein-blog.de/2024/05/mein-beitrag/?share=twitter",
-])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.facebook.com/sharer/sharer.php?u=https://mein-blog.de/x",
+        "https://twitter.com/intent/tweet?url=x",
+        "https://x.com/intent/post?text=x",
+        "https://www.linkedin.com/shareArticle?mini=true&url=x",
+        "https://pinterest.com/pin/create/button/?url=x",
+        "https://www.reddit.com/submit?url=x",
+        "https://wa.me/?text=x",
+        "https://api.whatsapp.com/send?text=x",
+        "https://www.xing.com/spi/shares/new?url=x",
+        "https://t.me/share/url?url=x",
+        "https://mein-blog.de/2024/05/mein-beitrag/?share=twitter",
+    ],
+)
 def test_share_urls(href):
     got = kinds(f'<article><p><a href="{href}">Teilen</a></p></article>')
     assert list(got.values()) == ["share"]
 
 
-@pytest.mark.parametrize("container", ["sharedaddy sd-sharing-enabled", "shariff", "addtoany_share_save_container",
-                                        "social-share"])
+@pytest.mark.parametrize(
+    "container", ["sharedaddy sd-sharing-enabled", "shariff", "addtoany_share_save_container", "social-share"]
+)
 def test_share_containers(container):
     got = kinds(f'<article><div class="{container}"><a href="https://anna.de/">Teilen</a></div></article>')
     assert got["https://anna.de/"] == "share"
 
 
-@pytest.mark.parametrize("href", ["https://www.instagram.com/anna/", "https://twitter.com/anna",
-                                  "https://www.youtube.com/@anna", "https://www.linkedin.com/in/anna/",
-                                  "https://www.xing.com/profile/Anna_B"])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.instagram.com/anna/",
+        "https://twitter.com/anna",
+        "https://www.youtube.com/@anna",
+        "https://www.linkedin.com/in/anna/",
+        "https://www.xing.com/profile/Anna_B",
+    ],
+)
 def test_social_profiles(href):
     assert kinds(f'<footer><a href="{href}">Profil</a></footer>')[href] == "social"
 
@@ -118,8 +131,10 @@ def test_comment_authors(body):
 
 
 def test_comment_form_links_are_nav():
-    body = ('<div id="comments"><div id="respond" class="comment-respond"><form>'
-            '<a href="https://gravatar.com/">Gravatar</a></form></div></div>')
+    body = (
+        '<div id="comments"><div id="respond" class="comment-respond"><form>'
+        '<a href="https://gravatar.com/">Gravatar</a></form></div></div>'
+    )
     assert kinds(body)["https://gravatar.com/"] == "nav"
 
 
@@ -145,15 +160,18 @@ def test_same_site_link_outside_content_is_nav():
     assert kinds('<div><a href="/kategorie/seo/">SEO</a></div>')["https://mein-blog.de/kategorie/seo/"] == "nav"
 
 
-@pytest.mark.parametrize("body", [
-    '<article><p>Siehe <a href="https://anna.de/">Anna</a>.</p></article>',
-    '<main><p><a href="https://anna.de/">Anna</a></p></main>',
-    '<div class="entry-content"><p><a href="https://anna.de/">Anna</a></p></div>',
-    '<div class="post-body entry-content"><a href="https://anna.de/">Anna</a></div>',
-    '<div class="widget Blog"><div class="post-body"><a href="https://anna.de/">Anna</a></div></div>',
-    '<div class="h-entry"><div class="e-content"><a href="https://anna.de/">Anna</a></div></div>',
-    '<div><p><a href="https://anna.de/">Anna</a></p></div>',
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<article><p>Siehe <a href="https://anna.de/">Anna</a>.</p></article>',
+        '<main><p><a href="https://anna.de/">Anna</a></p></main>',
+        '<div class="entry-content"><p><a href="https://anna.de/">Anna</a></p></div>',
+        '<div class="post-body entry-content"><a href="https://anna.de/">Anna</a></div>',
+        '<div class="widget Blog"><div class="post-body"><a href="https://anna.de/">Anna</a></div></div>',
+        '<div class="h-entry"><div class="e-content"><a href="https://anna.de/">Anna</a></div></div>',
+        '<div><p><a href="https://anna.de/">Anna</a></p></div>',
+    ],
+)
 def test_content_links(body):
     assert kinds(body)["https://anna.de/"] == "content"
 
@@ -164,22 +182,36 @@ def test_internal_link_in_content_is_content():
 
 
 def test_link_fields_anchor_rel_and_canonical_url():
-    html = ('<article><a href="HTTPS://Anna.DE:443/a b?utm_source=x&z=1#top" rel="Nofollow UGC">'
-            "  Annas \n  Blog </a><a href='https://ben.de/'><img alt='Bens Logo' src='b.png'></a></article>")
+    html = (
+        '<article><a href="HTTPS://Anna.DE:443/a b?utm_source=x&z=1#top" rel="Nofollow UGC">'
+        "  Annas \n  Blog </a><a href='https://ben.de/'><img alt='Bens Logo' src='b.png'></a></article>"
+    )
     links = extract_page(html, PAGE, main_text=False).links
     assert links[0] == Link("https://anna.de/a%20b?z=1", "content", "Annas Blog", "nofollow ugc")
     assert links[1].anchor == "Bens Logo"
 
 
 def test_links_one_per_url_and_kind_in_document_order():
-    html = ('<nav><a href="https://anna.de/">A</a></nav><article><a href="https://ben.de/">B</a>'
-            '<a href="https://anna.de/">A</a><a href="https://anna.de/#x">A</a></article>')
+    html = (
+        '<nav><a href="https://anna.de/">A</a></nav><article><a href="https://ben.de/">B</a>'
+        '<a href="https://anna.de/">A</a><a href="https://anna.de/#x">A</a></article>'
+    )
     got = [(link.url, link.kind) for link in extract_page(html, PAGE, main_text=False).links]
     assert got == [("https://anna.de/", "nav"), ("https://ben.de/", "content"), ("https://anna.de/", "content")]
 
 
-@pytest.mark.parametrize("href", ["mailto:anna@anna.de", "javascript:void(0)", "#top", "tel:+4930123",
-                                  "ftp://files.anna.de/", "data:text/html,x", ""])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "mailto:anna@anna.de",
+        "javascript:void(0)",
+        "#top",
+        "tel:+4930123",
+        "ftp://files.anna.de/",
+        "data:text/html,x",
+        "",
+    ],
+)
 def test_non_http_links_skipped(href):
     assert kinds(f'<article><a href="{href}">x</a></article>') == {}
 

@@ -11,7 +11,8 @@ def page(body_class: str, text: str) -> html.HtmlElement:
     return html.fromstring(
         f"<html><body><nav>Start Blog Kontakt</nav><div class='sidebar'>Blogroll: Anna, Ben</div>"
         f"<article><div class='{body_class}'><p>{text}</p><div class='sharedaddy'>Teilen</div></div>"
-        f"<div class='comments'>Tolle Idee! – Carla</div></article><footer>Impressum</footer></body></html>")
+        f"<div class='comments'>Tolle Idee! – Carla</div></article><footer>Impressum</footer></body></html>"
+    )
 
 
 def test_marked_post_body_is_read_without_trafilatura(monkeypatch):

@@ -9,51 +9,75 @@ from crawler.extract import PageInfo, extract_page
 UMLAUT_PAGE = "<html><head>{meta}<title>Grüße aus Köln</title></head><body><p>Äpfel, Öl und Süßes.</p></body></html>"
 
 
-@pytest.mark.parametrize("body, encoding", [
-    (UMLAUT_PAGE.format(meta='<meta charset="utf-8">').encode("utf-8"), None),
-    (UMLAUT_PAGE.format(meta='<meta charset="iso-8859-1">').encode("latin-1"), None),
-    (UMLAUT_PAGE.format(meta="").encode("cp1252"), None),  # no charset at all
-    (UMLAUT_PAGE.format(meta='<meta charset="utf-8">').encode("cp1252"), None),  # wrong declaration
-    (UMLAUT_PAGE.format(meta="").encode("latin-1"), "utf-8"),  # wrong HTTP header
-    (UMLAUT_PAGE.format(meta="").encode("latin-1"), "iso-8859-1"),
-    (b"\xef\xbb\xbf" + UMLAUT_PAGE.format(meta="").encode("utf-8"), None),
-    ('<?xml version="1.0" encoding="utf-8"?>' + UMLAUT_PAGE.format(meta=""), None),  # str with XML declaration
-])
+@pytest.mark.parametrize(
+    "body, encoding",
+    [
+        (UMLAUT_PAGE.format(meta='<meta charset="utf-8">').encode("utf-8"), None),
+        (UMLAUT_PAGE.format(meta='<meta charset="iso-8859-1">').encode("latin-1"), None),
+        (UMLAUT_PAGE.format(meta="").encode("cp1252"), None),  # no charset at all
+        (UMLAUT_PAGE.format(meta='<meta charset="utf-8">').encode("cp1252"), None),  # wrong declaration
+        (UMLAUT_PAGE.format(meta="").encode("latin-1"), "utf-8"),  # wrong HTTP header
+        (UMLAUT_PAGE.format(meta="").encode("latin-1"), "iso-8859-1"),
+        (b"\xef\xbb\xbf" + UMLAUT_PAGE.format(meta="").encode("utf-8"), None),
+        ('<?xml version="1.0" encoding="utf-8"?>' + UMLAUT_PAGE.format(meta=""), None),  # str with XML declaration
+    ],
+)
 def test_umlauts_survive_any_charset(body, encoding):
     info = extract_page(body, "https://koeln.de/", encoding=encoding)
     assert info.title == "Grüße aus Köln"
     assert "Äpfel, Öl und Süßes." in info.text
 
 
-@pytest.mark.parametrize("head, html_attr, text, expected", [
-    ("", 'lang="de-DE"', "", "de"),
-    ('<meta property="og:locale" content="en_GB">', "", "", "en"),
-    ('<meta http-equiv="content-language" content="fr">', "", "", "fr"),
-    ("", "", "Ich habe mir heute überlegt, dass wir nicht mehr so viel über die Sache reden sollten, "
-             "weil es doch auch noch andere Dinge gibt, die wichtig sind und die wir tun können.", "de"),
-    ("", "", "I have been thinking about what we should do next, because there are other things that "
-             "matter and which we would like to work on before the end of the year.", "en"),
-    ("", "", "Ok.", ""),
-])
+@pytest.mark.parametrize(
+    "head, html_attr, text, expected",
+    [
+        ("", 'lang="de-DE"', "", "de"),
+        ('<meta property="og:locale" content="en_GB">', "", "", "en"),
+        ('<meta http-equiv="content-language" content="fr">', "", "", "fr"),
+        (
+            "",
+            "",
+            "Ich habe mir heute überlegt, dass wir nicht mehr so viel über die Sache reden sollten, "
+            "weil es doch auch noch andere Dinge gibt, die wichtig sind und die wir tun können.",
+            "de",
+        ),
+        (
+            "",
+            "",
+            "I have been thinking about what we should do next, because there are other things that "
+            "matter and which we would like to work on before the end of the year.",
+            "en",
+        ),
+        ("", "", "Ok.", ""),
+    ],
+)
 def test_language(head, html_attr, text, expected):
     info = extract_page(f"<html {html_attr}><head>{head}</head><body><p>{text}</p></body></html>", "https://x.de/a")
     assert info.language == expected
 
 
-@pytest.mark.parametrize("snippet, expected", [
-    ('<meta name="generator" content="WordPress 6.4.2">', "WordPress 6.4.2"),
-    ('<meta name="generator" content="Site Kit by Google"><meta name="generator" content="WordPress 6.4">', "WordPress 6.4"),
-    ('<link rel="stylesheet" href="https://x.de/wp-content/themes/t/style.css">', "WordPress"),
-    ("<script src='https://www.blogger.com/static/v1/widgets/x.js'></script>", "Blogger"),
-    ('<meta name="generator" content="Hugo 0.120.4">', "Hugo 0.120.4"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "snippet, expected",
+    [
+        ('<meta name="generator" content="WordPress 6.4.2">', "WordPress 6.4.2"),
+        (
+            '<meta name="generator" content="Site Kit by Google"><meta name="generator" content="WordPress 6.4">',
+            "WordPress 6.4",
+        ),
+        ('<link rel="stylesheet" href="https://x.de/wp-content/themes/t/style.css">', "WordPress"),
+        ("<script src='https://www.blogger.com/static/v1/widgets/x.js'></script>", "Blogger"),
+        ('<meta name="generator" content="Hugo 0.120.4">', "Hugo 0.120.4"),
+        ("", ""),
+    ],
+)
 def test_generator(snippet, expected):
     assert extract_page(f"<html><head>{snippet}</head><body></body></html>", "https://x.de/").generator == expected
 
 
 def test_generator_from_blogspot_host():
-    assert extract_page("<html><body><p>Hallo Welt</p></body></html>", "https://anna.blogspot.com/").generator == "Blogger"
+    assert (
+        extract_page("<html><body><p>Hallo Welt</p></body></html>", "https://anna.blogspot.com/").generator == "Blogger"
+    )
 
 
 POST = """<html lang="de"><head>
@@ -85,33 +109,44 @@ def test_post_page_dates_kind_and_verdict():
 
 
 def test_post_urls_from_titles_and_bookmarks():
-    html = ('<body><main><article class="post"><h2 class="entry-title"><a href="/mein-text/">Mein Text</a></h2></article>'
-            '<article><h2><a href="/zweiter/" rel="bookmark">Zweiter</a></h2></article>'
-            '<p><a href="/kategorie/seo/">SEO</a></p></main></body>')
+    html = (
+        '<body><main><article class="post"><h2 class="entry-title"><a href="/mein-text/">Mein Text</a></h2></article>'
+        '<article><h2><a href="/zweiter/" rel="bookmark">Zweiter</a></h2></article>'
+        '<p><a href="/kategorie/seo/">SEO</a></p></main></body>'
+    )
     info = extract_page(html, "https://mein-blog.de/")
     assert info.post_urls == ["https://mein-blog.de/mein-text/", "https://mein-blog.de/zweiter/"]
     assert info.page_kind == "home"
 
 
-@pytest.mark.parametrize("html, reason_part", [
-    ('<head><script type="application/ld+json">{"@type":"Product","offers":{"@type":"Offer"}}</script></head>'
-     '<body><button class="add-to-cart">In den Warenkorb</button></body>', "shop markers"),
-    ("<body><p>Willkommen bei der Firma.</p></body>", "no feed, no dated posts"),
-])
+@pytest.mark.parametrize(
+    "html, reason_part",
+    [
+        (
+            '<head><script type="application/ld+json">{"@type":"Product","offers":{"@type":"Offer"}}</script></head>'
+            '<body><button class="add-to-cart">In den Warenkorb</button></body>',
+            "shop markers",
+        ),
+        ("<body><p>Willkommen bei der Firma.</p></body>", "no feed, no dated posts"),
+    ],
+)
 def test_not_a_blog(html, reason_part):
     info = extract_page(f"<html>{html}</html>", "https://firma.de/")
     assert not info.is_blog
     assert reason_part in info.blog_reason
 
 
-@pytest.mark.parametrize("url, body, kind", [
-    ("https://x.de/", "<h1>Willkommen</h1>", "home"),
-    ("https://x.de/impressum/", "<h1>Impressum</h1>", "impressum"),
-    ("https://x.de/seite/", "<h1>Kontakt</h1>", "contact"),
-    ("https://x.de/ueber-mich/", "<h1>Hallo!</h1>", "about"),
-    ("https://x.de/links/", "<h1>Blogs, die ich lese</h1>", "blogroll"),
-    ("https://x.de/irgendwas/", "<h1>Irgendwas</h1>", "other"),
-])
+@pytest.mark.parametrize(
+    "url, body, kind",
+    [
+        ("https://x.de/", "<h1>Willkommen</h1>", "home"),
+        ("https://x.de/impressum/", "<h1>Impressum</h1>", "impressum"),
+        ("https://x.de/seite/", "<h1>Kontakt</h1>", "contact"),
+        ("https://x.de/ueber-mich/", "<h1>Hallo!</h1>", "about"),
+        ("https://x.de/links/", "<h1>Blogs, die ich lese</h1>", "blogroll"),
+        ("https://x.de/irgendwas/", "<h1>Irgendwas</h1>", "other"),
+    ],
+)
 def test_page_kind(url, body, kind):
     assert extract_page(f"<html><body>{body}</body></html>", url).page_kind == kind
 
@@ -123,7 +158,9 @@ def test_main_text_off_uses_cheap_extractor():
 
 
 def test_huge_page_is_capped():
-    html = "<html><body>" + "<p>" + "Wort " * 2000 + "</p>" * 1 + "<a href='https://a.de/'>a</a>" * 10 + "</body></html>"
+    html = (
+        "<html><body>" + "<p>" + "Wort " * 2000 + "</p>" * 1 + "<a href='https://a.de/'>a</a>" * 10 + "</body></html>"
+    )
     info = extract_page(html * 100, "https://x.de/")
     assert len(info.text) <= 100_000
 

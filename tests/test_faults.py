@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import FAST, ROOT, blogscout
+
 from crawler import db as dbmod
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.world import generate_world
@@ -49,8 +49,13 @@ def content(db: Path) -> dict:
 def start(server, db: Path, *args: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy")}
     env["http_proxy"] = server.proxy_url
-    return subprocess.Popen([sys.executable, "-m", "crawler", "crawl", *args, "--db", str(db), "--quiet", *FAST,
-                             *SMALL], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler", "crawl", *args, "--db", str(db), "--quiet", *FAST, *SMALL],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def wait_until(check, deadline: float = 60.0) -> None:

@@ -11,8 +11,29 @@ from hypothesis import strategies as st
 from scoring.export import safe_cell, write_csv
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-NASTY = st.sampled_from(["=", "+", "-", "@", "\t", "\r", "\n", "\r\n", '"', "'", ",", ";", "\x00", " ", "\u2028",
-                         "=HYPERLINK(", "cmd|' /C calc'!A0", "\ufeff", "ä"])
+NASTY = st.sampled_from(
+    [
+        "=",
+        "+",
+        "-",
+        "@",
+        "\t",
+        "\r",
+        "\n",
+        "\r\n",
+        '"',
+        "'",
+        ",",
+        ";",
+        "\x00",
+        " ",
+        "\u2028",
+        "=HYPERLINK(",
+        "cmd|' /C calc'!A0",
+        "\ufeff",
+        "ä",
+    ]
+)
 TEXT = st.lists(NASTY | st.text(max_size=6), max_size=12).map("".join)
 
 
@@ -26,9 +47,15 @@ def test_safe_cell_neutralises_any_text(value):
 
 
 @settings(max_examples=150, deadline=None)
-@given(rows=st.lists(st.fixed_dictionaries({"site": TEXT, "title": TEXT, "emails": st.lists(TEXT, max_size=3),
-                                            "score": st.floats(allow_nan=True)}), max_size=8),
-       excel=st.booleans())
+@given(
+    rows=st.lists(
+        st.fixed_dictionaries(
+            {"site": TEXT, "title": TEXT, "emails": st.lists(TEXT, max_size=3), "score": st.floats(allow_nan=True)}
+        ),
+        max_size=8,
+    ),
+    excel=st.booleans(),
+)
 def test_write_csv_rows_round_trip_one_line_each(rows, excel):
     buf = io.StringIO(newline="")
     write_csv(rows, buf, excel=excel, columns=["site", "title", "emails", "score"])

@@ -45,16 +45,29 @@ def mutated(draw, kind: str) -> tuple[str, bytes]:
         if op == "cut":
             del data[at:]
         elif op == "delete":
-            del data[at:at + draw(st.integers(1, 200))]
+            del data[at : at + draw(st.integers(1, 200))]
         elif op == "repeat":
-            data[at:at] = data[at:at + draw(st.integers(1, 300))] * draw(st.integers(2, 5))
+            data[at:at] = data[at : at + draw(st.integers(1, 300))] * draw(st.integers(2, 5))
         elif op == "insert":
             data[at:at] = draw(st.binary(min_size=1, max_size=20))
         elif op == "flip":
             data[at] ^= draw(st.integers(1, 255))
         else:
-            data[at:at] = draw(st.sampled_from([b"<a href='", b"</div>", b"<!--", b"<script>", b"]]>", b"&#x0;",
-                                                b"<meta charset='utf-16'>", b"\xef\xbb\xbf", b"<base href=x>"]))
+            data[at:at] = draw(
+                st.sampled_from(
+                    [
+                        b"<a href='",
+                        b"</div>",
+                        b"<!--",
+                        b"<script>",
+                        b"]]>",
+                        b"&#x0;",
+                        b"<meta charset='utf-16'>",
+                        b"\xef\xbb\xbf",
+                        b"<base href=x>",
+                    ]
+                )
+            )
     return url, bytes(data)
 
 
@@ -87,10 +100,15 @@ def test_corpus_is_not_empty():
 
 def test_malformed_link_urls_in_head_and_feed_are_skipped():
     """Found by the fuzzer: ``urljoin`` raises on "http://]]>..." hosts, which crashed the page."""
-    page = (b'<html><head><link rel="alternate" type="application/rss+xml" href="http://]]>blog.de/feed/">'
-            b'<link rel="blogroll" href="http://[blog.de/roll.opml"></head><body><p>Text</p></body></html>')
+    page = (
+        b'<html><head><link rel="alternate" type="application/rss+xml" href="http://]]>blog.de/feed/">'
+        b'<link rel="blogroll" href="http://[blog.de/roll.opml"></head><body><p>Text</p></body></html>'
+    )
     info = extract_page(page, "http://blog.de/")
     assert info.feeds == [] and info.opml_urls == []
-    feed = parse_feed(b'<rss><channel><link>http://[x</link><item><link>http://]]>a.de/1</link></item>'
-                      b'<item><link>http://blog.de/2</link></item></channel></rss>', "http://blog.de/feed/")
+    feed = parse_feed(
+        b"<rss><channel><link>http://[x</link><item><link>http://]]>a.de/1</link></item>"
+        b"<item><link>http://blog.de/2</link></item></channel></rss>",
+        "http://blog.de/feed/",
+    )
     assert [e.url for e in feed.entries] == ["http://blog.de/2"]

@@ -17,14 +17,51 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 
 REAL = [
     "https://www.seo-blog.de/2024/03/12/content-marketing-für-anfänger/?utm_source=x&amp;p=1#kommentare",
-    "http://anna.blogspot.com/p/blogroll.html?m=1", "HTTPS://Ben.WordPress.com:443/feed/",
-    "http://münchen-blog.de/über-uns/", "http://xn--mnchen-3ya.de/a%20b/%zz", "https://a.de/;jsessionid=AB12?x=1",
-    "http://a.de/?PHPSESSID=1&sid=2&s=suche&seite=3", "http://[::1]:8080/admin", "http://169.254.169.254/latest",
-    "http://0x7f.1/", "http://2130706433/", "https://user:pw@host.de:8443/pfad?q=ä#frag", "//protokoll-relativ.de/",
-    "http://a.de/links/links/links/", "http://a.de/kalender/2024/01/?ansicht=monat&tag=5",
+    "http://anna.blogspot.com/p/blogroll.html?m=1",
+    "HTTPS://Ben.WordPress.com:443/feed/",
+    "http://münchen-blog.de/über-uns/",
+    "http://xn--mnchen-3ya.de/a%20b/%zz",
+    "https://a.de/;jsessionid=AB12?x=1",
+    "http://a.de/?PHPSESSID=1&sid=2&s=suche&seite=3",
+    "http://[::1]:8080/admin",
+    "http://169.254.169.254/latest",
+    "http://0x7f.1/",
+    "http://2130706433/",
+    "https://user:pw@host.de:8443/pfad?q=ä#frag",
+    "//protokoll-relativ.de/",
+    "http://a.de/links/links/links/",
+    "http://a.de/kalender/2024/01/?ansicht=monat&tag=5",
 ]
-PIECES = ["/", "?", "#", "&", "=", ";", ":", "@", "%", "%2F", "..", "./", "[", "]", "ä", " ", "\t", "\x00",
-          "jsessionid=1", "sid=x", "utm_source=y", "www.", "xn--", "0x", "127.0.0.1", "::1", ":99999", "\u202e"]
+PIECES = [
+    "/",
+    "?",
+    "#",
+    "&",
+    "=",
+    ";",
+    ":",
+    "@",
+    "%",
+    "%2F",
+    "..",
+    "./",
+    "[",
+    "]",
+    "ä",
+    " ",
+    "\t",
+    "\x00",
+    "jsessionid=1",
+    "sid=x",
+    "utm_source=y",
+    "www.",
+    "xn--",
+    "0x",
+    "127.0.0.1",
+    "::1",
+    ":99999",
+    "\u202e",
+]
 
 
 @st.composite
@@ -36,7 +73,7 @@ def web_urls(draw) -> str:
         if draw(st.booleans()):
             url = url[:at] + draw(st.sampled_from(PIECES) | st.text(max_size=4)) + url[at:]
         else:
-            url = url[:at] + url[at + draw(st.integers(1, 8)):]
+            url = url[:at] + url[at + draw(st.integers(1, 8)) :]
     return url
 
 

@@ -12,8 +12,8 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import FAST, blogscout
+
 from crawler import traps
 from crawler.sandbox import hostile
 from crawler.sandbox.server import SandboxServer
@@ -33,8 +33,21 @@ def hostile_crawl(tmp_path_factory):
     seeds = [*hostile.hostile_urls().values(), f"http://{REDIRECT_LOOP}/", f"http://{ROBOTS_DISALLOW_ALL}/"]
     db = tmp_path_factory.mktemp("hostile") / "hostile.db"
     with SandboxServer(world) as server:
-        result = blogscout("crawl", *seeds, "--db", str(db), "--hops", "1", "--max-pages-per-site", str(BUDGET),
-                           "--quiet", *FAST, *TIMEOUT, proxy=server.proxy_url, timeout=120)
+        result = blogscout(
+            "crawl",
+            *seeds,
+            "--db",
+            str(db),
+            "--hops",
+            "1",
+            "--max-pages-per-site",
+            str(BUDGET),
+            "--quiet",
+            *FAST,
+            *TIMEOUT,
+            proxy=server.proxy_url,
+            timeout=120,
+        )
         requests = server.requests
     assert result.returncode == 0, result.stderr
     conn = sqlite3.connect(db)
@@ -128,8 +141,11 @@ def test_megabytes_of_inline_script_do_not_hide_the_content(hostile_crawl):
 def test_binary_served_as_html_is_stored_empty(hostile_crawl):
     row = page_row(hostile_crawl, hostile.hostile_urls()["binary_as_html"])
     assert row is not None and row["status"] == 200
-    links = hostile_crawl["conn"].execute("SELECT count(*) FROM links WHERE from_site = ?",
-                                          (hostile.BINARY_AS_HTML,)).fetchone()[0]
+    links = (
+        hostile_crawl["conn"]
+        .execute("SELECT count(*) FROM links WHERE from_site = ?", (hostile.BINARY_AS_HTML,))
+        .fetchone()[0]
+    )
     assert links == 0
 
 
@@ -146,7 +162,9 @@ def test_broken_utf8_page_keeps_its_umlauts(hostile_crawl):
 
 def test_tag_soup_is_parsed_and_followed(hostile_crawl):
     assert page_row(hostile_crawl, hostile.hostile_urls()["tag_soup"])["title"] == "Tag-Suppe: Linktipps"
-    assert {"http://tag-suppe.de/blogroll/", "http://tag-suppe.de/ueber-mich/"} <= set(pages(hostile_crawl, hostile.TAG_SOUP))
+    assert {"http://tag-suppe.de/blogroll/", "http://tag-suppe.de/ueber-mich/"} <= set(
+        pages(hostile_crawl, hostile.TAG_SOUP)
+    )
 
 
 def test_oversized_page_cancelled_and_recorded(hostile_crawl):
@@ -205,8 +223,11 @@ def test_huge_or_malformed_robots_txt_is_honoured(hostile_crawl, site):
 
 def test_site_forbidding_all_crawling_is_recorded_and_not_fetched(hostile_crawl):
     assert [u for u in fetched(hostile_crawl, ROBOTS_DISALLOW_ALL)] == [f"http://{ROBOTS_DISALLOW_ALL}/robots.txt"]
-    blocked = hostile_crawl["conn"].execute("SELECT robots_blocked FROM sites WHERE site = ?",
-                                            (ROBOTS_DISALLOW_ALL,)).fetchone()
+    blocked = (
+        hostile_crawl["conn"]
+        .execute("SELECT robots_blocked FROM sites WHERE site = ?", (ROBOTS_DISALLOW_ALL,))
+        .fetchone()
+    )
     assert blocked == (1,)
 
 

@@ -19,8 +19,15 @@ def test_pipeline_stores_every_batch(tmp_path):
     pipeline, path = pipeline_for(tmp_path, batch_size=3)
     for i in range(10):
         pipeline.process_item(SiteItem(f"blog{i}.de", f"https://blog{i}.de/", "candidate", 1))
-    pipeline.process_item(PageItem(url="https://blog1.de/", site="blog1.de", status=200, page_kind="home",
-                                   links=[("https://blog2.de/", "blogroll", "Blog 2", "")]))
+    pipeline.process_item(
+        PageItem(
+            url="https://blog1.de/",
+            site="blog1.de",
+            status=200,
+            page_kind="home",
+            links=[("https://blog2.de/", "blogroll", "Blog 2", "")],
+        )
+    )
     pipeline.close_spider()
     db = dbmod.connect(path)
     assert db["sites"].count == 10

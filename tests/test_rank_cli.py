@@ -17,21 +17,49 @@ COOKING = "Rezepte für Kuchen, Brot und Suppe.\nImpressum Datenschutz"
 
 
 def site_row(name, role="candidate", is_blog=1, language="de", **extra):
-    return {"site": name, "home_url": f"https://{name}/", "role": role, "hops": 1, "is_blog": is_blog,
-            "language": language, "title": f"=Titel {name}", "found_via": extra.pop("found_via", ""),
-            "feed_url": f"https://{name}/feed/", "pages": 2, **extra}
+    return {
+        "site": name,
+        "home_url": f"https://{name}/",
+        "role": role,
+        "hops": 1,
+        "is_blog": is_blog,
+        "language": language,
+        "title": f"=Titel {name}",
+        "found_via": extra.pop("found_via", ""),
+        "feed_url": f"https://{name}/feed/",
+        "pages": 2,
+        **extra,
+    }
 
 
 def page(url, site, text, kind="post", published="", language="de"):
-    return {"url": url, "site": site, "run_id": 1, "fetched_at": "2024-06-30T09:00:00+00:00", "status": 200,
-            "page_kind": kind, "content_type": "text/html", "title": "", "language": language,
-            "published": published, "text": text}
+    return {
+        "url": url,
+        "site": site,
+        "run_id": 1,
+        "fetched_at": "2024-06-30T09:00:00+00:00",
+        "status": 200,
+        "page_kind": kind,
+        "content_type": "text/html",
+        "title": "",
+        "language": language,
+        "published": published,
+        "text": text,
+    }
 
 
 def link(from_url, to_url, kind):
     from_site, to_site = from_url.split("/")[2], to_url.split("/")[2]
-    return {"run_id": 1, "from_url": from_url, "from_site": from_site, "to_url": to_url, "to_site": to_site,
-            "kind": kind, "anchor": "", "rel": ""}
+    return {
+        "run_id": 1,
+        "from_url": from_url,
+        "from_site": from_site,
+        "to_url": to_url,
+        "to_site": to_site,
+        "kind": kind,
+        "anchor": "",
+        "rel": "",
+    }
 
 
 @pytest.fixture
@@ -39,38 +67,88 @@ def crawl_db(tmp_path):
     """A finished crawl: seed s.de, partner p.de (blogroll of s.de), English e.com, off-topic hub k.de."""
     path = tmp_path / "crawl.db"
     db = dbmod.connect(path)
-    db["runs"].insert_all([
-        {"id": 1, "started_at": "2024-06-30T08:00:00+00:00", "finished_at": "2024-06-30T10:00:00+00:00",
-         "command": "crawl", "status": "finished", "seeds": '["https://s.de/"]', "options": "{}", "stats": "{}"},
-    ])
-    db["sites"].insert_all([
-        site_row("s.de", role="seed"), site_row("p.de", found_via="blogroll of s.de"), site_row("k.de"),
-        site_row("e.com", language="en"), site_row("shop.de", is_blog=0), site_row("youtube.com", role="platform"),
-    ])
-    db["pages"].insert_all([
-        page("https://s.de/", "s.de", TEXT_DE, "home"), page("https://s.de/a", "s.de", TEXT_DE),
-        page("https://p.de/", "p.de", TEXT_DE, "home"), page("https://p.de/1", "p.de", TEXT_DE, published="2024-06-01"),
-        page("https://k.de/", "k.de", COOKING, "home"), page("https://e.com/", "e.com", TEXT_EN, "home", language="en"),
-    ])
-    db["links"].insert_all([
-        link("https://s.de/", "https://p.de/", "blogroll"), link("https://s.de/a", "https://p.de/", "blogroll"),
-        link("https://s.de/", "https://k.de/", "content"), link("https://p.de/", "https://k.de/", "content"),
-        link("https://e.com/", "https://k.de/", "content"), link("https://p.de/", "https://s.de/", "content"),
-        link("https://s.de/", "https://s.de/a", "nav"), link("https://s.de/", "https://youtube.com/x", "social"),
-        link("https://e.com/", "https://s.de/", "content"), link("https://e.com/", "https://p.de/", "comment"),
-    ])
-    db["feed_entries"].insert_all([
-        {"site": "p.de", "entry_url": "https://p.de/1", "run_id": 1, "feed_url": "", "title": "",
-         "published": "2024-06-01T09:00:00+00:00"},
-        {"site": "p.de", "entry_url": "https://p.de/2", "run_id": 1, "feed_url": "", "title": "",
-         "published": "2024-05-01T09:00:00+00:00"},
-        {"site": "k.de", "entry_url": "https://k.de/1", "run_id": 1, "feed_url": "", "title": "",
-         "published": "2024-06-20"},
-    ])
-    db["contacts"].insert_all([
-        {"site": "p.de", "kind": "email", "value": "=cmd@p.de", "run_id": 1, "source_url": ""},
-        {"site": "p.de", "kind": "impressum_url", "value": "https://p.de/impressum", "run_id": 1, "source_url": ""},
-    ])
+    db["runs"].insert_all(
+        [
+            {
+                "id": 1,
+                "started_at": "2024-06-30T08:00:00+00:00",
+                "finished_at": "2024-06-30T10:00:00+00:00",
+                "command": "crawl",
+                "status": "finished",
+                "seeds": '["https://s.de/"]',
+                "options": "{}",
+                "stats": "{}",
+            },
+        ]
+    )
+    db["sites"].insert_all(
+        [
+            site_row("s.de", role="seed"),
+            site_row("p.de", found_via="blogroll of s.de"),
+            site_row("k.de"),
+            site_row("e.com", language="en"),
+            site_row("shop.de", is_blog=0),
+            site_row("youtube.com", role="platform"),
+        ]
+    )
+    db["pages"].insert_all(
+        [
+            page("https://s.de/", "s.de", TEXT_DE, "home"),
+            page("https://s.de/a", "s.de", TEXT_DE),
+            page("https://p.de/", "p.de", TEXT_DE, "home"),
+            page("https://p.de/1", "p.de", TEXT_DE, published="2024-06-01"),
+            page("https://k.de/", "k.de", COOKING, "home"),
+            page("https://e.com/", "e.com", TEXT_EN, "home", language="en"),
+        ]
+    )
+    db["links"].insert_all(
+        [
+            link("https://s.de/", "https://p.de/", "blogroll"),
+            link("https://s.de/a", "https://p.de/", "blogroll"),
+            link("https://s.de/", "https://k.de/", "content"),
+            link("https://p.de/", "https://k.de/", "content"),
+            link("https://e.com/", "https://k.de/", "content"),
+            link("https://p.de/", "https://s.de/", "content"),
+            link("https://s.de/", "https://s.de/a", "nav"),
+            link("https://s.de/", "https://youtube.com/x", "social"),
+            link("https://e.com/", "https://s.de/", "content"),
+            link("https://e.com/", "https://p.de/", "comment"),
+        ]
+    )
+    db["feed_entries"].insert_all(
+        [
+            {
+                "site": "p.de",
+                "entry_url": "https://p.de/1",
+                "run_id": 1,
+                "feed_url": "",
+                "title": "",
+                "published": "2024-06-01T09:00:00+00:00",
+            },
+            {
+                "site": "p.de",
+                "entry_url": "https://p.de/2",
+                "run_id": 1,
+                "feed_url": "",
+                "title": "",
+                "published": "2024-05-01T09:00:00+00:00",
+            },
+            {
+                "site": "k.de",
+                "entry_url": "https://k.de/1",
+                "run_id": 1,
+                "feed_url": "",
+                "title": "",
+                "published": "2024-06-20",
+            },
+        ]
+    )
+    db["contacts"].insert_all(
+        [
+            {"site": "p.de", "kind": "email", "value": "=cmd@p.de", "run_id": 1, "source_url": ""},
+            {"site": "p.de", "kind": "impressum_url", "value": "https://p.de/impressum", "run_id": 1, "source_url": ""},
+        ]
+    )
     db.close()
     return path
 
@@ -209,8 +287,16 @@ def test_format_table_aligns_and_cuts():
 
 
 def test_empty_format_table():
-    assert format_table([]).split() == ["rank", "score", "site", "relevance", "centrality", "activity",
-                                        "last_post", "top_terms"]
+    assert format_table([]).split() == [
+        "rank",
+        "score",
+        "site",
+        "relevance",
+        "centrality",
+        "activity",
+        "last_post",
+        "top_terms",
+    ]
 
 
 def test_rank_cli_weights_file_changes_scores(crawl_db, tmp_path):

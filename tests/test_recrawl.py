@@ -8,7 +8,6 @@ import sqlite3
 import time
 
 import pytest
-
 from conftest import FAST, blogscout, served_world, start_blogscout
 
 
@@ -36,8 +35,9 @@ def project(tmp_path_factory, web):
     """A first crawl + ranking, then an unchanged re-crawl of the same web."""
     world, server = web
     db = tmp_path_factory.mktemp("recrawl") / "project.db"
-    first = blogscout("crawl", *world.seeds, "--db", str(db), "--topic", "content marketing", "--quiet", *FAST,
-                      proxy=server.proxy_url)
+    first = blogscout(
+        "crawl", *world.seeds, "--db", str(db), "--topic", "content marketing", "--quiet", *FAST, proxy=server.proxy_url
+    )
     assert first.returncode == 0, first.stderr
     ranked = blogscout("rank", "--db", str(db), "--out", str(db.with_suffix(".csv")), "--quiet")
     assert ranked.returncode == 0, ranked.stderr
@@ -132,7 +132,9 @@ def uninterrupted(tmp_path_factory, calm_web):
 def test_crawl_killed_midway_resumes_to_the_same_content(tmp_path, calm_web, uninterrupted, after_pages):
     world, server = calm_web
     killed_db = tmp_path / "killed.db"
-    proc = crawl_process(world, server, killed_db, "--set", "CONCURRENT_REQUESTS=2", "--set", "BLOGSCOUT_FLUSH_SECONDS=0.2")
+    proc = crawl_process(
+        world, server, killed_db, "--set", "CONCURRENT_REQUESTS=2", "--set", "BLOGSCOUT_FLUSH_SECONDS=0.2"
+    )
     wait_for_pages(killed_db, after_pages)
     proc.send_signal(signal.SIGKILL)
     proc.wait(10)

@@ -26,7 +26,7 @@ TODAY = dt.date(2026, 3, 1)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None
 
 
@@ -62,6 +62,7 @@ def _blog_of(world, label):
 
 
 # -- world generation ---------------------------------------------------------------------
+
 
 def test_generate_world_same_seed_same_pages():
     a, b = (generate_world(seed=3, n_blogs=30, today=TODAY) for _ in range(2))
@@ -136,6 +137,7 @@ def test_generate_world_dead_blogs_old_partners_recent(world):
 
 # -- pages --------------------------------------------------------------------------------
 
+
 def test_post_german_prose_with_umlauts(world, fetch):
     blog = next(b for b in world.blogs if b.label == "partner" and b.lang == "de")
     status, headers, body = fetch(blog.url(blog.posts[0].path))
@@ -154,9 +156,16 @@ def test_blogroll_markup_variants_present(world, fetch):
         if blog.blogroll_style == "page":
             pages.append(fetch(blog.url(blog.blogroll_path))[2].decode())
     html = "\n".join(pages)
-    for marker in ('<div id="linkcat-2" class="widget widget_links">', 'class="xoxo blogroll"',
-                   'class="linkcat"', 'class="widget BlogList"', 'class="widget LinkList"',
-                   'rel="friend met"', 'type="text/x-opml"', 'class="blogroll links-page"'):
+    for marker in (
+        '<div id="linkcat-2" class="widget widget_links">',
+        'class="xoxo blogroll"',
+        'class="linkcat"',
+        'class="widget BlogList"',
+        'class="widget LinkList"',
+        'rel="friend met"',
+        'type="text/x-opml"',
+        'class="blogroll links-page"',
+    ):
         assert marker in html, marker
 
 
@@ -201,6 +210,7 @@ def test_farm_page_has_hundreds_of_links(world, fetch):
 
 
 # -- HTTP behaviour -----------------------------------------------------------------------
+
 
 def test_conditional_request_if_none_match_gives_304(world, server, fetch):
     url = world.seeds[0]
@@ -339,13 +349,15 @@ def test_platforms_redirect_or_refuse(world, fetch):
 
 # -- mutation -----------------------------------------------------------------------------
 
+
 def test_add_post_changes_feed_and_etag():
     w = generate_world(seed=0, n_blogs=20, today=TODAY)
     blog = w.blog(w.seeds[0])
     old_post = blog.url(blog.posts[0].path)
     before = {u: w.response(u).headers["ETag"] for u in (blog.home_url, blog.feed_url, old_post)}
-    url = w.add_post(blog.host, title="Neue Reichweite für Beiträge", text="Größer als je zuvor.\n\nZweiter Absatz.",
-                     when=TODAY)
+    url = w.add_post(
+        blog.host, title="Neue Reichweite für Beiträge", text="Größer als je zuvor.\n\nZweiter Absatz.", when=TODAY
+    )
     after = {u: w.response(u).headers["ETag"] for u in before}
     assert after[blog.home_url] != before[blog.home_url] and after[blog.feed_url] != before[blog.feed_url]
     assert after[old_post] == before[old_post]
@@ -373,6 +385,7 @@ def test_kill_blog_answers_410_or_502():
 
 
 # -- server -------------------------------------------------------------------------------
+
 
 def test_server_origin_form_with_host_header(world, server):
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
@@ -403,8 +416,12 @@ def test_server_logs_requests(world, server, fetch):
 
 def test_main_serves_until_sigterm(tmp_path):
     port_file = tmp_path / "proxy.url"
-    proc = subprocess.Popen([sys.executable, "-m", "crawler.sandbox", "--blogs", "20", "--port-file", str(port_file)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crawler.sandbox", "--blogs", "20", "--port-file", str(port_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         deadline = time.monotonic() + 15
         while not port_file.exists() and time.monotonic() < deadline:

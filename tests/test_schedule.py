@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import blogscout
 from crontab import CronTab
 
-from conftest import blogscout
 from crawler import db as dbmod
 from crawler.schedule import ScheduleError, cron_spec
 
@@ -38,20 +38,34 @@ def test_schedule_add_list_remove_edits_the_crontab(tmp_path, project_db):
 def test_schedule_add_twice_replaces(tmp_path, project_db):
     tab = tmp_path / "crontab"
     for every in ("daily", "0 6 * * 1"):
-        assert blogscout("schedule", "add", "--every", every, "--db", str(project_db), "--crontab-file", str(tab)).returncode == 0
+        assert (
+            blogscout(
+                "schedule", "add", "--every", every, "--db", str(project_db), "--crontab-file", str(tab)
+            ).returncode
+            == 0
+        )
     ours = [j for j in CronTab(tabfile=str(tab)) if "recrawl" in j.command]
     assert [str(j.slices) for j in ours] == ["0 6 * * 1"]
 
 
 def test_schedule_rejects_bad_every(tmp_path, project_db):
-    result = blogscout("schedule", "add", "--every", "sometimes", "--db", str(project_db),
-                       "--crontab-file", str(tmp_path / "tab"))
+    result = blogscout(
+        "schedule", "add", "--every", "sometimes", "--db", str(project_db), "--crontab-file", str(tmp_path / "tab")
+    )
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "CRON expression" in result.stderr
 
 
 def test_schedule_needs_an_existing_database(tmp_path):
-    result = blogscout("schedule", "add", "--every", "daily", "--db", str(tmp_path / "none.db"),
-                       "--crontab-file", str(tmp_path / "tab"))
+    result = blogscout(
+        "schedule",
+        "add",
+        "--every",
+        "daily",
+        "--db",
+        str(tmp_path / "none.db"),
+        "--crontab-file",
+        str(tmp_path / "tab"),
+    )
     assert result.returncode == 1 and "no such database" in result.stderr
 
 
@@ -60,7 +74,9 @@ def test_schedule_remove_unknown(tmp_path):
     assert result.returncode == 1 and "no schedule" in result.stderr
 
 
-@pytest.mark.parametrize("every, spec", [("daily", "15 5 * * *"), ("Weekly", "15 5 * * 1"), ("*/30 * * * *", "*/30 * * * *")])
+@pytest.mark.parametrize(
+    "every, spec", [("daily", "15 5 * * *"), ("Weekly", "15 5 * * 1"), ("*/30 * * * *", "*/30 * * * *")]
+)
 def test_cron_spec(every, spec):
     assert cron_spec(every) == spec
 

@@ -50,8 +50,13 @@ def test_empty_activity_is_unknown():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2024-05-01", dt.date(2024, 5, 1)), ("2024-05-01T23:59:00-05:00", dt.date(2024, 5, 1)),
-     ("2024-13-01", None), ("", None), (None, None)],
+    [
+        ("2024-05-01", dt.date(2024, 5, 1)),
+        ("2024-05-01T23:59:00-05:00", dt.date(2024, 5, 1)),
+        ("2024-13-01", None),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_parse_day(value, expected):
     assert parse_day(value) == expected
@@ -61,8 +66,12 @@ def test_parse_day(value, expected):
 def test_activities_equal_activity_site_by_site(reference):
     from scoring.activity import activities
 
-    dates = {"a.de": ["2024-05-20", "2024-04-01T08:00:00+02:00", "2019-01-01", "2024-06-02T23:00:00Z"],
-             "b.de": ["2024-07-01", "Mai 2024", "", "2023-13-01"], "c.de": [], "d.de": ["2024-01-05"] * 3}
+    dates = {
+        "a.de": ["2024-05-20", "2024-04-01T08:00:00+02:00", "2019-01-01", "2024-06-02T23:00:00Z"],
+        "b.de": ["2024-07-01", "Mai 2024", "", "2023-13-01"],
+        "c.de": [],
+        "d.de": ["2024-01-05"] * 3,
+    }
     sites = [*dates, "missing.de"]
     assert activities(dates, sites, reference) == {s: activity(dates.get(s, ()), reference) for s in sites}
 

@@ -11,8 +11,9 @@ def neighbourhood():
     """Seeds s1, s2; a is linked by both seeds and links s1 back; b is linked by s1 and t;
     t links b and s2 (so b is co-cited with s2); c links only a."""
     G = nx.DiGraph()
-    G.add_edges_from([("s1", "a"), ("s2", "a"), ("a", "s1"), ("s1", "b"), ("t", "b"), ("t", "s2"), ("c", "a")],
-                     weight=1.0)
+    G.add_edges_from(
+        [("s1", "a"), ("s2", "a"), ("a", "s1"), ("s1", "b"), ("t", "b"), ("t", "s2"), ("c", "a")], weight=1.0
+    )
     return G
 
 
@@ -106,10 +107,17 @@ def test_links_to(neighbourhood):
 
 @pytest.mark.parametrize(
     "func",
-    [cen.pagerank, cen.hits_authority, cen.inbound_blogs,
-     lambda G: cen.personalized_pagerank(G, ["s"]), lambda G: cen.seed_inlinks(G, ["s"]),
-     lambda G: cen.seed_outlinks(G, ["s"]), lambda G: cen.seed_reciprocity(G, ["s"]),
-     lambda G: cen.seed_cocitation(G, ["s"]), lambda G: cen.links_to(G, "s")],
+    [
+        cen.pagerank,
+        cen.hits_authority,
+        cen.inbound_blogs,
+        lambda G: cen.personalized_pagerank(G, ["s"]),
+        lambda G: cen.seed_inlinks(G, ["s"]),
+        lambda G: cen.seed_outlinks(G, ["s"]),
+        lambda G: cen.seed_reciprocity(G, ["s"]),
+        lambda G: cen.seed_cocitation(G, ["s"]),
+        lambda G: cen.links_to(G, "s"),
+    ],
 )
 def test_empty_graph_gives_empty_dict(func):
     assert func(nx.DiGraph()) == {}

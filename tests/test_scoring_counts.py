@@ -1,8 +1,7 @@
 from collections import Counter
 
-import pytest
-
 import numpy as np
+import pytest
 
 from scoring.counts import TermCounter, first_use_counts
 from scoring.text import language_of, tokenize
@@ -45,8 +44,7 @@ def test_term_counter_matches_counting_token_by_token(cache, batch):
 def test_term_counter_records_languages():
     counter = TermCounter()
     counter.count(DOCS)
-    assert counter.languages_ == {"a.de": "de", "b.com": "en", "c.de": "de", "d.com": "en", "e.de": "de",
-                                  "f.com": "en"}
+    assert counter.languages_ == {"a.de": "de", "b.com": "en", "c.de": "de", "d.com": "en", "e.de": "de", "f.com": "en"}
 
 
 def test_empty_term_counter():

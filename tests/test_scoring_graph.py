@@ -47,8 +47,11 @@ def test_site_graph_keeps_given_nodes_without_links():
 
 
 def test_site_graph_excludes_platforms_entirely():
-    G = site_graph([("a.de", "youtube.com", "content", 3), ("youtube.com", "a.de", "content", 1)],
-                   nodes=["a.de", "youtube.com"], exclude=["youtube.com"])
+    G = site_graph(
+        [("a.de", "youtube.com", "content", 3), ("youtube.com", "a.de", "content", 1)],
+        nodes=["a.de", "youtube.com"],
+        exclude=["youtube.com"],
+    )
     assert list(G) == ["a.de"] and G.number_of_edges() == 0
 
 

@@ -12,9 +12,17 @@ ACTIVE = ["2024-06-01", "2024-05-10", "2024-04-02", "2024-03-01"]
 
 
 def site(name, role="candidate", is_blog=1, language="de", **extra):
-    return {"site": name, "home_url": f"https://{name}/", "role": role, "is_blog": is_blog,
-            "language": language, "title": name.split(".")[0].title(), "found_via": extra.pop("found_via", ""),
-            "feed_url": f"https://{name}/feed/", **extra}
+    return {
+        "site": name,
+        "home_url": f"https://{name}/",
+        "role": role,
+        "is_blog": is_blog,
+        "language": language,
+        "title": name.split(".")[0].title(),
+        "found_via": extra.pop("found_via", ""),
+        "feed_url": f"https://{name}/feed/",
+        **extra,
+    }
 
 
 @pytest.fixture
@@ -22,33 +30,66 @@ def crawl():
     """Two seeds; a partner in their circle; an off-topic hub everyone links; a dead on-topic blog;
     a link farm; an English partner; a shop, a platform, an excluded site and a French blog."""
     sites = [
-        site("s1.de", role="seed"), site("s2.de", role="seed"),
-        site("partner.de", found_via="blogroll of s1.de"), site("hub.de"), site("dead.de"),
-        site("farm1.de"), site("farm2.de"), site("farm3.de"), site("growth.com", language="en"),
-        site("shop.de", is_blog=0), site("youtube.com", role="platform"), site("old.de", role="excluded"),
+        site("s1.de", role="seed"),
+        site("s2.de", role="seed"),
+        site("partner.de", found_via="blogroll of s1.de"),
+        site("hub.de"),
+        site("dead.de"),
+        site("farm1.de"),
+        site("farm2.de"),
+        site("farm3.de"),
+        site("growth.com", language="en"),
+        site("shop.de", is_blog=0),
+        site("youtube.com", role="platform"),
+        site("old.de", role="excluded"),
         site("blog.fr", language="fr"),
     ]
     links = [
-        ("s1.de", "partner.de", "blogroll", 5), ("s2.de", "partner.de", "content", 2),
-        ("partner.de", "s1.de", "content", 1), ("partner.de", "s2.de", "blogroll", 1),
-        ("s1.de", "hub.de", "content", 1), ("s2.de", "hub.de", "content", 1), ("partner.de", "hub.de", "content", 1),
-        ("growth.com", "hub.de", "content", 1), ("farm1.de", "hub.de", "content", 1),
-        ("s1.de", "dead.de", "blogroll", 5), ("s2.de", "dead.de", "blogroll", 5),
-        ("farm1.de", "farm2.de", "content", 9), ("farm2.de", "farm3.de", "content", 9),
-        ("farm3.de", "farm1.de", "content", 9), ("farm2.de", "farm1.de", "content", 9),
-        ("s2.de", "growth.com", "comment", 1), ("growth.com", "s1.de", "content", 1),
-        ("growth.com", "s2.de", "content", 1), ("s1.de", "shop.de", "content", 3),
-        ("s1.de", "youtube.com", "social", 9), ("s1.de", "old.de", "blogroll", 5), ("s1.de", "blog.fr", "blogroll", 5),
+        ("s1.de", "partner.de", "blogroll", 5),
+        ("s2.de", "partner.de", "content", 2),
+        ("partner.de", "s1.de", "content", 1),
+        ("partner.de", "s2.de", "blogroll", 1),
+        ("s1.de", "hub.de", "content", 1),
+        ("s2.de", "hub.de", "content", 1),
+        ("partner.de", "hub.de", "content", 1),
+        ("growth.com", "hub.de", "content", 1),
+        ("farm1.de", "hub.de", "content", 1),
+        ("s1.de", "dead.de", "blogroll", 5),
+        ("s2.de", "dead.de", "blogroll", 5),
+        ("farm1.de", "farm2.de", "content", 9),
+        ("farm2.de", "farm3.de", "content", 9),
+        ("farm3.de", "farm1.de", "content", 9),
+        ("farm2.de", "farm1.de", "content", 9),
+        ("s2.de", "growth.com", "comment", 1),
+        ("growth.com", "s1.de", "content", 1),
+        ("growth.com", "s2.de", "content", 1),
+        ("s1.de", "shop.de", "content", 3),
+        ("s1.de", "youtube.com", "social", 9),
+        ("s1.de", "old.de", "blogroll", 5),
+        ("s1.de", "blog.fr", "blogroll", 5),
     ]
-    docs = [(s, "de", MARKETING_DE) for s in ("s1.de", "s2.de", "partner.de", "dead.de", "farm1.de", "farm2.de",
-                                              "farm3.de", "shop.de", "old.de")]
+    docs = [
+        (s, "de", MARKETING_DE)
+        for s in ("s1.de", "s2.de", "partner.de", "dead.de", "farm1.de", "farm2.de", "farm3.de", "shop.de", "old.de")
+    ]
     docs += [("hub.de", "de", COOKING_DE), ("growth.com", "en", MARKETING_EN), ("blog.fr", "fr", MARKETING_EN)]
     dates = {s: ACTIVE for s in ("partner.de", "hub.de", "farm1.de", "farm2.de", "farm3.de", "growth.com")}
     dates["dead.de"] = ["2019-03-01", "2019-01-01"]
-    contacts = {"partner.de": {"email": ["info@partner.de", "anna@partner.de"], "social": ["https://x.com/p"],
-                               "impressum_url": ["https://partner.de/impressum/"]}}
-    return CrawlData(sites=sites, links=links, documents=docs, post_dates=dates, contacts=contacts,
-                     reference="2024-06-30T10:00:00+00:00")
+    contacts = {
+        "partner.de": {
+            "email": ["info@partner.de", "anna@partner.de"],
+            "social": ["https://x.com/p"],
+            "impressum_url": ["https://partner.de/impressum/"],
+        }
+    }
+    return CrawlData(
+        sites=sites,
+        links=links,
+        documents=docs,
+        post_dates=dates,
+        contacts=contacts,
+        reference="2024-06-30T10:00:00+00:00",
+    )
 
 
 def ranked(crawl, **kw):
@@ -56,8 +97,16 @@ def ranked(crawl, **kw):
 
 
 def test_rank_only_candidate_blogs(crawl):
-    assert set(ranked(crawl)) == {"partner.de", "hub.de", "dead.de", "farm1.de", "farm2.de", "farm3.de",
-                                  "growth.com", "blog.fr"}
+    assert set(ranked(crawl)) == {
+        "partner.de",
+        "hub.de",
+        "dead.de",
+        "farm1.de",
+        "farm2.de",
+        "farm3.de",
+        "growth.com",
+        "blog.fr",
+    }
 
 
 def test_rank_lang_filter_drops_other_declared_languages(crawl):
@@ -116,8 +165,18 @@ def test_rank_ties_broken_by_site():
 
 def test_rank_weights_override_changes_order(crawl):
     crawl.links, crawl.documents = list(crawl.links), list(crawl.documents)
-    only_links = {"relevance": 0, "activity": 0, "centrality_signals": {"personalized_pagerank": 0, "seed_inlinks": 0,
-                  "seed_cocitation": 0, "seed_reciprocity": 0, "hits_authority": 0, "pagerank": 0}}
+    only_links = {
+        "relevance": 0,
+        "activity": 0,
+        "centrality_signals": {
+            "personalized_pagerank": 0,
+            "seed_inlinks": 0,
+            "seed_cocitation": 0,
+            "seed_reciprocity": 0,
+            "hits_authority": 0,
+            "pagerank": 0,
+        },
+    }
     assert ranked(crawl, weights=only_links)[0] == "hub.de"  # most inbound blogs
 
 
@@ -136,13 +195,19 @@ def test_centrality_is_the_weighted_mean_of_scaled_signals():
 
     from scoring.rank import _centrality
 
-    signals = {"seed_inlinks": {"a": 3.0, "b": 1.0, "c": -2.0}, "pagerank": {"a": 0.1, "b": 0.4, "x": 9.0},
-               "inbound_blogs": {"a": 0, "b": 0}}
+    signals = {
+        "seed_inlinks": {"a": 3.0, "b": 1.0, "c": -2.0},
+        "pagerank": {"a": 0.1, "b": 0.4, "x": 9.0},
+        "inbound_blogs": {"a": 0, "b": 0},
+    }
     weights = {"seed_inlinks": 0.7, "pagerank": 0.2, "inbound_blogs": 0.1}
-    scaled = {"seed_inlinks": {c: math.log1p(max(0.0, v)) / math.log1p(3.0) for c, v in
-                               {"a": 3.0, "b": 1.0, "c": -2.0, "d": 0.0}.items()},
-              "pagerank": {c: math.sqrt(v / 0.4) for c, v in {"a": 0.1, "b": 0.4, "c": 0.0, "d": 0.0}.items()},
-              "inbound_blogs": dict.fromkeys("abcd", 0.0)}
+    scaled = {
+        "seed_inlinks": {
+            c: math.log1p(max(0.0, v)) / math.log1p(3.0) for c, v in {"a": 3.0, "b": 1.0, "c": -2.0, "d": 0.0}.items()
+        },
+        "pagerank": {c: math.sqrt(v / 0.4) for c, v in {"a": 0.1, "b": 0.4, "c": 0.0, "d": 0.0}.items()},
+        "inbound_blogs": dict.fromkeys("abcd", 0.0),
+    }
     mean = {c: sum(weights[n] * scaled[n][c] for n in weights) / sum(weights.values()) for c in "abcd"}
     top = max(mean.values())
     assert _centrality(signals, list("abcd"), weights) == {c: v / top for c, v in mean.items()}

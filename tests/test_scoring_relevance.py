@@ -26,8 +26,13 @@ def test_fit_returns_self_and_learned_attributes():
 
 def test_init_only_stores_parameters():
     rel = TopicRelevance(topic_weight=0.3, min_df=2)
-    assert vars(rel) == {"topic_weight": 0.3, "contrast": 1.0, "min_df": 2, "sublinear_tf": True,
-                         "word_cache_size": 1_000_000}
+    assert vars(rel) == {
+        "topic_weight": 0.3,
+        "contrast": 1.0,
+        "min_df": 2,
+        "sublinear_tf": True,
+        "word_cache_size": 1_000_000,
+    }
 
 
 def test_german_on_topic_beats_off_topic():
@@ -137,8 +142,12 @@ def test_contrast_subtracts_what_every_blog_says():
     # idf: genau/woche 1+ln(5/4), marketing 1+ln(5/3), kuchen/garten 1+ln(5/2). Seed row
     # (0.533, 0.533, 0.658); crawl mean genau 0.370, marketing 0.415 -> profile (0.163, 0.163,
     # 0.243) after subtracting it: a.de (filler + kuchen) 0.505 -> 0.461, c.de 0.658 -> 0.727.
-    docs = [("seed.de", "de", "genau Woche Marketing"), ("a.de", "de", "genau Woche Kuchen"),
-            ("b.de", "de", "genau Woche Garten"), ("c.de", "de", "Marketing")]
+    docs = [
+        ("seed.de", "de", "genau Woche Marketing"),
+        ("a.de", "de", "genau Woche Kuchen"),
+        ("b.de", "de", "genau Woche Garten"),
+        ("c.de", "de", "Marketing"),
+    ]
     with_contrast = TopicRelevance().fit(docs, seeds=["seed.de"]).scores_
     without = TopicRelevance(contrast=0.0).fit(docs, seeds=["seed.de"]).scores_
     assert without["a.de"] == pytest.approx(0.505, abs=1e-3) and without["c.de"] == pytest.approx(0.658, abs=1e-3)
@@ -147,12 +156,14 @@ def test_contrast_subtracts_what_every_blog_says():
 
 
 def test_profile_per_language_keeps_filler_of_one_language_out():
-    docs = [("seed.de", "de", "genau Woche Stunden gespannt Content-Marketing Strategie"),
-            ("seed.com", "en", "content marketing strategy audience"),
-            ("off.de", "de", "genau Woche Stunden gespannt Kuchen backen"),
-            ("other.de", "de", "Rezepte Kuchen Brot"),
-            ("partner.com", "en", "content marketing audience newsletter"),
-            ("garden.com", "en", "garden roses tomatoes")]
+    docs = [
+        ("seed.de", "de", "genau Woche Stunden gespannt Content-Marketing Strategie"),
+        ("seed.com", "en", "content marketing strategy audience"),
+        ("off.de", "de", "genau Woche Stunden gespannt Kuchen backen"),
+        ("other.de", "de", "Rezepte Kuchen Brot"),
+        ("partner.com", "en", "content marketing audience newsletter"),
+        ("garden.com", "en", "garden roses tomatoes"),
+    ]
     rel = TopicRelevance().fit(docs, seeds=["seed.de", "seed.com"])
     assert sorted(rel.profiles_) == ["de", "en"]
     assert rel.scores_["partner.com"] > rel.scores_["off.de"]

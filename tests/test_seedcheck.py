@@ -5,11 +5,14 @@ import pytest
 from crawler.seedcheck import SeedError, collect_seeds, normalise_seed
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("https://seo-blog.de", "https://seo-blog.de/"),
-    ("seo-blog.de", "https://seo-blog.de/"),
-    ("http://anna.blogspot.com/?utm_source=x", "http://anna.blogspot.com/"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("https://seo-blog.de", "https://seo-blog.de/"),
+        ("seo-blog.de", "https://seo-blog.de/"),
+        ("http://anna.blogspot.com/?utm_source=x", "http://anna.blogspot.com/"),
+    ],
+)
 def test_normalise_seed_accepts(raw, expected):
     assert normalise_seed(raw) == expected
 
@@ -25,7 +28,10 @@ def test_collect_seeds_reads_plain_file_with_comments(tmp_path):
     f = tmp_path / "seeds.txt"
     f.write_text("# my seeds\nhttps://seo-blog.de/\n\nhttps://anna.blogspot.com/  \nhttps://seo-blog.de/\n")
     assert collect_seeds(["https://ben.wordpress.com/"], [str(f)]) == [
-        "https://ben.wordpress.com/", "https://seo-blog.de/", "https://anna.blogspot.com/"]
+        "https://ben.wordpress.com/",
+        "https://seo-blog.de/",
+        "https://anna.blogspot.com/",
+    ]
 
 
 def test_collect_seeds_reads_opml(tmp_path):

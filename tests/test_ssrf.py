@@ -11,10 +11,10 @@ import socket
 import sqlite3
 
 import pytest
+from conftest import FAST, blogscout
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
-from conftest import FAST, blogscout
 from crawler.middlewares import PrivateAddressGuard, PrivateTargetRefused, is_private_target, literal_address
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.world import generate_world
@@ -35,17 +35,42 @@ def loopback_name() -> str:
 # -- the address check ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("host", [
-    "127.0.0.1", "127.8.9.10", "::1", "[::1]", "169.254.169.254", "192.168.1.1", "10.0.0.1", "172.16.5.4",
-    "100.64.0.1", "0.0.0.0", "0", "2130706433", "0x7f.1", "0x7f000001", "127.1", "0177.0.0.1",
-    "::ffff:127.0.0.1", "::ffff:a9fe:a9fe", "fe80::1", "fd00::1", "224.0.0.1", "localhost", "api.localhost",
-])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "127.0.0.1",
+        "127.8.9.10",
+        "::1",
+        "[::1]",
+        "169.254.169.254",
+        "192.168.1.1",
+        "10.0.0.1",
+        "172.16.5.4",
+        "100.64.0.1",
+        "0.0.0.0",
+        "0",
+        "2130706433",
+        "0x7f.1",
+        "0x7f000001",
+        "127.1",
+        "0177.0.0.1",
+        "::ffff:127.0.0.1",
+        "::ffff:a9fe:a9fe",
+        "fe80::1",
+        "fd00::1",
+        "224.0.0.1",
+        "localhost",
+        "api.localhost",
+    ],
+)
 def test_private_target_refused(host):
     assert is_private_target(host)
 
 
-@pytest.mark.parametrize("host", ["8.8.8.8", "2a00:1450:4001::1", "seo-blog.de", "1e100.net", "123abc.de",
-                                  "0xdeadbeef.de", "127-0-0-1.blog.de"])
+@pytest.mark.parametrize(
+    "host",
+    ["8.8.8.8", "2a00:1450:4001::1", "seo-blog.de", "1e100.net", "123abc.de", "0xdeadbeef.de", "127-0-0-1.blog.de"],
+)
 def test_public_target_allowed(host):
     assert not is_private_target(host)
 
@@ -98,8 +123,10 @@ def test_guard_does_not_resolve_when_a_proxy_is_configured():
 
 def test_guard_resolves_when_no_proxy_env_bypasses_the_proxy(monkeypatch):
     monkeypatch.setenv("no_proxy", "firma.de")
-    guard = PrivateAddressGuard(proxies={"http": "http://proxy:3128", "no": "firma.de"},
-                                resolve=fake_resolver({"intranet.firma.de": "10.1.2.3"}))
+    guard = PrivateAddressGuard(
+        proxies={"http": "http://proxy:3128", "no": "firma.de"},
+        resolve=fake_resolver({"intranet.firma.de": "10.1.2.3"}),
+    )
     with pytest.raises(PrivateTargetRefused):
         run_guard(guard, "http://intranet.firma.de/")
 
@@ -140,8 +167,9 @@ def crawl(server, tmp_path, *seeds, proxy=None, env=None, extra=()):
     """Errors by URL and the requests the server saw, of one crawl of `seeds` (hops 0)."""
     db = tmp_path / "ssrf.db"
     server.clear_requests()
-    result = blogscout("crawl", *seeds, "--db", str(db), "--hops", "0", "--quiet", *FAST, *extra,
-                       proxy=proxy, env=env, timeout=90)
+    result = blogscout(
+        "crawl", *seeds, "--db", str(db), "--hops", "0", "--quiet", *FAST, *extra, proxy=proxy, env=env, timeout=90
+    )
     assert result.returncode == 0, result.stderr
     conn = sqlite3.connect(db)
     try:
@@ -155,8 +183,12 @@ def crawl(server, tmp_path, *seeds, proxy=None, env=None, extra=()):
 def direct(origin, tmp_path_factory):
     """No proxy, private targets refused: a name resolving to 127.0.0.1, an IP literal, two .invalid hosts."""
     name = loopback_name()
-    seeds = [f"http://{name}:{origin.port}/", f"http://127.0.0.1:{origin.port}/", "http://kein-blog.invalid/",
-             "http://nirgendwo.invalid/"]
+    seeds = [
+        f"http://{name}:{origin.port}/",
+        f"http://127.0.0.1:{origin.port}/",
+        "http://kein-blog.invalid/",
+        "http://nirgendwo.invalid/",
+    ]
     return (name, *crawl(origin, tmp_path_factory.mktemp("direct"), *seeds))
 
 
@@ -173,8 +205,16 @@ def proxied(origin, tmp_path_factory):
     """Through the proxy (http and https): the loopback name, and an https:// site the proxy cannot tunnel to."""
     name = loopback_name()
     seeds = [f"http://{name}:{origin.port}/", "https://sicher-blog.de/"]
-    return (name, *crawl(origin, tmp_path_factory.mktemp("proxied"), *seeds, proxy=origin.proxy_url,
-                         env={"https_proxy": origin.proxy_url}))
+    return (
+        name,
+        *crawl(
+            origin,
+            tmp_path_factory.mktemp("proxied"),
+            *seeds,
+            proxy=origin.proxy_url,
+            env={"https_proxy": origin.proxy_url},
+        ),
+    )
 
 
 def test_name_resolving_to_loopback_refused_without_proxy(direct, origin):

@@ -13,14 +13,17 @@ from crawler.middlewares import PrivateTargetRefused, RedirectLoop, RedirectLoop
 from crawler.traps import TrapFilter, strip_session_ids, url_shape_problem, url_shapes
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("http://a.de/?sid=abc&seite=2", "http://a.de/?seite=2"),
-    ("http://a.de/blog;jsessionid=0AB12?p=3", "http://a.de/blog?p=3"),
-    ("http://a.de/x/?PHPSESSID=1&ASPSESSIONIDQQGGQ=2&s=suche", "http://a.de/x/"),
-    ("http://a.de/x;JSESSIONID=A.B-c/y/", "http://a.de/x/y/"),
-    ("http://a.de/?seite=2", "http://a.de/?seite=2"),
-    ("http://a.de/beitrag/", "http://a.de/beitrag/"),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("http://a.de/?sid=abc&seite=2", "http://a.de/?seite=2"),
+        ("http://a.de/blog;jsessionid=0AB12?p=3", "http://a.de/blog?p=3"),
+        ("http://a.de/x/?PHPSESSID=1&ASPSESSIONIDQQGGQ=2&s=suche", "http://a.de/x/"),
+        ("http://a.de/x;JSESSIONID=A.B-c/y/", "http://a.de/x/y/"),
+        ("http://a.de/?seite=2", "http://a.de/?seite=2"),
+        ("http://a.de/beitrag/", "http://a.de/beitrag/"),
+    ],
+)
 def test_strip_session_ids(url, expected):
     assert strip_session_ids(url) == expected
 
@@ -29,22 +32,32 @@ def test_empty_strip_session_ids():
     assert strip_session_ids(None) is None and strip_session_ids("") == ""
 
 
-@pytest.mark.parametrize("url", [
-    "http://a.de/", "http://a.de/2024/01/01/ein-beitrag/", "http://a.de/links/links/",
-    "http://a.de/?p=123", "http://a.de/a/b/c/d/e/f/g/h/i/j/", "http://a.de/?" + "&".join(f"k{i}=1" for i in range(6)),
-    "http://a.de/" + "x" * 400,
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://a.de/",
+        "http://a.de/2024/01/01/ein-beitrag/",
+        "http://a.de/links/links/",
+        "http://a.de/?p=123",
+        "http://a.de/a/b/c/d/e/f/g/h/i/j/",
+        "http://a.de/?" + "&".join(f"k{i}=1" for i in range(6)),
+        "http://a.de/" + "x" * 400,
+    ],
+)
 def test_url_shape_fine(url):
     assert url_shape_problem(url) is None
 
 
-@pytest.mark.parametrize("url, reason", [
-    ("http://a.de/" + "x" * 600, "longer than"),
-    ("http://a.de/a/b/c/d/e/f/g/h/i/j/k/", "deeper than"),
-    ("http://a.de/links/links/links/", "repeated 3 times"),
-    ("http://a.de/Links/x/links/y/LINKS/", "repeated 3 times"),
-    ("http://a.de/?" + "&".join(f"k{i}=1" for i in range(7)), "query parameters"),
-])
+@pytest.mark.parametrize(
+    "url, reason",
+    [
+        ("http://a.de/" + "x" * 600, "longer than"),
+        ("http://a.de/a/b/c/d/e/f/g/h/i/j/k/", "deeper than"),
+        ("http://a.de/links/links/links/", "repeated 3 times"),
+        ("http://a.de/Links/x/links/y/LINKS/", "repeated 3 times"),
+        ("http://a.de/?" + "&".join(f"k{i}=1" for i in range(7)), "query parameters"),
+    ],
+)
 def test_url_shape_problem(url, reason):
     assert reason in url_shape_problem(url)
 
@@ -82,8 +95,14 @@ def test_trap_filter_does_not_count_refused_urls():
 def test_trap_filter_lets_a_seed_blog_through():
     """A seed's usual pages: home, feed, about, contact, Impressum, blogroll, ten dated posts."""
     traps_ = TrapFilter()
-    urls = ["http://a.de/", "http://a.de/feed/", "http://a.de/ueber-mich/", "http://a.de/kontakt/",
-            "http://a.de/impressum/", "http://a.de/blogroll/"]
+    urls = [
+        "http://a.de/",
+        "http://a.de/feed/",
+        "http://a.de/ueber-mich/",
+        "http://a.de/kontakt/",
+        "http://a.de/impressum/",
+        "http://a.de/blogroll/",
+    ]
     urls += [f"http://a.de/2024/{m:02d}/{d:02d}/beitrag-{m}-{d}/" for m, d in zip(range(1, 11), range(3, 13))]
     urls += [f"http://a.de/?p={n}" for n in range(10)]
     assert [u for u in urls if traps_.check(u, "a.de")] == []
@@ -109,15 +128,18 @@ def wrapped(outer: type[BaseException], inner: BaseException) -> BaseException:
     return exc
 
 
-@pytest.mark.parametrize("exc, kind", [
-    (PrivateTargetRefused("private address refused: 10.0.0.1"), "private"),
-    (RedirectLoop("redirect loop: a -> b"), "redirect"),
-    (IgnoreRequest("max redirections reached"), "redirect"),
-    (IgnoreRequest("Forbidden by robots.txt"), "robots"),
-    (CannotResolveHostError("DNS lookup failed"), "dns"),
-    (ResponseDataLossError("Getting http://a.de/ failed"), "truncated"),
-    (ValueError("something odd"), "other"),
-])
+@pytest.mark.parametrize(
+    "exc, kind",
+    [
+        (PrivateTargetRefused("private address refused: 10.0.0.1"), "private"),
+        (RedirectLoop("redirect loop: a -> b"), "redirect"),
+        (IgnoreRequest("max redirections reached"), "redirect"),
+        (IgnoreRequest("Forbidden by robots.txt"), "robots"),
+        (CannotResolveHostError("DNS lookup failed"), "dns"),
+        (ResponseDataLossError("Getting http://a.de/ failed"), "truncated"),
+        (ValueError("something odd"), "other"),
+    ],
+)
 def test_classify_failure(exc, kind):
     assert classify_failure(failure_of(exc))[0] == kind
     assert kind in ERROR_KINDS
@@ -125,7 +147,6 @@ def test_classify_failure(exc, kind):
 
 def test_classify_failure_looks_inside_wrapped_errors():
     from OpenSSL import SSL
-
     from twisted.web._newclient import ResponseNeverReceived
 
     inner = ResponseNeverReceived([Failure(SSL.Error("wrong version number"))])

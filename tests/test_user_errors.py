@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import resource
 import signal
@@ -17,18 +18,25 @@ import subprocess
 import sys
 from pathlib import Path
 
-import logging
-
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, blogscout
+
 from crawler import db as dbmod
 from crawler.cli import cli
 
-EVIL_TITLES = ["=HYPERLINK(\"http://evil.example/\",\"klick\")", "+49 30 1234567", "-2+3", "@SUM(A1:A9)",
-               "\tTab=1", "\rCR=1", 'Anführungszeichen "innen", Komma', "Zeile eins\nZeile zwei\r\nZeile drei",
-               "NUL\x00mitten", "  =1+1"]
+EVIL_TITLES = [
+    '=HYPERLINK("http://evil.example/","klick")',
+    "+49 30 1234567",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tTab=1",
+    "\rCR=1",
+    'Anführungszeichen "innen", Komma',
+    "Zeile eins\nZeile zwei\r\nZeile drei",
+    "NUL\x00mitten",
+    "  =1+1",
+]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -59,22 +67,78 @@ def ranked_db(tmp_path):
     """A finished crawl whose candidate blogs carry hostile titles and e-mail addresses."""
     path = tmp_path / "project.db"
     db = dbmod.connect(path)
-    db["runs"].insert({"id": 1, "started_at": "2024-06-30T08:00:00+00:00", "finished_at": "2024-06-30T10:00:00+00:00",
-                       "command": "crawl", "status": "finished", "seeds": '["https://s.de/"]', "options": "{}",
-                       "stats": "{}"})
+    db["runs"].insert(
+        {
+            "id": 1,
+            "started_at": "2024-06-30T08:00:00+00:00",
+            "finished_at": "2024-06-30T10:00:00+00:00",
+            "command": "crawl",
+            "status": "finished",
+            "seeds": '["https://s.de/"]',
+            "options": "{}",
+            "stats": "{}",
+        }
+    )
     sites = [{"site": "s.de", "role": "seed", "title": "Seed"}]
     sites += [{"site": f"c{i}.de", "role": "candidate", "title": title} for i, title in enumerate(EVIL_TITLES)]
-    db["sites"].insert_all([{**s, "home_url": f"https://{s['site']}/", "hops": 1, "is_blog": 1, "language": "de",
-                             "found_via": "blogroll of s.de", "pages": 1} for s in sites])
+    db["sites"].insert_all(
+        [
+            {
+                **s,
+                "home_url": f"https://{s['site']}/",
+                "hops": 1,
+                "is_blog": 1,
+                "language": "de",
+                "found_via": "blogroll of s.de",
+                "pages": 1,
+            }
+            for s in sites
+        ]
+    )
     text = "Content-Marketing und Social-Media-Marketing für Blogger.\nImpressum"
-    db["pages"].insert_all([{"url": f"https://{s['site']}/", "site": s["site"], "run_id": 1, "status": 200,
-                             "page_kind": "home", "language": "de", "text": text, "title": s["title"],
-                             "fetched_at": "2024-06-30T09:00:00+00:00"} for s in sites])
-    db["links"].insert_all([{"run_id": 1, "from_url": "https://s.de/", "from_site": "s.de", "to_url": f"https://c{i}.de/",
-                             "to_site": f"c{i}.de", "kind": "blogroll", "anchor": "", "rel": ""}
-                            for i in range(len(EVIL_TITLES))])
-    db["contacts"].insert_all([{"site": f"c{i}.de", "kind": "email", "value": f"=cmd|' /C calc'!A0{i}@c{i}.de",
-                                "run_id": 1, "source_url": ""} for i in range(len(EVIL_TITLES))])
+    db["pages"].insert_all(
+        [
+            {
+                "url": f"https://{s['site']}/",
+                "site": s["site"],
+                "run_id": 1,
+                "status": 200,
+                "page_kind": "home",
+                "language": "de",
+                "text": text,
+                "title": s["title"],
+                "fetched_at": "2024-06-30T09:00:00+00:00",
+            }
+            for s in sites
+        ]
+    )
+    db["links"].insert_all(
+        [
+            {
+                "run_id": 1,
+                "from_url": "https://s.de/",
+                "from_site": "s.de",
+                "to_url": f"https://c{i}.de/",
+                "to_site": f"c{i}.de",
+                "kind": "blogroll",
+                "anchor": "",
+                "rel": "",
+            }
+            for i in range(len(EVIL_TITLES))
+        ]
+    )
+    db["contacts"].insert_all(
+        [
+            {
+                "site": f"c{i}.de",
+                "kind": "email",
+                "value": f"=cmd|' /C calc'!A0{i}@c{i}.de",
+                "run_id": 1,
+                "source_url": "",
+            }
+            for i in range(len(EVIL_TITLES))
+        ]
+    )
     db.close()
     return path
 
@@ -94,26 +158,36 @@ def test_malformed_seed_is_one_line_error_and_writes_nothing(tmp_path, seed):
 def test_empty_seed_file_is_one_line_error(tmp_path):
     seeds = tmp_path / "seeds.txt"
     seeds.write_text("# nur Kommentare\n\n   \n", encoding="utf-8")
-    one_line_error(run("crawl", "--seeds-file", str(seeds), "--db", str(tmp_path / "p.db")),
-                   str(seeds), "no URLs found", "one URL a line")
+    one_line_error(
+        run("crawl", "--seeds-file", str(seeds), "--db", str(tmp_path / "p.db")),
+        str(seeds),
+        "no URLs found",
+        "one URL a line",
+    )
 
 
 def test_missing_seed_file_is_one_line_error(tmp_path):
-    one_line_error(run("crawl", "--seeds-file", str(tmp_path / "fehlt.txt"), "--db", str(tmp_path / "p.db")),
-                   "fehlt.txt", "check the path")
+    one_line_error(
+        run("crawl", "--seeds-file", str(tmp_path / "fehlt.txt"), "--db", str(tmp_path / "p.db")),
+        "fehlt.txt",
+        "check the path",
+    )
 
 
 def test_no_seeds_is_one_line_error(tmp_path):
     one_line_error(run("crawl", "--db", str(tmp_path / "p.db")), "no seeds", "--seeds-file")
 
 
-@pytest.mark.parametrize("args, words", [
-    (["crawl", "https://a.de/", "--bogus"], ["No such option", "--bogus"]),
-    (["rank", "--topc", "x"], ["No such option", "--topc", "--topic"]),
-    (["crawl", "https://a.de/", "--hops", "zwei"], ["--hops", "'zwei' is not a valid integer"]),
-    (["crawl", "https://a.de/", "--set", "download_delay=1"], ["--set", "upper-case"]),
-    (["crawlen", "https://a.de/"], ["No such command", "crawlen"]),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["crawl", "https://a.de/", "--bogus"], ["No such option", "--bogus"]),
+        (["rank", "--topc", "x"], ["No such option", "--topc", "--topic"]),
+        (["crawl", "https://a.de/", "--hops", "zwei"], ["--hops", "'zwei' is not a valid integer"]),
+        (["crawl", "https://a.de/", "--set", "download_delay=1"], ["--set", "upper-case"]),
+        (["crawlen", "https://a.de/"], ["No such command", "crawlen"]),
+    ],
+)
 def test_unknown_or_malformed_option_names_it_with_help_hint(tmp_path, args, words):
     result = run(*args, "--db", str(tmp_path / "p.db"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
@@ -153,11 +227,17 @@ DATABASES = {
 }
 
 
-@pytest.mark.parametrize("kind, command", [
-    ("not_sqlite", ["crawl", "https://a.de/"]), ("newer_schema", ["crawl", "https://a.de/"]),
-    ("foreign_sqlite", ["crawl", "https://a.de/"]), ("not_sqlite", ["rank", "--out", "{tmp}/p.csv"]),
-    ("newer_schema", ["recrawl"]), ("foreign_sqlite", ["crawl", "--resume"]),
-])
+@pytest.mark.parametrize(
+    "kind, command",
+    [
+        ("not_sqlite", ["crawl", "https://a.de/"]),
+        ("newer_schema", ["crawl", "https://a.de/"]),
+        ("foreign_sqlite", ["crawl", "https://a.de/"]),
+        ("not_sqlite", ["rank", "--out", "{tmp}/p.csv"]),
+        ("newer_schema", ["recrawl"]),
+        ("foreign_sqlite", ["crawl", "--resume"]),
+    ],
+)
 def test_unusable_database_is_one_line_error_and_left_untouched(tmp_path, kind, command):
     make, words = DATABASES[kind]
     db = tmp_path / f"{kind}.db"
@@ -174,17 +254,23 @@ def test_unusable_database_is_one_line_error_and_left_untouched(tmp_path, kind, 
 def test_database_path_that_is_a_directory_is_refused(tmp_path):
     result = run("crawl", "https://a.de/", "--db", str(tmp_path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr == f"Error: Invalid value for '--db': File '{tmp_path}' is a directory. (see 'blogscout crawl --help')\n"
+    assert (
+        result.stderr
+        == f"Error: Invalid value for '--db': File '{tmp_path}' is a directory. (see 'blogscout crawl --help')\n"
+    )
 
 
 # -- exports ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("out, words", [
-    ("{tmp}/fehlt/partners.csv", ["does not exist", "create it or pass another path"]),
-    ("{tmp}", ["is a directory", "pass a file name"]),
-    ("/sys/partners.csv", ["cannot write in /sys", "pass another path"]),
-])
+@pytest.mark.parametrize(
+    "out, words",
+    [
+        ("{tmp}/fehlt/partners.csv", ["does not exist", "create it or pass another path"]),
+        ("{tmp}", ["is a directory", "pass a file name"]),
+        ("/sys/partners.csv", ["cannot write in /sys", "pass another path"]),
+    ],
+)
 def test_unwritable_output_path_is_one_line_error(ranked_db, tmp_path, out, words):
     if out.startswith("/sys") and not Path("/sys").is_dir():
         pytest.skip("needs Linux /sys")
@@ -195,18 +281,23 @@ def _limit_file_size(limit: int):
     def apply() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
     return apply
 
 
 def test_full_disk_during_export_keeps_the_previous_export(ranked_db, tmp_path):
     conn = sqlite3.connect(ranked_db)
     with conn:  # enough candidates for an export well past the 64 KB file-size limit below
-        conn.executemany("INSERT INTO sites (site, home_url, role, hops, is_blog, language, title) "
-                         "VALUES (?, ?, 'candidate', 1, 1, 'de', ?)",
-                         [(f"f{i}.de", f"https://f{i}.de/", "Füllblog " * 40) for i in range(400)])
-        conn.executemany("INSERT INTO links (run_id, from_url, from_site, to_url, to_site, kind) "
-                         "VALUES (1, 'https://s.de/', 's.de', ?, ?, 'blogroll')",
-                         [(f"https://f{i}.de/", f"f{i}.de") for i in range(400)])
+        conn.executemany(
+            "INSERT INTO sites (site, home_url, role, hops, is_blog, language, title) "
+            "VALUES (?, ?, 'candidate', 1, 1, 'de', ?)",
+            [(f"f{i}.de", f"https://f{i}.de/", "Füllblog " * 40) for i in range(400)],
+        )
+        conn.executemany(
+            "INSERT INTO links (run_id, from_url, from_site, to_url, to_site, kind) "
+            "VALUES (1, 'https://s.de/', 's.de', ?, ?, 'blogroll')",
+            [(f"https://f{i}.de/", f"f{i}.de") for i in range(400)],
+        )
     conn.close()
     out = tmp_path / "partners.csv"
     good = run("rank", "--db", str(ranked_db), "--out", str(out), "--quiet")
@@ -214,9 +305,15 @@ def test_full_disk_during_export_keeps_the_previous_export(ranked_db, tmp_path):
     before = out.read_bytes()
     assert len(before) > 2 * 64 * 1024
     env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    full = subprocess.run([sys.executable, "-m", "crawler", "rank", "--db", str(ranked_db), "--out", str(out),
-                           "--no-save", "--quiet"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
-                          preexec_fn=_limit_file_size(64 * 1024))
+    full = subprocess.run(
+        [sys.executable, "-m", "crawler", "rank", "--db", str(ranked_db), "--out", str(out), "--no-save", "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        preexec_fn=_limit_file_size(64 * 1024),
+    )
     one_line_error(full, "--out", str(out), "File too large")
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["partners.csv", "project.db"]  # no temp file left
@@ -236,5 +333,5 @@ def test_export_cannot_inject_formulas_or_break_rows(ranked_db, tmp_path):
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
             assert "\n" not in cell and "\r" not in cell
     titles = {r[header.index("title")] for r in body}
-    assert "'=HYPERLINK(\"http://evil.example/\",\"klick\")" in titles
+    assert '\'=HYPERLINK("http://evil.example/","klick")' in titles
     assert 'Anführungszeichen "innen", Komma' in titles

@@ -12,16 +12,22 @@ from crawler.extract import extract_page, parse_feed
 from crawler.urls import Platforms
 from crawler.workers import ExtractionPool, crawled_feed
 
-PAGE = ("<html lang='de'><head><title>Kaffee &amp; Content</title>"
-        "<link rel='alternate' type='application/rss+xml' href='/feed/'></head><body>"
-        "<nav><a href='/ueber-mich/'>Über mich</a><a href='/impressum/'>Impressum</a></nav>"
-        "<article><div class='entry-content'><p>" + "Content-Marketing für kleine Röstereien. " * 20 +
-        "</p><a href='https://anna-schreibt.de/'>Anna</a></div></article>"
-        "<aside class='widget widget_links'><h2>Blogroll</h2><ul><li><a href='https://ben.blog/'>Ben</a></li>"
-        "</ul></aside><p>Kontakt: info@roesterei-blog.de</p></body></html>").encode()
-FEED = (b"<?xml version='1.0'?><rss version='2.0'><channel><title>R</title>"
-        b"<item><title>Neu</title><link>https://roesterei-blog.de/neu/</link>"
-        b"<pubDate>Mon, 02 Nov 2026 10:00:00 +0000</pubDate></item></channel></rss>")
+PAGE = (
+    "<html lang='de'><head><title>Kaffee &amp; Content</title>"
+    "<link rel='alternate' type='application/rss+xml' href='/feed/'></head><body>"
+    "<nav><a href='/ueber-mich/'>Über mich</a><a href='/impressum/'>Impressum</a></nav>"
+    "<article><div class='entry-content'><p>"
+    + "Content-Marketing für kleine Röstereien. "
+    * 20
+    + "</p><a href='https://anna-schreibt.de/'>Anna</a></div></article>"
+    "<aside class='widget widget_links'><h2>Blogroll</h2><ul><li><a href='https://ben.blog/'>Ben</a></li>"
+    "</ul></aside><p>Kontakt: info@roesterei-blog.de</p></body></html>"
+).encode()
+FEED = (
+    b"<?xml version='1.0'?><rss version='2.0'><channel><title>R</title>"
+    b"<item><title>Neu</title><link>https://roesterei-blog.de/neu/</link>"
+    b"<pubDate>Mon, 02 Nov 2026 10:00:00 +0000</pubDate></item></channel></rss>"
+)
 
 
 def run(coro):
@@ -45,15 +51,18 @@ def test_worker_results_equal_in_process_extraction():
     pool = ExtractionPool(2, platforms).start()
 
     async def both():
-        pages = await asyncio.gather(*(pool.extract(PAGE, f"https://roesterei-blog.de/{i}/", "utf-8")
-                                       for i in range(6)))
+        pages = await asyncio.gather(
+            *(pool.extract(PAGE, f"https://roesterei-blog.de/{i}/", "utf-8") for i in range(6))
+        )
         feed = await pool.feed(FEED, "https://roesterei-blog.de/feed/")
         pool.close()  # as the spider does: while the loop runs
         return pages, feed
 
     pages, feed = run(both())
-    expected = [asdict(extract_page(PAGE, f"https://roesterei-blog.de/{i}/", encoding="utf-8",
-                                    platforms=platforms)) for i in range(6)]
+    expected = [
+        asdict(extract_page(PAGE, f"https://roesterei-blog.de/{i}/", encoding="utf-8", platforms=platforms))
+        for i in range(6)
+    ]
     assert [asdict(p) for p in pages] == expected
     assert any(link["kind"] == "blogroll" for link in expected[0]["links"])
     assert feed == crawled_feed(FEED, "https://roesterei-blog.de/feed/")
@@ -61,10 +70,14 @@ def test_worker_results_equal_in_process_extraction():
 
 
 def test_crawled_feed_keeps_the_first_entries_with_canonical_urls():
-    items = "".join(f"<item><title>P{i}</title><link>HTTPS://Roesterei-Blog.de/p/{i}/?utm_source=rss</link></item>"
-                    for i in range(120))
-    feed = crawled_feed(f"<rss version='2.0'><channel><title>R</title>{items}</channel></rss>".encode(),
-                        "https://roesterei-blog.de/feed/")
+    items = "".join(
+        f"<item><title>P{i}</title><link>HTTPS://Roesterei-Blog.de/p/{i}/?utm_source=rss</link></item>"
+        for i in range(120)
+    )
+    feed = crawled_feed(
+        f"<rss version='2.0'><channel><title>R</title>{items}</channel></rss>".encode(),
+        "https://roesterei-blog.de/feed/",
+    )
     assert len(feed.entries) == 100
     assert feed.entries[0].url == "https://roesterei-blog.de/p/0/"
     assert len(parse_feed(FEED, "https://roesterei-blog.de/feed/").entries) == 1

@@ -26,8 +26,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0, help="world seed (default 0)")
     parser.add_argument("--blogs", type=int, default=40, help="number of blogs (default 40)")
     parser.add_argument("--langs", default=",".join(LANGS), help="comma-separated languages (default de,en)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
-                        help="date the world is generated for, YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="date the world is generated for, YYYY-MM-DD (default: today)",
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=0, help="port to bind (default 0: any free port)")
     parser.add_argument("--port-file", type=Path, help="write the proxy URL to this file once serving")
@@ -37,8 +41,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+    )
     try:
         world = generate_world(args.seed, args.blogs, tuple(args.langs.split(",")), args.today)
     except ValueError as err:

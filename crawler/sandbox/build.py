@@ -13,26 +13,53 @@ from crawler.sandbox.model import Blog, Post
 log = logging.getLogger(__name__)
 
 MIN_BLOGS = 10
-HOSTED_SUFFIXES = {"blogspot": "blogspot.com", "wpcom": "wordpress.com", "github": "github.io",
-                   "netlify": "netlify.app"}
-_KIND_WEIGHTS = (("own", 35), ("own_www", 15), ("blogspot", 20), ("wpcom", 15), ("github", 10),
-                 ("netlify", 5))
+HOSTED_SUFFIXES = {
+    "blogspot": "blogspot.com",
+    "wpcom": "wordpress.com",
+    "github": "github.io",
+    "netlify": "netlify.app",
+}
+_KIND_WEIGHTS = (("own", 35), ("own_www", 15), ("blogspot", 20), ("wpcom", 15), ("github", 10), ("netlify", 5))
 _SEED_KINDS = ("own", "own_www", "blogspot", "wpcom")
-_TLDS = {"de": (".de", ".de", ".de", ".de", ".at", ".ch", ".com"),
-         "en": (".com", ".com", ".com", ".co.uk", ".co.uk", ".net", ".io", ".blog")}
-_MAIL_PROVIDERS = {"de": ("gmail.com", "web.de", "gmx.de", "posteo.de"),
-                   "en": ("gmail.com", "outlook.com", "hotmail.co.uk", "icloud.com")}
-_EMAIL_STYLES = {"de": ("mailto", "at_dot", "paren_at", "entity", "plain"),
-                 "en": ("mailto", "plain", "at_dot", "mailto")}
+_TLDS = {
+    "de": (".de", ".de", ".de", ".de", ".at", ".ch", ".com"),
+    "en": (".com", ".com", ".com", ".co.uk", ".co.uk", ".net", ".io", ".blog"),
+}
+_MAIL_PROVIDERS = {
+    "de": ("gmail.com", "web.de", "gmx.de", "posteo.de"),
+    "en": ("gmail.com", "outlook.com", "hotmail.co.uk", "icloud.com"),
+}
+_EMAIL_STYLES = {
+    "de": ("mailto", "at_dot", "paren_at", "entity", "plain"),
+    "en": ("mailto", "plain", "at_dot", "mailto"),
+}
 TOPIC_LABELS = {
-    "de": {"seo": "SEO & Suchmaschinen", "content": "Content & Texte", "social": "Social Media",
-           "online": "Online-Marketing", "cooking": "Kochen & Backen", "travel": "Reisen",
-           "gardening": "Garten", "football": "Fußball", "photography": "Fotografie",
-           "lifestyle": "Magazin", "shop": "Shop"},
-    "en": {"seo": "SEO notes", "content": "Content & copy", "social": "Social media",
-           "online": "Online marketing", "cooking": "Cooking & baking", "travel": "Travel",
-           "gardening": "Gardening", "football": "Football", "photography": "Photography",
-           "lifestyle": "Magazine", "shop": "Shop"},
+    "de": {
+        "seo": "SEO & Suchmaschinen",
+        "content": "Content & Texte",
+        "social": "Social Media",
+        "online": "Online-Marketing",
+        "cooking": "Kochen & Backen",
+        "travel": "Reisen",
+        "gardening": "Garten",
+        "football": "Fußball",
+        "photography": "Fotografie",
+        "lifestyle": "Magazin",
+        "shop": "Shop",
+    },
+    "en": {
+        "seo": "SEO notes",
+        "content": "Content & copy",
+        "social": "Social media",
+        "online": "Online marketing",
+        "cooking": "Cooking & baking",
+        "travel": "Travel",
+        "gardening": "Gardening",
+        "football": "Football",
+        "photography": "Photography",
+        "lifestyle": "Magazine",
+        "shop": "Shop",
+    },
 }
 
 
@@ -188,15 +215,22 @@ def _post_dates(rng: Random, label: str, count: int, today: dt.date) -> list[dt.
 
 def make_posts(rng: Random, blog: Blog, label: str, today: dt.date) -> None:
     """Fill `blog.posts` (newest first) with titles, slugs, paths and dates."""
-    count = {"hub": 12, "farm": 3, "dead": rng.randint(4, 8), "shop": rng.randint(6, 10)}.get(
-        label, rng.randint(4, 12))
+    count = {"hub": 12, "farm": 3, "dead": rng.randint(4, 8), "shop": rng.randint(6, 10)}.get(label, rng.randint(4, 12))
     if label == "shop":
         terms = rng.sample(text.topic_terms("shop", blog.lang), count)
         for term in terms:
             name = f"{term[:1].upper()}{term[1:]} {rng.choice(('Classic', 'Natur', 'Deluxe', 'Mini', 'Pro'))}"
             slug = text.slugify(name)
-            blog.posts.append(Post(name, slug, post_path(blog, slug, blog.created), blog.created,
-                                   rng.randint(60, 120), price_cents=rng.randint(5, 120) * 100 + 90))
+            blog.posts.append(
+                Post(
+                    name,
+                    slug,
+                    post_path(blog, slug, blog.created),
+                    blog.created,
+                    rng.randint(60, 120),
+                    price_cents=rng.randint(5, 120) * 100 + 90,
+                )
+            )
         return
     seen: set[str] = set()
     for day in _post_dates(rng, label, count, today):
@@ -210,8 +244,7 @@ def make_posts(rng: Random, blog: Blog, label: str, today: dt.date) -> None:
     blog.created = min(blog.created, blog.posts[-1].published - dt.timedelta(days=rng.randint(30, 400)))
 
 
-def make_blog(rng: Random, *, label: str, topic: str, lang: str, index: int, today: dt.date,
-              taken: set[str]) -> Blog:
+def make_blog(rng: Random, *, label: str, topic: str, lang: str, index: int, today: dt.date, taken: set[str]) -> Blog:
     """Create one blog (no links yet) with a unique host."""
     kind = _kind(rng, label, index)
     first, last = text.person(rng, lang)
@@ -221,15 +254,23 @@ def make_blog(rng: Random, *, label: str, topic: str, lang: str, index: int, tod
             host = f"www.{host}"
     else:
         host, _ = unique_host(rng, taken, lambda: (_hosted_host(rng, lang, kind, first, last), ""))
-        title = rng.choice((f"{first} {last} | {TOPIC_LABELS[lang][topic]}",
-                            f"{first}s Blog" if lang == "de" else f"{first}'s blog"))
+        title = rng.choice(
+            (f"{first} {last} | {TOPIC_LABELS[lang][topic]}", f"{first}s Blog" if lang == "de" else f"{first}'s blog")
+        )
     cms = _cms(rng, kind, label)
     site = host.removeprefix("www.")
     blog = Blog(
-        host=host, lang=lang, topic=topic, label=label, cms=cms, title=title,
-        author=f"{first} {last}", address=_address(rng, lang, host),
+        host=host,
+        lang=lang,
+        topic=topic,
+        label=label,
+        cms=cms,
+        title=title,
+        author=f"{first} {last}",
+        address=_address(rng, lang, host),
         emails=_emails(rng, lang, kind, site, first, last),
-        email_style=rng.choice(_EMAIL_STYLES[lang]), created=today - dt.timedelta(days=400),
+        email_style=rng.choice(_EMAIL_STYLES[lang]),
+        created=today - dt.timedelta(days=400),
         social={} if label in ("farm", "shop") else _social(rng, first, last),
     )
     if cms == "hugo" and rng.random() < 0.5:

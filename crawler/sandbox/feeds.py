@@ -17,7 +17,8 @@ def rss(blog: Blog, pages: BlogPages) -> str:
             f"<item><title>{escape(post.title)}</title><link>{escape(url)}</link>"
             f'<guid isPermaLink="true">{escape(url)}</guid><pubDate>{http_date(post.published)}</pubDate>'
             f"<dc:creator>{escape(blog.author)}</dc:creator>"
-            f"<description>{escape(pages.excerpt(post, 50))}</description></item>")
+            f"<description>{escape(pages.excerpt(post, 50))}</description></item>"
+        )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
@@ -25,8 +26,8 @@ def rss(blog: Blog, pages: BlogPages) -> str:
         f"<title>{escape(blog.title)}</title><link>{blog.home_url}</link>"
         f'<atom:link href="{escape(blog.feed_url or "")}" rel="self" type="application/rss+xml"/>'
         f"<description>{escape(blog.title)}</description><language>{blog.lang}</language>"
-        f"<lastBuildDate>{http_date(blog.last_post)}</lastBuildDate>\n" + "\n".join(items) +
-        "\n</channel>\n</rss>\n")
+        f"<lastBuildDate>{http_date(blog.last_post)}</lastBuildDate>\n" + "\n".join(items) + "\n</channel>\n</rss>\n"
+    )
 
 
 def atom(blog: Blog, pages: BlogPages) -> str:
@@ -39,14 +40,16 @@ def atom(blog: Blog, pages: BlogPages) -> str:
             f'<link rel="alternate" type="text/html" href="{escape(url)}"/><id>{escape(url)}</id>'
             f"<published>{iso(post.published)}</published><updated>{iso(post.modified)}</updated>"
             f"<author><name>{escape(blog.author)}</name></author>"
-            f'<summary type="text">{escape(pages.excerpt(post, 50))}</summary></entry>')
+            f'<summary type="text">{escape(pages.excerpt(post, 50))}</summary></entry>'
+        )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{blog.lang}">\n'
         f"<title>{escape(blog.title)}</title><id>{blog.home_url}</id>"
         f'<link rel="alternate" type="text/html" href="{blog.home_url}"/>'
         f'<link rel="self" type="application/atom+xml" href="{escape(blog.feed_url or "")}"/>'
-        f"<updated>{iso(blog.last_post)}</updated>\n" + "\n".join(entries) + "\n</feed>\n")
+        f"<updated>{iso(blog.last_post)}</updated>\n" + "\n".join(entries) + "\n</feed>\n"
+    )
 
 
 def sitemap(blog: Blog) -> str:
@@ -55,8 +58,10 @@ def sitemap(blog: Blog) -> str:
     urls += [(blog.url(p.path), p.modified) for p in blog.posts]
     urls += [(blog.url(blog.page_path(n)), blog.created) for n in blog.static_pages() if n != "private"]
     body = "\n".join(f"<url><loc>{escape(u)}</loc><lastmod>{d.isoformat()}</lastmod></url>" for u, d in urls)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}\n</urlset>\n')
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}\n</urlset>\n'
+    )
 
 
 def robots(blog: Blog) -> str:
@@ -74,7 +79,11 @@ def robots(blog: Blog) -> str:
 
 def opml(blog: Blog) -> str:
     """OPML blogroll file with one outline per blog."""
-    outlines = "\n".join(f'<outline text="{escape(name, {chr(34): "&quot;"})}" type="link" '
-                         f'htmlUrl="{escape(url)}"/>' for url, name in blog.blogroll)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">\n'
-            f"<head><title>{escape(blog.title)} Blogroll</title></head>\n<body>\n{outlines}\n</body>\n</opml>\n")
+    outlines = "\n".join(
+        f'<outline text="{escape(name, {chr(34): "&quot;"})}" type="link" htmlUrl="{escape(url)}"/>'
+        for url, name in blog.blogroll
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">\n'
+        f"<head><title>{escape(blog.title)} Blogroll</title></head>\n<body>\n{outlines}\n</body>\n</opml>\n"
+    )

@@ -38,14 +38,42 @@ LONG_CHAIN = "umzugs-kette.de"
 REDIRECT_INSIDE = "weiter-nach-innen.de"
 SSRF_BAIT = "neugierige-links.de"
 
-HOSTILE_SITES = (DEEP_PATHS, LOOPING_PATHS, CALENDAR, PAGINATION, PERMUTATIONS, SESSION_IDS, TEN_THOUSAND_LINKS,
-                 INLINE_SCRIPT, BINARY_AS_HTML, TRUNCATED, BROKEN_UTF8, TAG_SOUP, OVERSIZED, HANGS, DRIPS,
-                 HUGE_ROBOTS, BAD_ROBOTS, ERROR_STORM, LONG_CHAIN, REDIRECT_INSIDE, SSRF_BAIT)
+HOSTILE_SITES = (
+    DEEP_PATHS,
+    LOOPING_PATHS,
+    CALENDAR,
+    PAGINATION,
+    PERMUTATIONS,
+    SESSION_IDS,
+    TEN_THOUSAND_LINKS,
+    INLINE_SCRIPT,
+    BINARY_AS_HTML,
+    TRUNCATED,
+    BROKEN_UTF8,
+    TAG_SOUP,
+    OVERSIZED,
+    HANGS,
+    DRIPS,
+    HUGE_ROBOTS,
+    BAD_ROBOTS,
+    ERROR_STORM,
+    LONG_CHAIN,
+    REDIRECT_INSIDE,
+    SSRF_BAIT,
+)
 
 PRIVATE_TARGETS = (
-    "http://127.0.0.1:8080/admin/", "http://169.254.169.254/latest/meta-data/", "http://[::1]/",
-    "http://192.168.1.1/", "http://10.0.0.1/", "http://2130706433/", "http://0x7f.1/",
-    "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "http://localhost:9200/", "http://[fe80::1]/",
+    "http://127.0.0.1:8080/admin/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://[::1]/",
+    "http://192.168.1.1/",
+    "http://10.0.0.1/",
+    "http://2130706433/",
+    "http://0x7f.1/",
+    "http://[::ffff:127.0.0.1]/",
+    "http://0.0.0.0/",
+    "http://localhost:9200/",
+    "http://[fe80::1]/",
 )
 """Loopback, private, link-local and metadata addresses the SSRF bait blog links to."""
 
@@ -57,21 +85,32 @@ LINK_COUNT = 10_000
 ROBOTS_BYTES = 600 * 1024
 CHAIN_LENGTH = 20
 STORM_STATUSES = (500, 502, 503, 429, 404, 403)
-_PERMUTATION_FACETS = {"farbe": ("rot", "blau", "gruen", "gelb"), "sortierung": ("name", "datum", "beliebt"),
-                       "ansicht": ("liste", "kacheln"), "sprache": ("de", "en", "fr"), "seite": ("1", "2", "3")}
-_SOUP = ('<html><head><title>Tag-Suppe: Linktipps</title><body><div><p><b><i>Meine <u>Linktipps'
-         '<table><tr><td><a href="/blogroll/">Blogroll<div></td></a></p><a href="/ueber-mich/" href="/x/">Über mich'
-         '<p>Unclosed <span title="a"b"c">attributes <<<>>> </div></div></div></table><script>if (a < b) {'
-         '</scr' + 'ipt><a href="javascript:void(0)">js</a><a href="http://[::1">broken</a><a href="">empty</a>'
-         '<p>Noch ein Absatz ohne Ende <!-- ein Kommentar, der nie endet')
-_BAD_ROBOTS = (b"\xef\xbb\xbf<html><body>Keine robots.txt</body></html>\nUser-agent *\nDisallow /nichts\n"
-               b"User-agent: *\nDisalow: /x/\nDisallow: /intern/\nCrawl-delay: langsam\nSitemap: ::::\n"
-               b"\x00\xff\xfe garbage \x00\nAllow\n:\n::\nUser-agent:\n")
+_PERMUTATION_FACETS = {
+    "farbe": ("rot", "blau", "gruen", "gelb"),
+    "sortierung": ("name", "datum", "beliebt"),
+    "ansicht": ("liste", "kacheln"),
+    "sprache": ("de", "en", "fr"),
+    "seite": ("1", "2", "3"),
+}
+_SOUP = (
+    "<html><head><title>Tag-Suppe: Linktipps</title><body><div><p><b><i>Meine <u>Linktipps"
+    '<table><tr><td><a href="/blogroll/">Blogroll<div></td></a></p><a href="/ueber-mich/" href="/x/">Über mich'
+    '<p>Unclosed <span title="a"b"c">attributes <<<>>> </div></div></div></table><script>if (a < b) {'
+    "</scr" + 'ipt><a href="javascript:void(0)">js</a><a href="http://[::1">broken</a><a href="">empty</a>'
+    "<p>Noch ein Absatz ohne Ende <!-- ein Kommentar, der nie endet"
+)
+_BAD_ROBOTS = (
+    b"\xef\xbb\xbf<html><body>Keine robots.txt</body></html>\nUser-agent *\nDisallow /nichts\n"
+    b"User-agent: *\nDisalow: /x/\nDisallow: /intern/\nCrawl-delay: langsam\nSitemap: ::::\n"
+    b"\x00\xff\xfe garbage \x00\nAllow\n:\n::\nUser-agent:\n"
+)
 
 
 def _page(title: str, body: str) -> str:
-    return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f"</head><body><h1>{escape(title)}</h1>{body}</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f"</head><body><h1>{escape(title)}</h1>{body}</body></html>"
+    )
 
 
 def _a(href: str, text: str) -> str:
@@ -113,8 +152,10 @@ class Hostile:
         lines = [head]
         size, i = len(head), 0
         while size < ROBOTS_BYTES:
-            line = (f"# Archivregel {i}: alte Pfade, die niemand mehr braucht\nUser-agent: archivbot-{i}\n"
-                    f"Disallow: /archiv/{i}/\n\n")
+            line = (
+                f"# Archivregel {i}: alte Pfade, die niemand mehr braucht\nUser-agent: archivbot-{i}\n"
+                f"Disallow: /archiv/{i}/\n\n"
+            )
             lines.append(line)
             size, i = size + len(line), i + 1
         return "".join(lines).encode()
@@ -149,8 +190,10 @@ class Hostile:
         year, month = int(match[1]), int(match[2])
         prev_y, prev_m = (year, month - 1) if month > 1 else (year - 1, 12)
         next_y, next_m = (year, month + 1) if month < 12 else (year + 1, 1)
-        body = (f"<p>{_a(f'/blogroll/{prev_y}/{prev_m:02d}/', 'Blogroll Vormonat')} "
-                f"{_a(f'/blogroll/{next_y}/{next_m:02d}/', 'Blogroll Folgemonat')}</p>")
+        body = (
+            f"<p>{_a(f'/blogroll/{prev_y}/{prev_m:02d}/', 'Blogroll Vormonat')} "
+            f"{_a(f'/blogroll/{next_y}/{next_m:02d}/', 'Blogroll Folgemonat')}</p>"
+        )
         return page(_page(f"Blogroll {month:02d}/{year}", body))
 
     def _endlose_linkliste(self, path: str, query: str) -> Response:
@@ -180,8 +223,11 @@ class Hostile:
     def _sitzungs_blog(self, path: str, query: str) -> Response:
         token = hashlib.sha1(f"{path}?{query}".encode()).hexdigest()[:12]  # a new session id on every page
         if path.split(";")[0] in ("/", "/blogroll/", "/links/"):
-            links = (_a(f"/blogroll/;jsessionid={token}?PHPSESSID={token}", "Blogroll") + " "
-                     + _a(f"/links/?sid={token}&s={token}", "Links"))
+            links = (
+                _a(f"/blogroll/;jsessionid={token}?PHPSESSID={token}", "Blogroll")
+                + " "
+                + _a(f"/links/?sid={token}&s={token}", "Links")
+            )
             return page(_page("Sitzungs-Blog", f"<p>{links}</p>"))
         return page(_page("Über mich", "Sitzung abgelaufen."))
 
@@ -207,8 +253,10 @@ class Hostile:
         """Megabytes of inline script before the content, like bundled single-page apps."""
         chunk = "window.__DATA__.push({id: 1, text: 'Lorem ipsum dolor sit amet <a href=\"/nein/\">'});\n"
         script = "<script>window.__DATA__ = [];\n" + chunk * (SCRIPT_BYTES // len(chunk)) + "</script>"
-        body = (f"{script}<main><p>Skript-lastig schreibt über Content-Marketing und Reichweite.</p>"
-                f"<p>{_a('/ueber-mich/', 'Über mich')}</p></main>")
+        body = (
+            f"{script}<main><p>Skript-lastig schreibt über Content-Marketing und Reichweite.</p>"
+            f"<p>{_a('/ueber-mich/', 'Über mich')}</p></main>"
+        )
         head = '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Skript-lastig</title></head>'
         return (head + f"<body><h1>Skript-lastig</h1>{body}</body></html>").encode()
 
@@ -223,10 +271,13 @@ class Hostile:
     def _kaputtes_utf8(self, path: str, query: str) -> Response:
         if path != "/":
             return page(_page("Über mich", "Heile Zeichen."))
-        text = ("Schöne Grüße aus Köln! Über Suchmaschinenoptimierung, Öffentlichkeitsarbeit und "
-                "größere Beiträge schreiben wir hier täglich. Zuverlässig, gemütlich, übersichtlich.")
-        good = _page("Kaputte Zeichen: Grüße aus Köln",
-                     f"<p>{text}</p>BROKEN<p>{_a('/ueber-mich/', 'Über mich')}</p>").encode()
+        text = (
+            "Schöne Grüße aus Köln! Über Suchmaschinenoptimierung, Öffentlichkeitsarbeit und "
+            "größere Beiträge schreiben wir hier täglich. Zuverlässig, gemütlich, übersichtlich."
+        )
+        good = _page(
+            "Kaputte Zeichen: Grüße aus Köln", f"<p>{text}</p>BROKEN<p>{_a('/ueber-mich/', 'Über mich')}</p>"
+        ).encode()
         # A stray Latin-1 byte, a cut multi-byte sequence, an invalid lead byte, an encoded surrogate.
         broken = b"<p>Gr\xfc\xdfe von nebenan \xc3\x28 \xe2\x82 \xff \xed\xa0\x80 Ende</p>"
         return page(good.replace(b"BROKEN", broken))
@@ -258,8 +309,11 @@ class Hostile:
 
     def _riesen_robots(self, path: str, query: str) -> Response:
         if path == "/":
-            return page(_page("Riesen-Robots", f"<p>{_a('/intern/blogroll/', 'Blogroll')} "
-                                               f"{_a('/ueber-mich/', 'Über mich')}</p>"))
+            return page(
+                _page(
+                    "Riesen-Robots", f"<p>{_a('/intern/blogroll/', 'Blogroll')} {_a('/ueber-mich/', 'Über mich')}</p>"
+                )
+            )
         return page(_page("Über mich" if "ueber" in path else "Intern", "Seite."))
 
     def _kaputte_robots(self, path: str, query: str) -> Response:
@@ -267,9 +321,17 @@ class Hostile:
 
     def _fehler_sturm(self, path: str, query: str) -> Response:
         if path == "/":
-            links = " ".join(_a(p, t) for p, t in (("/blogroll/", "Blogroll"), ("/ueber-mich/", "Über mich"),
-                                                   ("/kontakt/", "Kontakt"), ("/impressum/", "Impressum"),
-                                                   ("/links/", "Links"), ("/partner/", "Partner")))
+            links = " ".join(
+                _a(p, t)
+                for p, t in (
+                    ("/blogroll/", "Blogroll"),
+                    ("/ueber-mich/", "Über mich"),
+                    ("/kontakt/", "Kontakt"),
+                    ("/impressum/", "Impressum"),
+                    ("/links/", "Links"),
+                    ("/partner/", "Partner"),
+                )
+            )
             return page(_page("Fehler-Sturm", f"<p>{links}</p>"))
         status = _storm_status(path)
         resp = page(_page(f"Fehler {status}", "Gleich wieder da."), status=status)
@@ -296,13 +358,27 @@ class Hostile:
 
 def hostile_urls() -> dict[str, str]:
     """Entry URL of every hostile host, by name."""
-    names = {DEEP_PATHS: "deep_paths", LOOPING_PATHS: "looping_paths", CALENDAR: "link_calendar",
-             PAGINATION: "endless_pagination", PERMUTATIONS: "parameter_permutations", SESSION_IDS: "session_id_paths",
-             TEN_THOUSAND_LINKS: "ten_thousand_links", INLINE_SCRIPT: "inline_script", BINARY_AS_HTML: "binary_as_html",
-             TRUNCATED: "truncated", BROKEN_UTF8: "broken_utf8", TAG_SOUP: "tag_soup", OVERSIZED: "oversized",
-             HANGS: "hangs", DRIPS: "drips", HUGE_ROBOTS: "huge_robots", BAD_ROBOTS: "malformed_robots",
-             ERROR_STORM: "error_storm", LONG_CHAIN: "long_redirect_chain", REDIRECT_INSIDE: "redirect_to_private",
-             SSRF_BAIT: "ssrf_bait"}
+    names = {
+        DEEP_PATHS: "deep_paths",
+        LOOPING_PATHS: "looping_paths",
+        CALENDAR: "link_calendar",
+        PAGINATION: "endless_pagination",
+        PERMUTATIONS: "parameter_permutations",
+        SESSION_IDS: "session_id_paths",
+        TEN_THOUSAND_LINKS: "ten_thousand_links",
+        INLINE_SCRIPT: "inline_script",
+        BINARY_AS_HTML: "binary_as_html",
+        TRUNCATED: "truncated",
+        BROKEN_UTF8: "broken_utf8",
+        TAG_SOUP: "tag_soup",
+        OVERSIZED: "oversized",
+        HANGS: "hangs",
+        DRIPS: "drips",
+        HUGE_ROBOTS: "huge_robots",
+        BAD_ROBOTS: "malformed_robots",
+        ERROR_STORM: "error_storm",
+        LONG_CHAIN: "long_redirect_chain",
+        REDIRECT_INSIDE: "redirect_to_private",
+        SSRF_BAIT: "ssrf_bait",
+    }
     return {name: f"http://{site}/" for site, name in names.items()}
-
-

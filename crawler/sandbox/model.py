@@ -31,8 +31,8 @@ class Response:
 def http_date(day: dt.date | dt.datetime) -> str:
     """RFC 7231 date of a day (09:00 UTC) or of a datetime."""
     if not isinstance(day, dt.datetime):
-        day = dt.datetime.combine(day, dt.time(9, 0), tzinfo=dt.timezone.utc)
-    return format_datetime(day.astimezone(dt.timezone.utc), usegmt=True)
+        day = dt.datetime.combine(day, dt.time(9, 0), tzinfo=dt.UTC)
+    return format_datetime(day.astimezone(dt.UTC), usegmt=True)
 
 
 def iso(day: dt.date) -> str:
@@ -40,8 +40,9 @@ def iso(day: dt.date) -> str:
     return f"{day.isoformat()}T09:00:00+00:00"
 
 
-def page(body: str | bytes, *, modified: dt.date | None = None, status: int = 200,
-         content_type: str = HTML) -> Response:
+def page(
+    body: str | bytes, *, modified: dt.date | None = None, status: int = 200, content_type: str = HTML
+) -> Response:
     """A response with a body (str is encoded as UTF-8) and optional Last-Modified."""
     data = body.encode("utf-8") if isinstance(body, str) else body
     headers = {"Content-Type": content_type}
@@ -149,10 +150,20 @@ class Blog:
     def page_path(self, name: str) -> str:
         """Path of a static page: about, contact, imprint, privacy, private."""
         slugs = {
-            "de": {"about": "ueber-mich", "contact": "kontakt", "imprint": "impressum",
-                   "privacy": "datenschutz", "private": "privat/notizen"},
-            "en": {"about": "about", "contact": "contact", "imprint": "legal",
-                   "privacy": "privacy", "private": "privat/notes"},
+            "de": {
+                "about": "ueber-mich",
+                "contact": "kontakt",
+                "imprint": "impressum",
+                "privacy": "datenschutz",
+                "private": "privat/notizen",
+            },
+            "en": {
+                "about": "about",
+                "contact": "contact",
+                "imprint": "legal",
+                "privacy": "privacy",
+                "private": "privat/notes",
+            },
         }[self.lang][name]
         if self.cms == "blogger" and name != "private":
             return f"/p/{slugs}.html"

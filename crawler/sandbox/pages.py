@@ -9,22 +9,39 @@ from random import Random
 from crawler.sandbox import text, widgets
 from crawler.sandbox.model import Blog, Post, iso
 
-GENERATORS = {"wordpress": "WordPress 6.5.3", "blogger": "blogger", "ghost": "Ghost 5.82",
-              "hugo": "Hugo 0.125.4", "woocommerce": "WooCommerce 8.9.1", "shopify": "Shopify"}
+GENERATORS = {
+    "wordpress": "WordPress 6.5.3",
+    "blogger": "blogger",
+    "ghost": "Ghost 5.82",
+    "hugo": "Hugo 0.125.4",
+    "woocommerce": "WooCommerce 8.9.1",
+    "shopify": "Shopify",
+}
 FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 LINK_SENTENCES = {
-    "de": ("Lesetipp: {a}.", "Mehr dazu findet ihr bei {a}.", "Siehe auch {a}.",
-           "Danke an {a} für die Inspiration.", "Sehr lesenswert dazu: {a}."),
-    "en": ("Recommended reading: {a}.", "There is more on this over at {a}.", "See also {a}.",
-           "Thanks to {a} for the inspiration.", "Well worth a read: {a}."),
+    "de": (
+        "Lesetipp: {a}.",
+        "Mehr dazu findet ihr bei {a}.",
+        "Siehe auch {a}.",
+        "Danke an {a} für die Inspiration.",
+        "Sehr lesenswert dazu: {a}.",
+    ),
+    "en": (
+        "Recommended reading: {a}.",
+        "There is more on this over at {a}.",
+        "See also {a}.",
+        "Thanks to {a} for the inspiration.",
+        "Well worth a read: {a}.",
+    ),
 }
 
 
 class BlogPages:
     """Renders the pages of one blog for one request (the query matters for session ids)."""
 
-    def __init__(self, blog: Blog, seed: int, path: str = "/", query: str = "",
-                 latest: dict[str, tuple[str, str]] | None = None):
+    def __init__(
+        self, blog: Blog, seed: int, path: str = "/", query: str = "", latest: dict[str, tuple[str, str]] | None = None
+    ):
         self.blog, self.seed, self.path, self.query = blog, seed, path, query
         self.latest = latest or {}
         self.lang = blog.lang
@@ -63,8 +80,11 @@ class BlogPages:
 
     def _nav(self) -> str:
         blog, ui = self.blog, (lambda k: text.ui(self.lang, k))
-        items = [(self.href("/"), ui("home")), (self.href(blog.page_path("about")), ui("about")),
-                 (self.href(blog.page_path("contact")), ui("contact"))]
+        items = [
+            (self.href("/"), ui("home")),
+            (self.href(blog.page_path("about")), ui("about")),
+            (self.href(blog.page_path("contact")), ui("contact")),
+        ]
         if blog.blogroll_style == "page":
             items.append((self.href(blog.blogroll_path), blog.blogroll_heading))
         if "private" in blog.features:
@@ -76,24 +96,31 @@ class BlogPages:
         parts = [widgets.social_widget(self.blog), widgets.blogroll_widget(self.blog, self.latest)]
         if "calendar" in self.blog.features:
             today = self.blog.last_post
-            parts.append(f'<section class="widget widget_calendar"><h3>{text.ui(self.lang, "calendar")}</h3>'
-                         f'<a href="{self.href(f"/kalender/{today.year}/{today.month:02d}/")}">'
-                         f'{text.ui(self.lang, "archive")}</a></section>')
+            parts.append(
+                f'<section class="widget widget_calendar"><h3>{text.ui(self.lang, "calendar")}</h3>'
+                f'<a href="{self.href(f"/kalender/{today.year}/{today.month:02d}/")}">'
+                f"{text.ui(self.lang, 'archive')}</a></section>"
+            )
         body = "\n".join(p for p in parts if p)
         return f'<aside id="secondary" class="widget-area sidebar">\n{body}\n</aside>'
 
     def layout(self, title: str, main: str, *, description: str = "", canonical: str = "") -> str:
         """Full HTML document around `main`."""
         blog = self.blog
-        head = ['<meta charset="utf-8">', f"<title>{escape(title)}</title>",
-                '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                f'<meta name="description" content="{escape(description or blog.title)}">',
-                f'<meta name="generator" content="{GENERATORS[blog.cms]}">']
+        head = [
+            '<meta charset="utf-8">',
+            f"<title>{escape(title)}</title>",
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta name="description" content="{escape(description or blog.title)}">',
+            f'<meta name="generator" content="{GENERATORS[blog.cms]}">',
+        ]
         if canonical:
             head.append(f'<link rel="canonical" href="{escape(canonical)}">')
         if blog.feed_path:
-            head.append(f'<link rel="alternate" type="{FEED_TYPES[blog.feed_format]}" '
-                        f'title="{escape(blog.title)} Feed" href="{blog.url(blog.feed_path)}">')
+            head.append(
+                f'<link rel="alternate" type="{FEED_TYPES[blog.feed_format]}" '
+                f'title="{escape(blog.title)} Feed" href="{blog.url(blog.feed_path)}">'
+            )
         if blog.blogroll_style == "opml":
             head.append('<link rel="blogroll" type="text/x-opml" title="Blogroll" href="/blogroll.opml">')
         ui = lambda k: text.ui(self.lang, k)  # noqa: E731
@@ -101,13 +128,16 @@ class BlogPages:
         if self.lang == "de":
             footer.insert(0, f'<a href="{self.href(blog.page_path("imprint"))}">{ui("imprint")}</a>')
         year = max(blog.last_post.year, blog.created.year)
-        return (f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n' + "\n".join(head) +
-                f'\n</head>\n<body class="{blog.cms} {blog.label == "shop" and "shop" or "blog"}">\n'
-                f'<header id="masthead" class="site-header"><p class="site-title">'
-                f'<a href="{self.href("/")}" rel="home">{escape(blog.title)}</a></p>\n{self._nav()}</header>\n'
-                f'<main id="main" class="site-main">\n{main}\n</main>\n{self._sidebar()}\n'
-                f'<footer class="site-footer">{" | ".join(footer)} &copy; {year} {escape(blog.author)}'
-                f"</footer>\n</body>\n</html>\n")
+        return (
+            f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n'
+            + "\n".join(head)
+            + f'\n</head>\n<body class="{blog.cms} {blog.label == "shop" and "shop" or "blog"}">\n'
+            f'<header id="masthead" class="site-header"><p class="site-title">'
+            f'<a href="{self.href("/")}" rel="home">{escape(blog.title)}</a></p>\n{self._nav()}</header>\n'
+            f'<main id="main" class="site-main">\n{main}\n</main>\n{self._sidebar()}\n'
+            f'<footer class="site-footer">{" | ".join(footer)} &copy; {year} {escape(blog.author)}'
+            f"</footer>\n</body>\n</html>\n"
+        )
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -125,7 +155,8 @@ class BlogPages:
                 f'<time class="entry-date published dt-published" datetime="{iso(post.published)}">'
                 f"{text.format_date(post.published, self.lang)}</time>\n"
                 f'<p class="entry-summary p-summary">{escape(self.excerpt(post))}</p>'
-                f'<a class="more-link" href="{link}">{text.ui(self.lang, "read_more")}</a></article>')
+                f'<a class="more-link" href="{link}">{text.ui(self.lang, "read_more")}</a></article>'
+            )
         if blog.label == "farm":
             entries.append(self.farm_index())
         main = '<div class="h-feed">\n' + "\n".join(entries) + "\n</div>"
@@ -141,7 +172,8 @@ class BlogPages:
         for i, (url, anchor) in enumerate(post.links):
             frame = rng.choice(LINK_SENTENCES[self.lang])
             extra.setdefault(i % max(1, len(body)), []).append(
-                frame.format(a=f'<a href="{escape(url)}">{escape(anchor)}</a>'))
+                frame.format(a=f'<a href="{escape(url)}">{escape(anchor)}</a>')
+            )
         paras = []
         for j, para in enumerate(body):
             if j == 2 and post.text is None:
@@ -149,8 +181,10 @@ class BlogPages:
                 paras.append(f"<h2>{escape(sub)}</h2>")
             paras.append(f"<p>{escape(para)} {' '.join(extra.get(j, []))}</p>".replace(" </p>", "</p>"))
         url = blog.url(post.path)
-        day = f'<time class="entry-date published dt-published" datetime="{iso(post.published)}">' \
-              f"{text.format_date(post.published, self.lang)}</time>"
+        day = (
+            f'<time class="entry-date published dt-published" datetime="{iso(post.published)}">'
+            f"{text.format_date(post.published, self.lang)}</time>"
+        )
         article = (
             f'<article class="post type-post hentry h-entry"><header class="entry-header">'
             f'<h1 class="entry-title p-name">{escape(post.title)}</h1>\n<div class="entry-meta">'
@@ -158,11 +192,11 @@ class BlogPages:
             f'{text.ui(self.lang, "by")} <span class="author vcard p-author h-card"><a class="url fn n" '
             f'href="{self.href(blog.page_path("about"))}">{escape(blog.author)}</a></span></div></header>\n'
             f'<div class="entry-content e-content">\n' + "\n".join(paras) + "\n</div>\n"
-            f'<footer class="entry-footer">{widgets.share_buttons(blog, url, post.title)}</footer></article>')
+            f'<footer class="entry-footer">{widgets.share_buttons(blog, url, post.title)}</footer></article>'
+        )
         older = self._older(post)
         main = article + older + widgets.comments_html(blog, post.comments)
-        return self.layout(f"{post.title} – {blog.title}", main,
-                           description=self.excerpt(post, 25), canonical=url)
+        return self.layout(f"{post.title} – {blog.title}", main, description=self.excerpt(post, 25), canonical=url)
 
     def _older(self, post: Post) -> str:
         posts = self.blog.posts
@@ -170,8 +204,10 @@ class BlogPages:
         if idx + 1 >= len(posts) or self.blog.label == "shop":
             return ""
         prev = posts[idx + 1]
-        return (f'<nav class="post-navigation"><a href="{self.href(prev.path)}" rel="prev">'
-                f'{text.ui(self.lang, "older")}: {escape(prev.title)}</a></nav>')
+        return (
+            f'<nav class="post-navigation"><a href="{self.href(prev.path)}" rel="prev">'
+            f"{text.ui(self.lang, 'older')}: {escape(prev.title)}</a></nav>"
+        )
 
     def static(self, name: str) -> str:
         """About, contact, imprint, privacy or private page."""
@@ -181,31 +217,44 @@ class BlogPages:
         if name == "about":
             a, b = rng.sample(text.topic_terms(blog.topic, self.lang), 2)
             for frame in text.lang_vocab(self.lang)["about_templates"]:
-                paras.append(escape(frame.format(name=blog.author, year=blog.created.year, a=a, b=b,
-                                                 city=blog.address[1].split(" ", 1)[1])))
+                paras.append(
+                    escape(
+                        frame.format(
+                            name=blog.author, year=blog.created.year, a=a, b=b, city=blog.address[1].split(" ", 1)[1]
+                        )
+                    )
+                )
             paras.append(f'<a href="{self.href(blog.page_path("contact"))}">{text.ui(self.lang, "contact")}</a>')
         elif name == "contact":
             paras = [escape(t) for t in text.lang_vocab(self.lang)["contact_templates"]]
             paras.append("E-Mail: " + widgets.obfuscated_email(blog.emails[0], blog.email_style))
         elif name == "imprint":
-            paras = ["Angaben gemäß § 5 TMG", f"{escape(blog.author)}<br>{escape(blog.address[0])}<br>"
-                     f"{escape(blog.address[1])}<br>{escape(blog.address[2])}",
-                     "E-Mail: " + widgets.obfuscated_email(blog.emails[0], blog.email_style),
-                     f"Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV: {escape(blog.author)}"]
+            paras = [
+                "Angaben gemäß § 5 TMG",
+                f"{escape(blog.author)}<br>{escape(blog.address[0])}<br>"
+                f"{escape(blog.address[1])}<br>{escape(blog.address[2])}",
+                "E-Mail: " + widgets.obfuscated_email(blog.emails[0], blog.email_style),
+                f"Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV: {escape(blog.author)}",
+            ]
         elif name == "privacy":
             paras = [escape(text.sentence(rng, blog.topic, self.lang))]
         else:
             paras = [escape(s) for s in text.paragraphs(rng, blog.topic, self.lang, 60)]
-        main = f'<article class="page"><h1 class="entry-title">{escape(title)}</h1>\n' + \
-               "\n".join(f"<p>{p}</p>" for p in paras) + "</article>"
+        main = (
+            f'<article class="page"><h1 class="entry-title">{escape(title)}</h1>\n'
+            + "\n".join(f"<p>{p}</p>" for p in paras)
+            + "</article>"
+        )
         return self.layout(f"{title} – {blog.title}", main, canonical=blog.url(blog.page_path(name)))
 
     def blogroll_page(self) -> str:
         """The separate blogroll/links/partner page."""
         blog = self.blog
         intro = escape(text.sentence(self.rng("rollpage"), blog.topic, self.lang))
-        main = (f'<article class="page"><h1 class="entry-title">{escape(blog.blogroll_heading)}</h1>'
-                f"<p>{intro}</p>\n{widgets.blogroll_page_list(blog.blogroll)}</article>")
+        main = (
+            f'<article class="page"><h1 class="entry-title">{escape(blog.blogroll_heading)}</h1>'
+            f"<p>{intro}</p>\n{widgets.blogroll_page_list(blog.blogroll)}</article>"
+        )
         return self.layout(f"{blog.blogroll_heading} – {blog.title}", main)
 
     def calendar(self, year: int, month: int) -> str:
@@ -216,11 +265,13 @@ class BlogPages:
         items = "".join(f'<li><a href="{self.href(p.path)}">{escape(p.title)}</a></li>' for p in posts)
         listing = f"<ul>{items}</ul>" if items else f"<p>{text.ui(self.lang, 'no_posts')}</p>"
         month_name = text.lang_vocab(self.lang)["months"][month - 1]
-        main = (f"<h1>{text.ui(self.lang, 'archive')}: {month_name} {year}</h1>{listing}\n"
-                f'<nav class="calendar-nav"><a href="{self.href(f"/kalender/{prev_y}/{prev_m:02d}/")}" '
-                f'rel="prev">{text.ui(self.lang, "prev_month")}</a> '
-                f'<a href="{self.href(f"/kalender/{next_y}/{next_m:02d}/")}" rel="next">'
-                f'{text.ui(self.lang, "next_month")}</a></nav>')
+        main = (
+            f"<h1>{text.ui(self.lang, 'archive')}: {month_name} {year}</h1>{listing}\n"
+            f'<nav class="calendar-nav"><a href="{self.href(f"/kalender/{prev_y}/{prev_m:02d}/")}" '
+            f'rel="prev">{text.ui(self.lang, "prev_month")}</a> '
+            f'<a href="{self.href(f"/kalender/{next_y}/{next_m:02d}/")}" rel="next">'
+            f"{text.ui(self.lang, 'next_month')}</a></nav>"
+        )
         return self.layout(f"{month_name} {year} – {self.blog.title}", main)
 
     def not_found(self) -> str:
@@ -237,21 +288,26 @@ class BlogPages:
             f'<li class="product"><a href="{self.href(p.path)}">{escape(p.title)}</a> '
             f'<span class="price">{self.price(p)}</span> <a class="button add_to_cart_button" '
             f'href="{self.href(self.cart_path())}?add-to-cart={i}">{ui("add_to_cart")}</a></li>'
-            for i, p in enumerate(blog.posts, start=100))
-        main = (f'<h1>{ui("new_products")}</h1><ul class="products">{items}</ul>'
-                f'<p>{ui("shipping")}</p><a class="cart-contents" href="{self.href(self.cart_path())}">'
-                f'{ui("cart")} (0)</a>')
+            for i, p in enumerate(blog.posts, start=100)
+        )
+        main = (
+            f'<h1>{ui("new_products")}</h1><ul class="products">{items}</ul>'
+            f'<p>{ui("shipping")}</p><a class="cart-contents" href="{self.href(self.cart_path())}">'
+            f"{ui('cart')} (0)</a>"
+        )
         return self.layout(blog.title, main, description=ui("shipping"), canonical=blog.home_url)
 
     def product(self, post: Post) -> str:
         """Shop product page."""
         ui = lambda k: text.ui(self.lang, k)  # noqa: E731
         desc = " ".join(text.paragraphs(self.rng(f"product|{post.slug}"), "shop", self.lang, post.words))
-        main = (f'<div class="product"><h1 class="product_title">{escape(post.title)}</h1>'
-                f'<p class="price">{self.price(post)}</p><p>{escape(desc)}</p>'
-                f'<form class="cart" method="post"><button type="submit" name="add-to-cart">'
-                f'{ui("add_to_cart")}</button></form>'
-                f'<a href="{self.href(self.cart_path())}">{ui("cart")}</a></div>')
+        main = (
+            f'<div class="product"><h1 class="product_title">{escape(post.title)}</h1>'
+            f'<p class="price">{self.price(post)}</p><p>{escape(desc)}</p>'
+            f'<form class="cart" method="post"><button type="submit" name="add-to-cart">'
+            f"{ui('add_to_cart')}</button></form>"
+            f'<a href="{self.href(self.cart_path())}">{ui("cart")}</a></div>'
+        )
         return self.layout(f"{post.title} – {self.blog.title}", main)
 
     def cart(self) -> str:
@@ -269,15 +325,20 @@ class BlogPages:
     def farm_index(self) -> str:
         """Links from a farm's home page to its link pages."""
         word = "seite" if self.lang == "de" else "page"
-        return "<ul>" + "".join(f'<li><a href="{self.href(f"/{word}/{k}/")}">{word.title()} {k}</a></li>'
-                                for k in range(1, 6)) + "</ul>"
+        return (
+            "<ul>"
+            + "".join(f'<li><a href="{self.href(f"/{word}/{k}/")}">{word.title()} {k}</a></li>' for k in range(1, 6))
+            + "</ul>"
+        )
 
     def farm_page(self, number: int, targets: list[str]) -> str:
         """A link farm page: thin stuffed text and hundreds of outgoing links."""
         rng = self.rng(f"farm|{number}")
-        items = "\n".join(f'<li><a href="{escape(u)}">{escape(text.stuffing(rng, self.lang, 3))}</a></li>'
-                          for u in targets)
-        main = (f"<h1>{escape(text.stuffing(rng, self.lang, 4).title())}</h1>"
-                f"<p>{escape(text.stuffing(rng, self.lang, 40))}</p>\n<ul class=\"links\">\n{items}\n</ul>")
+        items = "\n".join(
+            f'<li><a href="{escape(u)}">{escape(text.stuffing(rng, self.lang, 3))}</a></li>' for u in targets
+        )
+        main = (
+            f"<h1>{escape(text.stuffing(rng, self.lang, 4).title())}</h1>"
+            f'<p>{escape(text.stuffing(rng, self.lang, 40))}</p>\n<ul class="links">\n{items}\n</ul>'
+        )
         return self.layout(f"{text.stuffing(rng, self.lang, 3)} – {self.blog.title}", main)
-

@@ -53,17 +53,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(resp.body)
             return
         for start in range(0, len(resp.body), 16):  # ends with BrokenPipeError when the client gives up
-            self.wfile.write(resp.body[start:start + 16])
+            self.wfile.write(resp.body[start : start + 16])
             self.wfile.flush()
             time.sleep(resp.drip)
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+    def do_GET(self) -> None:
         self._answer(send_body=True)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._answer(send_body=False)
 
-    def do_CONNECT(self) -> None:  # noqa: N802
+    def do_CONNECT(self) -> None:
         resp = Response(501, {"Content-Type": HTML}, b"<h1>501 Not Implemented: sandbox is http only</h1>")
         self.server.record("CONNECT", self.path, 501)
         self._send(resp, send_body=True)
@@ -74,9 +74,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.record(self.command, self._url(), 405)
         self._send(resp, send_body=True)
 
-    do_POST = do_PUT = do_DELETE = do_OPTIONS = do_PATCH = _not_allowed  # noqa: N815
+    do_POST = do_PUT = do_DELETE = do_OPTIONS = do_PATCH = _not_allowed
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         log.debug("%s - %s", self.address_string(), format % args)
 
 
@@ -159,6 +159,7 @@ class SandboxServer:
     def __enter__(self) -> SandboxServer:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()

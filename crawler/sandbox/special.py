@@ -22,26 +22,49 @@ HUGE = "riesen-archiv.de"
 LATIN1_DECLARED_UTF8 = "umlaut-archiv.de"
 LATIN1_NO_CHARSET = "alte-vereinsseite.de"
 ROBOTS_DISALLOW_ALL = "geheim-blog.de"
-TRAP_SITES = (REDIRECT_CHAIN, REDIRECT_LOOP, SERVER_ERROR.removeprefix("www."), SLOW, HUGE,
-              LATIN1_DECLARED_UTF8, LATIN1_NO_CHARSET, ROBOTS_DISALLOW_ALL, *HOSTILE_SITES)
+TRAP_SITES = (
+    REDIRECT_CHAIN,
+    REDIRECT_LOOP,
+    SERVER_ERROR.removeprefix("www."),
+    SLOW,
+    HUGE,
+    LATIN1_DECLARED_UTF8,
+    LATIN1_NO_CHARSET,
+    ROBOTS_DISALLOW_ALL,
+    *HOSTILE_SITES,
+)
 
-PLATFORM_SITES = ("facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com",
-                  "linkedin.com", "amazon.de", "wikipedia.org", "bit.ly", "spiegel.de")
+PLATFORM_SITES = (
+    "facebook.com",
+    "twitter.com",
+    "x.com",
+    "instagram.com",
+    "youtube.com",
+    "linkedin.com",
+    "amazon.de",
+    "wikipedia.org",
+    "bit.ly",
+    "spiegel.de",
+)
 """Site keys of platforms (registered domains): linked from blogs, never blogs themselves."""
 
 SLOW_SECONDS = 3.0
 HUGE_BYTES = 3 * 1024 * 1024
-_LATIN1_TEXT = ("Über uns: Wir sind ein kleiner Verein aus Köln. Größere Beiträge über "
-                "Suchmaschinenoptimierung, Social-Media-Marketing und Öffentlichkeitsarbeit "
-                "findet ihr im Archiv. Grüße an alle Mitglieder, schöne Grüße, Jürgen Weiß.")
+_LATIN1_TEXT = (
+    "Über uns: Wir sind ein kleiner Verein aus Köln. Größere Beiträge über "
+    "Suchmaschinenoptimierung, Social-Media-Marketing und Öffentlichkeitsarbeit "
+    "findet ihr im Archiv. Grüße an alle Mitglieder, schöne Grüße, Jürgen Weiß."
+)
 _DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
 _ALLOW_ALL = "User-agent: *\nDisallow:\n"
 
 
 def tiny_page(title: str, body: str, lang: str = "en") -> str:
     """A minimal HTML document."""
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f"</head><body><h1>{escape(title)}</h1><p>{body}</p></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f"</head><body><h1>{escape(title)}</h1><p>{body}</p></body></html>"
+    )
 
 
 @dataclass
@@ -99,8 +122,10 @@ class Specials:
         if path != "/":
             return page(tiny_page("404 Not Found", back, "de"), status=404)
         if site == SLOW:
-            resp = page(tiny_page("Langsam, aber sicher", f"Dieser Server ist sehr langsam. {back}", "de"),
-                        modified=self.modified)
+            resp = page(
+                tiny_page("Langsam, aber sicher", f"Dieser Server ist sehr langsam. {back}", "de"),
+                modified=self.modified,
+            )
             resp.delay = SLOW_SECONDS
             return resp
         if site == HUGE:
@@ -109,8 +134,11 @@ class Specials:
             return self._latin1(declare=True)
         if site == LATIN1_NO_CHARSET:
             return self._latin1(declare=False)
-        body = tiny_page("Geheimer Marketing-Blog", "Content-Marketing und Suchmaschinenoptimierung "
-                         f"hinter verschlossenen Türen. {back}", "de")
+        body = tiny_page(
+            "Geheimer Marketing-Blog",
+            f"Content-Marketing und Suchmaschinenoptimierung hinter verschlossenen Türen. {back}",
+            "de",
+        )
         return page(body, modified=self.modified)
 
     @cached_property
@@ -121,19 +149,24 @@ class Specials:
     @cached_property
     def huge_body(self) -> bytes:
         """About 3 MB of archive HTML."""
-        head = '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Riesiges Archiv</title>' \
-               '</head><body><h1>Archiv</h1>\n'
-        row = "<p>Archiveintrag über Suchmaschinenoptimierung, Reichweite und Zielgruppe. " \
-              "Größere Beiträge folgen.</p>\n"
+        head = (
+            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Riesiges Archiv</title>'
+            "</head><body><h1>Archiv</h1>\n"
+        )
+        row = (
+            "<p>Archiveintrag über Suchmaschinenoptimierung, Reichweite und Zielgruppe. Größere Beiträge folgen.</p>\n"
+        )
         tail = f'<a href="{escape(self.back_url)}">Blog</a></body></html>\n'
         count = (HUGE_BYTES - len(head) - len(tail)) // len(row.encode())
         return (head + row * count + tail).encode("utf-8")
 
     def _latin1(self, *, declare: bool) -> Response:
         meta = '<meta charset="utf-8">' if declare else ""
-        html = (f'<!DOCTYPE html><html lang="de"><head>{meta}<title>Vereinsnachrichten für Öffentlichkeitsarbeit'
-                f'</title></head><body><h1>Größere Neuigkeiten</h1><p>{_LATIN1_TEXT}</p>'
-                f'<a href="{escape(self.back_url)}">Lieblingsblog</a></body></html>')
+        html = (
+            f'<!DOCTYPE html><html lang="de"><head>{meta}<title>Vereinsnachrichten für Öffentlichkeitsarbeit'
+            f"</title></head><body><h1>Größere Neuigkeiten</h1><p>{_LATIN1_TEXT}</p>"
+            f'<a href="{escape(self.back_url)}">Lieblingsblog</a></body></html>'
+        )
         ctype = "text/html; charset=utf-8" if declare else "text/html"
         return page(html.encode("latin-1"), modified=self.modified, content_type=ctype)
 
@@ -141,8 +174,9 @@ class Specials:
         if path == "/robots.txt":
             closed = site in ("facebook.com", "instagram.com", "linkedin.com", "x.com")
             return self._robots(_DISALLOW_ALL if closed else _ALLOW_ALL)
-        if site in ("facebook.com", "amazon.de", "spiegel.de", "youtube.com", "instagram.com") \
-                and not host.startswith("www."):
+        if site in ("facebook.com", "amazon.de", "spiegel.de", "youtube.com", "instagram.com") and not host.startswith(
+            "www."
+        ):
             return redirect(f"http://www.{site}{path}" + (f"?{query}" if query else ""), 301)
         if site == "twitter.com":
             return redirect(f"http://x.com{path}" + (f"?{query}" if query else ""), 301)
@@ -153,9 +187,12 @@ class Specials:
             if target is None:
                 return page(tiny_page("Not found", "This link does not exist."), status=404)
             return redirect(target, 301)
-        titles = {"facebook.com": "Facebook – Anmelden oder Registrieren",
-                  "instagram.com": "Instagram", "youtube.com": "YouTube",
-                  "amazon.de": "Amazon.de: Günstige Preise für Elektronik & Foto, Filme, Musik, Bücher",
-                  "spiegel.de": "DER SPIEGEL | Online-Nachrichten"}
+        titles = {
+            "facebook.com": "Facebook – Anmelden oder Registrieren",
+            "instagram.com": "Instagram",
+            "youtube.com": "YouTube",
+            "amazon.de": "Amazon.de: Günstige Preise für Elektronik & Foto, Filme, Musik, Bücher",
+            "spiegel.de": "DER SPIEGEL | Online-Nachrichten",
+        }
         title = titles.get(site, "Wikipedia – Die freie Enzyklopädie")
         return Response(200, {"Content-Type": HTML}, tiny_page(title, "Mehr erfahren.", "de").encode())

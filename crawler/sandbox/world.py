@@ -29,9 +29,11 @@ LANGS = ("de", "en")
 GENERATION_ORDER = ("seed", "partner", "dead", "offtopic", "hub", "farm", "shop")
 NOT_FOUND_PATH = "/2019/05/geloeschter-beitrag/"
 FILES = {"/downloads/checkliste.pdf": "application/pdf", "/bilder/team.jpg": "image/jpeg"}
-_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]"
-        b"/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
-        b"trailer<</Root 1 0 R>>\n%%EOF\n")
+_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]"
+    b"/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 _JPEG = bytes.fromhex(
     "ffd8ffe000104a46494600010100000100010000ffdb004300080606070605080707070909080a0c140d0c0b0b0c19"
     "12130f141d1a1f1e1d1a1c1c20242e2720222c231c1c2837292c30313434341f27393d38323c2e333432ffc0000b08"
@@ -40,13 +42,15 @@ _JPEG = bytes.fromhex(
     "2433627282090a161718191a25262728292a3435363738393a434445464748494a535455565758595a636465666768"
     "696a737475767778797a838485868788898a92939495969798999aa2a3a4a5a6a7a8a9aab2b3b4b5b6b7b8b9bac2c3"
     "c4c5c6c7c8c9cad2d3d4d5d6d7d8d9dae1e2e3e4e5e6e7e8e9eaf1f2f3f4f5f6f7f8f9faffda0008010100003f00fb"
-    "d3ffd9")
+    "d3ffd9"
+)
 _CALENDAR_RE = re.compile(r"^/kalender/(\d{1,4})/(\d{1,2})/$")
 _FARM_RE = re.compile(r"^/(?:seite|page)/([1-5])/$")
 
 
-def generate_world(seed: int = 0, n_blogs: int = 40, langs: tuple[str, ...] = LANGS,
-                   today: dt.date | None = None) -> World:
+def generate_world(
+    seed: int = 0, n_blogs: int = 40, langs: tuple[str, ...] = LANGS, today: dt.date | None = None
+) -> World:
     """Generate a blogosphere of `n_blogs` labelled blogs plus traps and platforms.
 
     Deterministic for a given (seed, n_blogs, langs, today); `today` defaults to the current
@@ -63,8 +67,11 @@ def generate_world(seed: int = 0, n_blogs: int = 40, langs: tuple[str, ...] = LA
     for label in GENERATION_ORDER:
         for i in range(counts[label]):
             lang = langs[i % len(langs)] if label == "seed" else build.pick_lang(rng, langs)
-            groups[label].append(build.make_blog(rng, label=label, topic=_topic(rng, label, i), lang=lang,
-                                                 index=i, today=today, taken=taken))
+            groups[label].append(
+                build.make_blog(
+                    rng, label=label, topic=_topic(rng, label, i), lang=lang, index=i, today=today, taken=taken
+                )
+            )
     seeds, partners = groups["seed"], groups["partner"]
     seeds[0].features.add("files")
     seeds[0].email_style, seeds[1].email_style = "at_dot", "paren_at"
@@ -76,8 +83,12 @@ def generate_world(seed: int = 0, n_blogs: int = 40, langs: tuple[str, ...] = LA
     wiring.wire(rng, groups)
     wiring.add_comments(rng, groups, today)
     shortlinks = _platform_links(rng, groups)
-    specials = Specials(chain_target=partners[-1].home_url, back_url=seeds[0].home_url,
-                        modified=today - dt.timedelta(days=100), shortlinks=shortlinks)
+    specials = Specials(
+        chain_target=partners[-1].home_url,
+        back_url=seeds[0].home_url,
+        modified=today - dt.timedelta(days=100),
+        shortlinks=shortlinks,
+    )
     _trap_links(groups, specials)
     return World(seed, today, blogs, specials)
 
@@ -126,12 +137,20 @@ def _trap_links(groups: dict[str, list[Blog]], specials: Specials) -> None:
     first.blogroll.insert(0, (urls["redirect_chain"], "Alter Marketing-Blog"))
     first.blogroll.insert(1, (urls["robots_disallow_all"], "Geheimer Marketing-Blog"))
     first.posts[0].links += [
-        (urls["redirect_chain"], "Alter Marketing-Blog"), (urls["robots_disallow_all"], "Geheim-Blog"),
-        (NOT_FOUND_PATH, "alter Beitrag"), ("/downloads/checkliste.pdf", "Checkliste (PDF)"),
-        ("/bilder/team.jpg", "Foto"), (urls["slow"], "Langsam-Blog")]
+        (urls["redirect_chain"], "Alter Marketing-Blog"),
+        (urls["robots_disallow_all"], "Geheim-Blog"),
+        (NOT_FOUND_PATH, "alter Beitrag"),
+        ("/downloads/checkliste.pdf", "Checkliste (PDF)"),
+        ("/bilder/team.jpg", "Foto"),
+        (urls["slow"], "Langsam-Blog"),
+    ]
     second.posts[0].links += [
-        (urls["redirect_loop"], "Endlos"), (urls["server_error"], "Baustelle"), (urls["huge"], "Archiv"),
-        (urls["latin1_declared_utf8"], "Umlaut-Archiv"), (urls["latin1_no_charset"], "Vereinsseite")]
+        (urls["redirect_loop"], "Endlos"),
+        (urls["server_error"], "Baustelle"),
+        (urls["huge"], "Archiv"),
+        (urls["latin1_declared_utf8"], "Umlaut-Archiv"),
+        (urls["latin1_no_charset"], "Vereinsseite"),
+    ]
 
 
 def _etag(body: bytes) -> str:
@@ -203,13 +222,15 @@ class World:
         seeds = [b for b in self._blogs if b.label == "seed"]
         partners = [b for b in self._blogs if "calendar" in b.features or "sid" in b.features]
         urls = self.specials.urls()
-        urls.update({
-            "not_found": seeds[0].url(NOT_FOUND_PATH),
-            "pdf": seeds[0].url("/downloads/checkliste.pdf"),
-            "jpeg": seeds[0].url("/bilder/team.jpg"),
-            "robots_private": seeds[1].url(seeds[1].page_path("private")),
-            "opml": next(b.url("/blogroll.opml") for b in seeds if b.blogroll_style == "opml"),
-        })
+        urls.update(
+            {
+                "not_found": seeds[0].url(NOT_FOUND_PATH),
+                "pdf": seeds[0].url("/downloads/checkliste.pdf"),
+                "jpeg": seeds[0].url("/bilder/team.jpg"),
+                "robots_private": seeds[1].url(seeds[1].page_path("private")),
+                "opml": next(b.url("/blogroll.opml") for b in seeds if b.blogroll_style == "opml"),
+            }
+        )
         for blog in partners:
             if "calendar" in blog.features:
                 urls["calendar"] = blog.url("/kalender/2024/01/")
@@ -294,8 +315,9 @@ class World:
             return page(pages.cart(), modified=blog.created)
         match = _FARM_RE.match(path)
         if match and blog.label == "farm":
-            return page(pages.farm_page(int(match[1]), self._farm_targets(blog, int(match[1]))),
-                        modified=blog.last_post)
+            return page(
+                pages.farm_page(int(match[1]), self._farm_targets(blog, int(match[1]))), modified=blog.last_post
+            )
         return None
 
     def _latest(self, blog: Blog) -> dict[str, tuple[str, str]]:
@@ -324,8 +346,7 @@ class World:
 
     # -- mutation for re-crawl tests -------------------------------------------------------
 
-    def add_post(self, host: str, title: str, text: str | None = None,
-                 when: dt.date | None = None) -> str:
+    def add_post(self, host: str, title: str, text: str | None = None, when: dt.date | None = None) -> str:
         """Publish a post on a blog (changes its home, feed, sitemap and their ETags); returns its URL."""
         blog = self.blog(host)
         when = when or self.today
@@ -336,8 +357,7 @@ class World:
         blog.posts.sort(key=lambda p: p.published, reverse=True)
         return blog.url(post.path)
 
-    def add_blog(self, label: str = "partner", linked_from: str | None = None,
-                 lang: str | None = None) -> Blog:
+    def add_blog(self, label: str = "partner", linked_from: str | None = None, lang: str | None = None) -> Blog:
         """Create a new blog, linked from the blogroll of `linked_from` (a host) if given."""
         if label not in LABELS:
             raise ValueError(f"label must be one of {LABELS}")
@@ -345,8 +365,15 @@ class World:
         source = self.blog(linked_from) if linked_from else None
         lang = lang or (source.lang if source else "de")
         taken = {b.site for b in self._blogs} | set(TRAP_SITES) | set(PLATFORM_SITES)
-        blog = build.make_blog(rng, label=label, topic=_topic(rng, label, len(self._blogs)), lang=lang,
-                               index=len(self._blogs), today=self.today, taken=taken)
+        blog = build.make_blog(
+            rng,
+            label=label,
+            topic=_topic(rng, label, len(self._blogs)),
+            lang=lang,
+            index=len(self._blogs),
+            today=self.today,
+            taken=taken,
+        )
         blog.blogroll_style = "none" if label in ("farm", "shop") else "heading"
         seeds = [b for b in self._blogs if b.label == "seed"]
         if source is not None:

@@ -39,11 +39,27 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
 
     name = "blogs"
 
-    def __init__(self, seeds=(), hops: int = 2, max_pages_per_site: int = 40, candidate_pages: int = 8,
-                 max_pages: int = 0, seed_posts: int = 10, candidate_posts: int = 3,
-                 platforms: Platforms | None = None, excluded: frozenset[str] = frozenset(),
-                 topic: str = "", db_path: str = "", mode: str = "fresh", resume_run: int | None = None,
-                 settle_days: int = 30, sites=None, seen=None, after_start=None, **kwargs):
+    def __init__(
+        self,
+        seeds=(),
+        hops: int = 2,
+        max_pages_per_site: int = 40,
+        candidate_pages: int = 8,
+        max_pages: int = 0,
+        seed_posts: int = 10,
+        candidate_posts: int = 3,
+        platforms: Platforms | None = None,
+        excluded: frozenset[str] = frozenset(),
+        topic: str = "",
+        db_path: str = "",
+        mode: str = "fresh",
+        resume_run: int | None = None,
+        settle_days: int = 30,
+        sites=None,
+        seen=None,
+        after_start=None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.seeds = list(seeds)
         self.hops = int(hops)
@@ -109,8 +125,9 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             self.crawler.stats.inc_value("blogscout/skipped_non_html")
             raise StopDownload(fail=False)
 
-    def _request(self, url: str, site: str, page_kind: str, hops: int, priority: int | None = None, *,
-                 canonical: bool = False):
+    def _request(
+        self, url: str, site: str, page_kind: str, hops: int, priority: int | None = None, *, canonical: bool = False
+    ):
         """A request within the site's and the crawl's budget, or None.
 
         ``canonical=True``: `url` is canonical already (extraction results, stored follow-ups).
@@ -132,8 +149,13 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         if priority is None:
             priority = state.priority + PAGE_PRIORITY.get(page_kind, 0)
         # a re-crawl's validators are added by crawler.conditional.ConditionalRequests
-        return scrapy.Request(url, callback=callback, errback=self.on_error, priority=priority,
-                              meta={"site": site, "page_kind": page_kind, "hops": hops})
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.on_error,
+            priority=priority,
+            meta={"site": site, "page_kind": page_kind, "hops": hops},
+        )
 
     # -- callbacks ---------------------------------------------------------------------------
 
@@ -199,10 +221,18 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         limit = self.seed_posts if state.role == "seed" else self.candidate_posts
         follow = list(islice(((url, "post") for url, _, _ in entries if site_key(url) == site), limit))
         yield FeedItem(site, response.url, entries)  # before the page: a stored feed page has its entries stored
-        yield PageItem(url=response.url, site=site, status=response.status, page_kind="feed",
-                       content_type=_header(response, b"Content-Type"), title=feed.title,
-                       etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
-                       content_hash=hashlib.sha1(response.body).hexdigest(), follow=follow)
+        yield PageItem(
+            url=response.url,
+            site=site,
+            status=response.status,
+            page_kind="feed",
+            content_type=_header(response, b"Content-Type"),
+            title=feed.title,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            content_hash=hashlib.sha1(response.body).hexdigest(),
+            follow=follow,
+        )
         yield from self._schedule_site_pages(follow, site, state)
 
     def parse_opml(self, response):
@@ -217,10 +247,17 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             if url:
                 links.append((url, "opml", entry.title[:200], ""))
         self.crawler.stats.inc_value("blogscout/opml_links", len(links))
-        yield PageItem(url=response.url, site=site, status=response.status, page_kind="blogroll",
-                       content_type="text/x-opml", links=links,
-                       etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
-                       content_hash=hashlib.sha1(response.body).hexdigest())
+        yield PageItem(
+            url=response.url,
+            site=site,
+            status=response.status,
+            page_kind="blogroll",
+            content_type="text/x-opml",
+            links=links,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            content_hash=hashlib.sha1(response.body).hexdigest(),
+        )
         for url, kind, _, _ in links:
             yield from self._discover(url, kind, site, self.sites[site].hops, 0.0)
 
@@ -247,8 +284,11 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             wanted.append((info.feeds[0], "feed"))
         wanted += [(u, "opml") for u in info.opml_urls[:2]]
         wanted += [(u, "blogroll") for u in info.blogroll_urls[: 5 if seed else 1]]
-        for urls, kind in ((info.about_urls, "about"), (info.contact_urls, "contact"),
-                           (info.impressum_urls, "impressum")):
+        for urls, kind in (
+            (info.about_urls, "about"),
+            (info.contact_urls, "contact"),
+            (info.impressum_urls, "impressum"),
+        ):
             wanted += [(u, kind) for u in urls[:1]]
         if page_kind == "home":  # recent posts come from the home page, then the feed: a stable choice
             wanted += [(u, "post") for u in info.post_urls[: self.seed_posts if seed else self.candidate_posts]]
@@ -309,8 +349,9 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         category = self.platforms.category(url)
         if category or target in self.excluded:
             self.sites[target] = SiteState(category and "platform" or "excluded", hops + 1, 0)
-            yield SiteItem(target, site_home(url), "platform" if category else "excluded", hops + 1,
-                           f"{kind} of {from_site}")
+            yield SiteItem(
+                target, site_home(url), "platform" if category else "excluded", hops + 1, f"{kind} of {from_site}"
+            )
             return
         source = self.sites.get(from_site)
         if hops + 1 > self.hops:
@@ -361,16 +402,26 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         if page_kind in ("contact", "impressum"):
             contacts.append((f"{page_kind}_url", response.url))
         return PageItem(
-            url=response.url, site=site, status=response.status, page_kind=page_kind,
+            url=response.url,
+            site=site,
+            status=response.status,
+            page_kind=page_kind,
             content_type=_header(response, b"Content-Type"),
-            title=info.title, description=info.description, language=info.language,
-            generator=info.generator, published=info.published, text=info.text,
-            etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
+            title=info.title,
+            description=info.description,
+            language=info.language,
+            generator=info.generator,
+            published=info.published,
+            text=info.text,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
             content_hash=hashlib.sha1(response.body).hexdigest(),
             feed_url=info.feeds[0] if info.feeds else "",
-            is_blog=info.is_blog if page_kind == "home" else None, blog_reason=info.blog_reason,
+            is_blog=info.is_blog if page_kind == "home" else None,
+            blog_reason=info.blog_reason,
             links=[(link.url, link.kind, link.anchor, link.rel) for link in info.links],
-            contacts=list(dict.fromkeys(contacts)), follow=follow,
+            contacts=list(dict.fromkeys(contacts)),
+            follow=follow,
         )
 
 

@@ -76,8 +76,13 @@ class ReplayMixin:
     def _settled_post(self, url: str) -> bool:
         """A re-crawl's known post older than the settle period: replayed from storage, not fetched."""
         known = self.known.get(canonical_url(url) or url)
-        return bool(known and known.page_kind == "post" and known.published
-                    and known.published < self.settled_before and url not in self.seen)
+        return bool(
+            known
+            and known.page_kind == "post"
+            and known.published
+            and known.published < self.settled_before
+            and url not in self.seen
+        )
 
     def _replay_settled(self, url: str, site: str, state: SiteState):
         self.seen.add(url)
@@ -86,4 +91,3 @@ class ReplayMixin:
         self.crawler.stats.inc_value("blogscout/settled_posts")
         yield PageItem(url=url, site=site, status=200, page_kind="post", unchanged=True)
         yield from self._replay(url, site, state.hops)
-

@@ -62,8 +62,9 @@ class DeferredLinks:
         """The site's links in the order they were added, forgotten from here on."""
         links: list[tuple[str, str]] = []
         if self._conn is not None:
-            links = self._conn.execute("SELECT url, kind FROM deferred WHERE site = ? ORDER BY rowid",
-                                       (site,)).fetchall()
+            links = self._conn.execute(
+                "SELECT url, kind FROM deferred WHERE site = ? ORDER BY rowid", (site,)
+            ).fetchall()
             if links:
                 self._conn.execute("DELETE FROM deferred WHERE site = ?", (site,))
         if any(p[0] == site for p in self._pending):
@@ -75,9 +76,11 @@ class DeferredLinks:
         if self._conn is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="blogscout-deferred-")
             self._conn = sqlite3.connect(os.path.join(self._tmp.name, "deferred.db"), isolation_level=None)
-            self._conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                                     "CREATE TABLE deferred (site TEXT, url TEXT, kind TEXT);"
-                                     "CREATE INDEX deferred_site ON deferred (site);")
+            self._conn.executescript(
+                "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                "CREATE TABLE deferred (site TEXT, url TEXT, kind TEXT);"
+                "CREATE INDEX deferred_site ON deferred (site);"
+            )
         with self._conn:
             self._conn.executemany("INSERT INTO deferred VALUES (?, ?, ?)", self._pending)
         self._pending = []
