@@ -15,7 +15,7 @@ import redis
 from conftest import FAST, blogscout, served_world, start_blogscout
 from test_recrawl import content, query
 
-from crawler.redisstate import CURRENT_KEY, Keys
+from crawler.distributed.state import CURRENT_KEY, Keys
 
 
 def free_port() -> int:
@@ -136,7 +136,7 @@ def test_lost_worker_loses_no_url(tmp_path, web, single, redis_url):
 
 
 def test_shared_politeness_spaces_requests_to_one_host(redis_url):
-    from crawler.distributed import SharedPoliteness
+    from crawler.distributed.scheduler import SharedPoliteness
 
     client = redis.Redis.from_url(redis_url)
     first = SharedPoliteness(client, Keys("blogscout:politeness-test"), delay=0.5)

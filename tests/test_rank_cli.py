@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from crawler import db as dbmod
-from crawler import queries
-from crawler.cli_rank import format_table, rank, rank_database, rank_to_file
+from crawler.cli.rank import format_table, rank, rank_database, rank_to_file
+from crawler.storage import db as dbmod
+from crawler.storage import reads as queries
 
 TEXT_DE = "Content-Marketing und Social-Media-Marketing: Instagram-Strategien für Blogger.\nImpressum Datenschutz"
 TEXT_EN = "Content marketing and social media marketing: Instagram strategies for bloggers."

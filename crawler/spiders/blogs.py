@@ -1,4 +1,4 @@
-"""The blog spider: a thin adapter from responses to `crawler.extract` results, items and requests.
+"""The blog spider: a thin adapter from responses to `crawler.extract.page` results, items and requests.
 
 Seed sites are crawled deeply (home, feed, blogroll/partner pages, about/contact/Impressum, recent
 posts) within a per-site budget; every blog they link to becomes a candidate, crawled shallowly,
@@ -18,16 +18,16 @@ from scrapy import signals
 from scrapy.exceptions import StopDownload
 from scrapy.http import TextResponse
 
-from crawler.extract import parse_opml
-from crawler.failures import classify_failure
-from crawler.frontier import Frontier
+from crawler.engine.failures import classify_failure
+from crawler.engine.seenset import SeenSet
+from crawler.engine.workers import ExtractionPool, default_workers
+from crawler.extract.page import parse_opml
+from crawler.extract.traps import TrapFilter, strip_session_ids
+from crawler.extract.urls import Platforms, canonical_url, is_profile_url, site_home, site_key
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
-from crawler.seenset import SeenSet
 from crawler.spiders.replay import ReplayMixin
 from crawler.spiders.state import FOLLOW_KINDS, PAGE_PRIORITY, LocalSites, SiteState
-from crawler.traps import TrapFilter, strip_session_ids
-from crawler.urls import Platforms, canonical_url, is_profile_url, site_home, site_key
-from crawler.workers import ExtractionPool, default_workers
+from crawler.storage.frontier import Frontier
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             return None
         if self.max_pages and self.scheduled_total >= self.max_pages:
             return None
-        if self.traps.check(url, site):  # calendars, ever-deeper paths, permutations: see crawler.traps
+        if self.traps.check(url, site):  # calendars, ever-deeper paths, permutations: see crawler.extract.traps
             self.seen.add(url)
             self.crawler.stats.inc_value("blogscout/trap_refused")
             return None
@@ -148,7 +148,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         callback = {"feed": self.parse_feed, "opml": self.parse_opml}.get(page_kind, self.parse_page)
         if priority is None:
             priority = state.priority + PAGE_PRIORITY.get(page_kind, 0)
-        # a re-crawl's validators are added by crawler.conditional.ConditionalRequests
+        # a re-crawl's validators are added by crawler.engine.conditional.ConditionalRequests
         return scrapy.Request(
             url,
             callback=callback,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 
+from crawler.extract.urls import canonical_url
 from crawler.items import PageItem
 from crawler.spiders.state import FOLLOW_KINDS, SiteState
-from crawler.urls import canonical_url
 
 
 class ReplayMixin:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from crawler.feeds import parse_opml
+from crawler.extract.feeds import parse_opml
 
 _MD_LINK_RE = re.compile(r"\[[^\]\n]*\]\(\s*<?(https?://[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _MD_REF_RE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(https?://\S+?)>?(?:\s+[\"'(].*)?$", re.M)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli import setup_logging
+from crawler.cli.main import setup_logging
 
 
 class SandboxProcess:
@@ -99,8 +99,8 @@ def demo(db, out, world, blogs, topic, quiet):
 
     Example: blogscout demo --blogs 60
     """
-    from crawler.cli import do_crawl
-    from crawler.runner import LOCAL_WEB_SETTINGS, CrawlOptions
+    from crawler.cli.main import do_crawl
+    from crawler.engine.runner import LOCAL_WEB_SETTINGS, CrawlOptions
 
     setup_logging(quiet)
     db_path = Path(db)
@@ -118,6 +118,6 @@ def demo(db, out, world, blogs, topic, quiet):
 
 def rank_and_export(db: str, out: str, topic: str, top: int = 15) -> None:
     """Rank the crawl and write the partner CSV (used by `demo` and `run`)."""
-    from crawler.cli_rank import rank_to_file
+    from crawler.cli.rank import rank_to_file
 
     rank_to_file(db, out=out, topic=topic, top=top)

@@ -9,8 +9,8 @@ from urllib.parse import urljoin
 
 from lxml import html
 
-from crawler.headings import is_blogroll_heading
-from crawler.urls import Platforms, canonical_url, host_of, site_key_of_host
+from crawler.extract.headings import is_blogroll_heading
+from crawler.extract.urls import Platforms, canonical_url, host_of, site_key_of_host
 
 LINK_KINDS = ("blogroll", "opml", "content", "comment", "nav", "social", "share")
 MAX_ANCHOR = 200

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import feedparser
 from lxml import etree
 
-from crawler.urls import join_url
+from crawler.extract.urls import join_url
 
 log = logging.getLogger(__name__)
 

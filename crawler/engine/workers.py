@@ -1,12 +1,12 @@
 """Page extraction in worker processes, so the reactor's core only schedules, downloads and stores.
 
 Twisted's reactor runs on one core; extracting a page (parse, link kinds, main text) costs more
-CPU than Scrapy spends fetching it. `ExtractionPool` runs `crawler.extract.extract_page` (and
+CPU than Scrapy spends fetching it. `ExtractionPool` runs `crawler.extract.page.extract_page` (and
 the feed parser) in worker processes and hands the result back to the spider as an awaitable,
 so a two-core machine parses on one core while the other crawls. Results are the same as
 in-process extraction: the same pure function runs on the same bytes.
 
-Each worker is a plain child process (``python -m crawler.workers``) with two pipes: tasks in,
+Each worker is a plain child process (``python -m crawler.engine.workers``) with two pipes: tasks in,
 results out, each message a length-prefixed pickle. The crawl process writes and reads them on
 its own event loop, without helper threads: with a thread per direction (as in
 ``concurrent.futures``), every result waited for the busy reactor thread to hand over the GIL,
@@ -24,8 +24,8 @@ import struct
 import subprocess
 import sys
 
-from crawler.extract import FeedEntry, FeedInfo, PageInfo, extract_page, parse_feed
-from crawler.urls import Platforms, canonical_url
+from crawler.extract.page import FeedEntry, FeedInfo, PageInfo, extract_page, parse_feed
+from crawler.extract.urls import Platforms, canonical_url
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ class _Worker:
         task_read, self.task_fd = os.pipe()
         self.result_fd, result_write = os.pipe()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "crawler.workers", str(task_read), str(result_write)],
+            [sys.executable, "-m", "crawler.engine.workers", str(task_read), str(result_write)],
             pass_fds=(task_read, result_write),
             stdin=subprocess.DEVNULL,
         )

@@ -14,7 +14,7 @@ from w3lib.url import safe_url_string
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # crawler/data, shipped in the package
 PLATFORMS_FILE = DATA_DIR / "platforms.txt"
 
 # Query parameters that only track the click, never select content.

@@ -42,7 +42,7 @@ def strip_session_ids(url: str | None) -> str | None:
     """The URL without session-id query parameters and ``;jsessionid=`` path parameters.
 
     Returns the URL unchanged when it has none, and None for None (so it chains after
-    `crawler.urls.canonical_url`). The order of the remaining parameters is kept.
+    `crawler.extract.urls.canonical_url`). The order of the remaining parameters is kept.
 
     >>> strip_session_ids("http://a.de/?sid=abc&seite=2")
     'http://a.de/?seite=2'

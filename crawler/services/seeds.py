@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from crawler.seeds import parse_seed_text
-from crawler.urls import canonical_url
+from crawler.extract.seeds import parse_seed_text
+from crawler.extract.urls import canonical_url
 
 _BARE_HOST = re.compile(r"^[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from crawler.db import DatabaseError
-from crawler.queries import rank_database
+from crawler.storage.db import DatabaseError
+from crawler.storage.reads import rank_database
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ _LANG_RE = re.compile(r"^[a-z]{2,3}$")
 
 
 def _default_db() -> str:
-    from crawler.cli import DEFAULT_DB
+    from crawler.cli.main import DEFAULT_DB
 
     return DEFAULT_DB
 
@@ -122,8 +122,8 @@ def rank_to_file(
     The one entry point for ``rank``, ``run`` and ``demo``; every input problem is raised as
     a one-line `click.ClickException`.
     """
-    from crawler import db as dbmod
-    from crawler.queries import latest_run_id, me_site, save_ranking
+    from crawler.storage import db as dbmod
+    from crawler.storage.reads import latest_run_id, me_site, save_ranking
     from scoring.rank import COLUMNS, ME_COLUMNS
     from scoring.weights import WeightsError
 
@@ -218,7 +218,7 @@ def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, quiet):
 
     Example: blogscout rank --topic "social media marketing, content marketing" --lang de,en --excel
     """
-    from crawler.cli import setup_logging
+    from crawler.cli.main import setup_logging
 
     setup_logging(quiet)
     if weights is not None and not Path(weights).is_file():

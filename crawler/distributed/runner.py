@@ -10,15 +10,15 @@ from pathlib import Path
 
 import redis
 
-from crawler import db as dbmod
-from crawler.distributed import redis_downloader_middlewares, redis_settings
-from crawler.lock import CrawlLock
-from crawler.redisstate import CURRENT_KEY, Keys, RedisSet, RedisSites, connect, live_workers
-from crawler.runner import CrawlOptions, CrawlResult, build_settings, load_excluded, scrapy_process
+from crawler.distributed.scheduler import redis_downloader_middlewares, redis_settings
+from crawler.distributed.state import CURRENT_KEY, Keys, RedisSet, RedisSites, connect, live_workers
+from crawler.distributed.writer import ItemWriter
+from crawler.engine.runner import CrawlOptions, CrawlResult, build_settings, load_excluded, scrapy_process
+from crawler.extract.urls import Platforms
 from crawler.spiders.blogs import BlogSpider
-from crawler.store import update_site_counts
-from crawler.urls import Platforms
-from crawler.writer import ItemWriter
+from crawler.storage import db as dbmod
+from crawler.storage.lock import CrawlLock
+from crawler.storage.writes import update_site_counts
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ import logging
 import threading
 import time
 
-from crawler import db as dbmod
-from crawler.redisstate import decode_item
-from crawler.store import write_batch
+from crawler.distributed.state import decode_item
+from crawler.storage import db as dbmod
+from crawler.storage.writes import write_batch
 
 log = logging.getLogger(__name__)
 

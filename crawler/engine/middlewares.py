@@ -13,7 +13,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from twisted.internet.error import DNSLookupError
 from twisted.internet.error import TimeoutError as DNSTimeoutError
 
-from crawler.urls import canonical_url, host_of, is_private_address, join_url
+from crawler.extract.urls import canonical_url, host_of, is_private_address, join_url
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from crawler import db as dbmod
+from crawler.storage import db as dbmod
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +188,7 @@ def me_site(url: str | None) -> str | None:
     """Site key of the ``--me`` URL or bare domain; None when not given, '' when unusable."""
     if not url:
         return None
-    from crawler.urls import site_key  # tldextract: loaded only when --me is given
+    from crawler.extract.urls import site_key  # tldextract: loaded only when --me is given
 
     url = url.strip()
     if "://" not in url:
@@ -207,7 +207,7 @@ def rank_database(
 ) -> list[dict]:
     """Open a crawl database, rank its candidate blogs and return the rows (best first).
 
-    Raises `crawler.db.DatabaseError` for an unusable database and
+    Raises `crawler.storage.db.DatabaseError` for an unusable database and
     `scoring.weights.WeightsError` for a bad weights file. ``top`` cuts the list.
     """
     from scoring.graph import weighted_kinds

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from lxml import html
 
-from crawler.feeds import FEED_TYPES
-from crawler.language import language_code
-from crawler.urls import join_url
+from crawler.extract.feeds import FEED_TYPES
+from crawler.extract.language import language_code
+from crawler.extract.urls import join_url
 
 _DATE_META = frozenset(
     (

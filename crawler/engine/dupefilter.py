@@ -1,4 +1,4 @@
-"""Scrapy's duplicate filter with its request fingerprints kept in a `crawler.seenset.SeenSet`.
+"""Scrapy's duplicate filter with its request fingerprints kept in a `crawler.engine.seenset.SeenSet`.
 
 Scrapy's `RFPDupeFilter` keeps every request's 20-byte fingerprint in a Python set (~100 bytes a
 request, for the whole crawl). The spider already skips URLs it has scheduled before, so the
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from scrapy.dupefilters import RFPDupeFilter
 
-from crawler.seenset import SeenSet
+from crawler.engine.seenset import SeenSet
 
 
 class CompactDupeFilter(RFPDupeFilter):

@@ -13,16 +13,16 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html
 
-from crawler.contacts import decode_cfemail, email_from_mailto, emails_in_text, unique
-from crawler.feeds import FeedEntry, FeedInfo, OpmlEntry, is_comment_feed, order_feeds, parse_feed, parse_opml
-from crawler.headings import is_blogroll_heading, page_role
-from crawler.htmltree import decode_html, parse_html
-from crawler.language import guess_language
-from crawler.links import COMMENT, LINK_KINDS, DomContext, FoundLink, Link, iter_links
-from crawler.maintext import main_text as extract_main_text
-from crawler.meta import PageMeta, read_meta
-from crawler.seeds import parse_seed_text
-from crawler.signals import (
+from crawler.extract.contacts import decode_cfemail, email_from_mailto, emails_in_text, unique
+from crawler.extract.feeds import FeedEntry, FeedInfo, OpmlEntry, is_comment_feed, order_feeds, parse_feed, parse_opml
+from crawler.extract.headings import is_blogroll_heading, page_role
+from crawler.extract.htmltree import decode_html, parse_html
+from crawler.extract.language import guess_language
+from crawler.extract.links import COMMENT, LINK_KINDS, DomContext, FoundLink, Link, iter_links
+from crawler.extract.maintext import main_text as extract_main_text
+from crawler.extract.meta import PageMeta, read_meta
+from crawler.extract.seeds import parse_seed_text
+from crawler.extract.signals import (
     Evidence,
     blog_verdict,
     collect_evidence,
@@ -33,7 +33,7 @@ from crawler.signals import (
     newest_first,
     path_date,
 )
-from crawler.urls import Platforms, canonical_url, host_of
+from crawler.extract.urls import Platforms, canonical_url, host_of
 
 log = logging.getLogger(__name__)
 

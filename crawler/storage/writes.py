@@ -8,9 +8,9 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from crawler.db import utcnow
+from crawler.extract.urls import site_key
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
-from crawler.urls import site_key
+from crawler.storage.db import utcnow
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from crawler.cli import DEFAULT_DB
-from crawler.schedule import ScheduleError, add, entries, remove
+from crawler.cli.main import DEFAULT_DB
+from crawler.services.schedule import ScheduleError, add, entries, remove
 
 crontab_option = click.option(
     "--crontab-file",

@@ -51,7 +51,7 @@ class CrawlLock:
         if previous:
             self.stale = previous
             log.warning("cleared a stale lock left by pid %s (%s)", previous.get("pid"), previous.get("since"))
-        from crawler.db import utcnow
+        from crawler.storage.db import utcnow
 
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": utcnow()}).encode(), 0)

@@ -11,10 +11,10 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler import db as dbmod
-from crawler.lock import CrawlLock
+from crawler.extract.urls import Platforms, parse_site_list
 from crawler.spiders.blogs import BlogSpider
-from crawler.urls import Platforms, parse_site_list
+from crawler.storage import db as dbmod
+from crawler.storage.lock import CrawlLock
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def build_settings(db_path: str | Path, run_id: int, options: CrawlOptions, quie
 
 def load_excluded(paths: list[str]) -> frozenset[str]:
     """Site keys the user excluded (existing partners)."""
-    from crawler.urls import site_key_of_host
+    from crawler.extract.urls import site_key_of_host
 
     hosts = set()
     for path in paths:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from crawler.cli import DEFAULT_DB, do_crawl, setup_logging, stored_run
-from crawler.db import DatabaseError
+from crawler.cli.main import DEFAULT_DB, do_crawl, setup_logging, stored_run
+from crawler.storage.db import DatabaseError
 
 
 @click.command()
@@ -33,8 +33,8 @@ def recrawl(db, out, topic, quiet):
 
     Example: blogscout recrawl --db data/kunde-a.db --out partners-new.csv
     """
-    from crawler.cli_rank import rank_to_file
-    from crawler.runner import CrawlOptions
+    from crawler.cli.rank import rank_to_file
+    from crawler.engine.runner import CrawlOptions
 
     setup_logging(quiet)
     if not Path(db).exists():
@@ -67,8 +67,8 @@ def recrawl(db, out, topic, quiet):
 
 def _rank_quietly(db: str, topic: str) -> None:
     """Record a ranking snapshot without writing an export."""
-    from crawler import db as dbmod
-    from crawler.queries import latest_run_id, rank_database, save_ranking
+    from crawler.storage import db as dbmod
+    from crawler.storage.reads import latest_run_id, rank_database, save_ranking
 
     rows = rank_database(db, topic=topic)
     handle = dbmod.connect(db, create=False)
@@ -81,7 +81,7 @@ def _rank_quietly(db: str, topic: str) -> None:
 
 def load_snapshot(db: str, run: int | None, label: str) -> tuple[int, list[dict]]:
     """Rows of the latest ranking of a run (or None: handled by the caller)."""
-    from crawler import db as dbmod
+    from crawler.storage import db as dbmod
 
     handle = dbmod.connect(db, create=False)
     try:
@@ -123,7 +123,7 @@ def diff(db, from_run, to_run, out, excel, min_move):
     try:
         to_id, new_rows = load_snapshot(db, to_run, "--to")
         if from_run is None:
-            from crawler import db as dbmod
+            from crawler.storage import db as dbmod
 
             handle = dbmod.connect(db, create=False)
             older = list(handle["rankings"].rows_where("id < ?", [to_id], order_by="id desc", limit=1))
@@ -138,7 +138,7 @@ def diff(db, from_run, to_run, out, excel, min_move):
         raise click.ClickException(str(err)) from err
     changes = diff_rankings(old_rows, new_rows, min_move=min_move)
     if out:
-        from crawler.cli_rank import write_export
+        from crawler.cli.rank import write_export
 
         write_export(changes, out, fmt="json" if out.endswith(".json") else "csv", excel=excel, columns=DIFF_COLUMNS)
         click.echo(f"{len(changes)} changes; wrote {out}", err=True)

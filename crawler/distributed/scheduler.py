@@ -26,8 +26,8 @@ from twisted.internet import task
 warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module="scrapy_redis")
 from scrapy_redis.scheduler import Scheduler  # noqa: E402
 
-from crawler.redisstate import CURRENT_KEY, Keys, beat, connect, encode_item, live_workers  # noqa: E402
-from crawler.robots import RobotsTxt  # noqa: E402
+from crawler.distributed.state import CURRENT_KEY, Keys, beat, connect, encode_item, live_workers  # noqa: E402
+from crawler.engine.robots import RobotsTxt  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -293,15 +293,15 @@ def redis_settings(redis_url: str, namespace: str) -> dict:
     """Scrapy settings that make a crawl one worker of the distributed crawl ``namespace``."""
     return {
         "REDIS_URL": redis_url,
-        "SCHEDULER": "crawler.distributed.SharedScheduler",
+        "SCHEDULER": "crawler.distributed.scheduler.SharedScheduler",
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
         "SCHEDULER_QUEUE_KEY": f"{namespace}:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{namespace}:dupefilter",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True,
         "BLOGSCOUT_REDIS_NAMESPACE": namespace,
-        "ITEM_PIPELINES": {"crawler.distributed.RedisItems": 300},
-        "SPIDER_MIDDLEWARES": {"crawler.distributed.RequestDone": 10},
+        "ITEM_PIPELINES": {"crawler.distributed.scheduler.RedisItems": 300},
+        "SPIDER_MIDDLEWARES": {"crawler.distributed.scheduler.RequestDone": 10},
     }
 
 
@@ -309,7 +309,7 @@ def redis_downloader_middlewares(base: dict) -> dict:
     """The project's downloader middlewares with robots.txt and politeness shared through Redis."""
     return {
         **base,
-        "crawler.robots.RobotsTxt": None,
-        "crawler.distributed.SharedRobotsTxt": 100,
-        "crawler.distributed.SharedPoliteness": 110,
+        "crawler.engine.robots.RobotsTxt": None,
+        "crawler.distributed.scheduler.SharedRobotsTxt": 100,
+        "crawler.distributed.scheduler.SharedPoliteness": 110,
     }

@@ -9,8 +9,8 @@ import time
 
 from scrapy.exceptions import NotConfigured
 
-from crawler import db as dbmod
-from crawler.store import update_site_counts, write_batch
+from crawler.storage import db as dbmod
+from crawler.storage.writes import update_site_counts, write_batch
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ _DONE = object()
 
 
 class SQLitePipeline:
-    """Store items through `crawler.store.write_batch` in batches; the CLI closes the run record.
+    """Store items through `crawler.storage.writes.write_batch` in batches; the CLI closes the run record.
 
     Batches are written by one writer thread with its own connection: SQLite works while the
     reactor thread goes on crawling (it lets go of the GIL while it executes). At most

@@ -8,7 +8,7 @@ import sys
 import click
 
 from crawler import __version__
-from crawler.db import DatabaseError
+from crawler.storage.db import DatabaseError
 
 DEFAULT_DB = "data/blogscout.db"
 
@@ -214,8 +214,8 @@ def make_options(
     set_pairs,
 ):
     """Validated `CrawlOptions` from command-line values; raises click errors."""
-    from crawler.runner import CrawlOptions
-    from crawler.seedcheck import SeedError, collect_seeds
+    from crawler.engine.runner import CrawlOptions
+    from crawler.services.seeds import SeedError, collect_seeds
 
     try:
         seeds = collect_seeds(list(urls), list(seed_files))
@@ -245,12 +245,12 @@ def do_crawl(
     redis_url: str | None = None,
 ):
     """Run a crawl and print its summary; database, lock and Redis problems become one-line errors."""
-    from crawler.lock import LockedError
-    from crawler.runner import run_crawl, summary
+    from crawler.engine.runner import run_crawl, summary
+    from crawler.storage.lock import LockedError
 
     try:
         if redis_url:
-            from crawler.runner_redis import DistributedError, run_coordinator
+            from crawler.distributed.runner import DistributedError, run_coordinator
 
             try:
                 result = run_coordinator(db, options, redis_url, quiet=quiet)
@@ -298,7 +298,7 @@ def crawl(
         if urls or seed_files:
             raise click.UsageError("--resume continues the stored crawl; give no seeds with it")
         run = stored_run(db, resumable=True)
-        from crawler.runner import CrawlOptions
+        from crawler.engine.runner import CrawlOptions
 
         options = CrawlOptions.from_run(run)
         options.settings.update(parse_set_options(set_pairs))  # e.g. different politeness from now on
@@ -323,7 +323,7 @@ def crawl(
 
 def stored_run(db: str, resumable: bool = False) -> dict:
     """The run to resume, or the latest crawl run to repeat; one-line errors when there is none."""
-    from crawler import db as dbmod
+    from crawler.storage import db as dbmod
 
     try:
         database = dbmod.connect(db, create=False)
@@ -382,7 +382,7 @@ def run(
 
     Example: blogscout run https://seo-blog.de/ --topic "content marketing, seo" --out partners.csv --excel
     """
-    from crawler.cli_rank import parse_langs, rank_to_file
+    from crawler.cli.rank import parse_langs, rank_to_file
 
     setup_logging(quiet)
     options = make_options(
@@ -416,7 +416,7 @@ def worker(redis_url, wait, quiet):
 
     Example: blogscout worker --redis redis://10.0.0.5:6379/0
     """
-    from crawler.runner_redis import DistributedError, run_worker
+    from crawler.distributed.runner import DistributedError, run_worker
 
     setup_logging(quiet)
     try:
@@ -434,10 +434,10 @@ def main() -> None:
 # Commands kept in their own modules; imported last because they use the helpers above.
 # The crawl's own modules (seed checks, feeds, Scrapy) are imported inside the commands that
 # crawl, so `rank` and `diff` start without them.
-from crawler.cli_demo import demo  # noqa: E402
-from crawler.cli_rank import rank  # noqa: E402
-from crawler.cli_recrawl import diff, recrawl  # noqa: E402
-from crawler.cli_schedule import schedule  # noqa: E402
+from crawler.cli.demo import demo  # noqa: E402
+from crawler.cli.rank import rank  # noqa: E402
+from crawler.cli.recrawl import diff, recrawl  # noqa: E402
+from crawler.cli.schedule import schedule  # noqa: E402
 
 for command in (rank, demo, recrawl, diff, schedule):
     cli.add_command(command)
