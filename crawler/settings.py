@@ -66,6 +66,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.engine.robots.RobotsTxt": 100,
+    "crawler.engine.robotscache.StoredRobotsTxt": 110,  # robots.txt fetched within the day, from the database
     "crawler.engine.conditional.ConditionalRequests": 560,  # after redirects are created, before the download
     "crawler.engine.middlewares.PrivateAddressGuard": 50,
     "crawler.engine.middlewares.RedirectLoopGuard": 650,  # sees 3xx answers before RedirectMiddleware (600)
@@ -87,4 +88,5 @@ BLOGSCOUT_FLUSH_SECONDS = 2.0
 BLOGSCOUT_DISK_QUEUE = True  # pending requests in a temporary JOBDIR instead of RAM
 BLOGSCOUT_QUEUE_IN_MEMORY = 10_000  # ... except this many, kept as objects (no serialising)
 BLOGSCOUT_EXTRACT_WORKERS = -1  # processes that extract pages; -1: one when the machine has two cores
+BLOGSCOUT_ROBOTS_REUSE_HOURS = 24.0  # a robots.txt fetched this recently is reused (RFC 9309 allows 24)
 BLOGSCOUT_REDIS_HEARTBEAT = 10  # seconds of silence after which a distributed worker counts as lost

@@ -23,13 +23,16 @@ from crawler.storage.db import DatabaseError
     "--out", default=None, type=click.Path(dir_okay=False), help="Also write the new ranking here (CSV or .json)."
 )
 @click.option("--topic", default=None, help="Topic terms for ranking [default: the crawl's --topic].")
+@click.option("--full", is_flag=True, help="Ask for every known page, not only the pages that are due.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
-def recrawl(db, out, topic, quiet):
+def recrawl(db, out, topic, full, quiet):
     """Re-crawl the project stored in the database and record a new ranking snapshot.
 
     Repeats the seeds and options of the last crawl with conditional requests (ETag,
-    If-Modified-Since): unchanged pages are not parsed again, feeds are read first, new blogs
-    are discovered. An interrupted crawl is resumed instead.
+    If-Modified-Since): feeds are read first; a page is asked again only when it is due (its
+    re-fetch interval grows while it stays the same and shrinks when it changes), and a blog whose
+    feed changed is read again; unchanged pages are not parsed again, new blogs are discovered.
+    An interrupted crawl is resumed instead.
 
     Example: blogscout recrawl --db data/kunde-a.db --out partners-new.csv
     """
@@ -44,7 +47,7 @@ def recrawl(db, out, topic, quiet):
         mode = "resume"
     except click.ClickException:
         run = stored_run(db)
-        mode = "recrawl"
+        mode = "full" if full else "recrawl"
     options = CrawlOptions.from_run(run)
     if not options.seeds:
         raise click.ClickException(f"{db}: the stored crawl has no seeds; start again with 'blogscout crawl URL...'")

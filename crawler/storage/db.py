@@ -144,6 +144,14 @@ def m002_rankings(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m003_recrawl_schedule(db: sqlite_utils.Database) -> None:
+    """Per-page re-fetch schedule (days between fetches, when due again); robots.txt kept for a day."""
+    db["pages"].add_column("fetch_interval", float)
+    db["pages"].add_column("next_fetch", str)
+    db["robots_txt"].create({"host": str, "fetched_at": str, "status": int, "body": bytes}, pk="host")
+
+
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     """Open (and migrate) a blogscout database; raise `DatabaseError` with a fix if unusable."""
     path = Path(path)
