@@ -79,14 +79,20 @@ class NamedErrorsGroup(click.Group):
     command_class = NamedErrorsCommand
 
 
+CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True}
+
+
 def command(*args, **kwargs):
-    """``@command()``: a click command whose named errors become one ``Error: ...`` line."""
-    return click.command(*args, cls=NamedErrorsCommand, **kwargs)
+    """``@command()``: a click command whose named errors become one ``Error: ...`` line.
+
+    Its help shows every default and keeps the lines of paragraphs marked with ``\\b``.
+    """
+    return click.command(*args, cls=NamedErrorsCommand, context_settings=CONTEXT, **kwargs)
 
 
 def group(*args, **kwargs):
     """``@group()``: a click group of such commands."""
-    return click.group(*args, cls=NamedErrorsGroup, **kwargs)
+    return click.group(*args, cls=NamedErrorsGroup, context_settings=CONTEXT, **kwargs)
 
 
 class OneLineErrors(NamedErrorsGroup):
@@ -116,7 +122,10 @@ def db_option(help: str = "Project database.", **kwargs):
     return click.option("--db", **{**settings, **kwargs})
 
 
-quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+def logging_options(func):
+    """``--quiet`` and ``--verbose``: how much progress and logging goes to stderr."""
+    func = click.option("--verbose", "-v", is_flag=True, help="Debug logging, Scrapy's included.")(func)
+    return click.option("--quiet", "-q", is_flag=True, help="No progress output, warnings and errors only.")(func)
 
 
 def parse_set_options(pairs: tuple[str, ...]) -> dict:
