@@ -14,11 +14,12 @@ from typing import Any
 
 import click
 
+from crawler import defaults
 from crawler.errors import BlogscoutError
 from crawler.services import crawl as crawls
 from crawler.services.rank import rank_to_file
 
-DEFAULT_DB = "data/blogscout.db"
+DEFAULT_DB = defaults.DATABASE
 
 TABLE_COLUMNS = (
     ("rank", ">"),
@@ -129,13 +130,20 @@ def logging_options(func):
 
 
 def parse_set_options(pairs: tuple[str, ...]) -> dict:
-    """``KEY=VALUE`` Scrapy setting overrides (values parsed as int/float/bool when they look so)."""
+    """``KEY=VALUE`` Scrapy setting overrides (values parsed as int/float/bool when they look so).
+
+    ``BLOGSCOUT_*`` keys must be declared in `crawler.defaults.SETTINGS`: a typo is refused.
+    """
     out = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.isupper():
             raise click.BadParameter(
                 f"{pair!r}: use KEY=VALUE with an upper-case Scrapy setting name", param_hint="--set"
+            )
+        if key.startswith("BLOGSCOUT_") and key not in defaults.SETTINGS:
+            raise click.BadParameter(
+                f"{key!r} is not a blogscout setting; the README lists them under Settings", param_hint="--set"
             )
         low = value.lower()
         if low in ("true", "false"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from crawler import defaults
 from crawler.cli.common import (
     DEFAULT_DB,
     command,
@@ -34,28 +35,28 @@ CRAWL_OPTIONS = [
     ),
     click.option(
         "--hops",
-        default=2,
+        default=defaults.HOPS,
         show_default=True,
         type=click.IntRange(0, 5),
         help="Follow blog links this many hops from the seeds.",
     ),
     click.option(
         "--max-pages-per-site",
-        default=40,
+        default=defaults.MAX_PAGES_PER_SITE,
         show_default=True,
         type=click.IntRange(1),
         help="Page budget of each seed site.",
     ),
     click.option(
         "--candidate-pages",
-        default=8,
+        default=defaults.CANDIDATE_PAGES,
         show_default=True,
         type=click.IntRange(1),
         help="Page budget of each candidate site (home, feed, about, contact, posts).",
     ),
     click.option(
         "--max-pages",
-        default=0,
+        default=defaults.MAX_PAGES,
         show_default=True,
         type=click.IntRange(0),
         help="Stop after this many pages in all (0: no limit).",
@@ -149,7 +150,7 @@ def crawl(urls, seed_files, db, set_pairs, resume, redis_url, quiet, verbose, **
 @crawl_options(
     click.option(
         "--out",
-        default="partners.csv",
+        default=defaults.EXPORT,
         show_default=True,
         type=click.Path(dir_okay=False),
         help="Partner export (CSV, or JSON when it ends in .json).",
@@ -165,7 +166,9 @@ def crawl(urls, seed_files, db, set_pairs, resume, redis_url, quiet, verbose, **
         "--lang", default="", show_default="all", metavar="CODES", help="Keep blogs in these languages, e.g. de,en."
     ),
     click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, UTF-8 with BOM."),
-    click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="Rows printed as a table."),
+    click.option(
+        "--top", default=defaults.TOP, show_default=True, type=click.IntRange(0), help="Rows printed as a table."
+    ),
 )
 def run(urls, seed_files, db, set_pairs, quiet, verbose, out, me, lang, excel, top, **values):
     """Crawl, rank and export in one go: what most users type.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
+from crawler import defaults
 from crawler.cli.common import command, db_option, logging_options, rank_and_show, setup_logging
 from crawler.services.rank import check_weights_file, parse_langs
 
@@ -19,11 +22,13 @@ from crawler.services.rank import check_weights_file, parse_langs
 @click.option(
     "--lang", "lang", default="", show_default="all", metavar="CODES", help="Keep blogs in these languages, e.g. de,en."
 )
-@click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="Rows printed as a table (0: none).")
+@click.option(
+    "--top", default=defaults.TOP, show_default=True, type=click.IntRange(0), help="Rows printed as a table (0: none)."
+)
 @click.option(
     "--out",
     default=None,
-    show_default="partners.csv, or partners.json with --format json",
+    show_default=f"{defaults.EXPORT}, or .json with --format json",
     metavar="PATH",
     help="Export file with every ranked blog ('-' for stdout).",
 )
@@ -61,7 +66,7 @@ def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, quiet, verbos
     setup_logging(quiet, verbose)
     check_weights_file(weights)
     if out is None:
-        out = "partners.json" if fmt == "json" else "partners.csv"
+        out = str(Path(defaults.EXPORT).with_suffix(f".{fmt or 'csv'}"))
     rank_and_show(
         db,
         out=out,
