@@ -44,10 +44,7 @@ def add_cmd(every, db, out_dir, crontab_file):
     \b
     Example: blogscout schedule add --every "0 6 * * 1" --db data/kunde-a.db
     """
-    db_path = Path(db)
-    if not db_path.exists():
-        raise click.ClickException(f"{db}: no such database; run 'blogscout crawl URL... --db {db}' first")
-    entry = add(db_path, every, Path(out_dir) if out_dir else db_path.resolve().parent, crontab_file)
+    entry = add(Path(db), every, Path(out_dir) if out_dir else None, crontab_file)
     click.echo(f"scheduled: {entry.when}  {entry.db}  (log: {entry.db}.log)")
 
 
