@@ -17,7 +17,6 @@ from crawler.extract.contacts import decode_cfemail, email_from_mailto, emails_i
 from crawler.extract.feeds import FeedEntry, FeedInfo, OpmlEntry, is_comment_feed, order_feeds, parse_feed, parse_opml
 from crawler.extract.headings import is_blogroll_heading, page_role
 from crawler.extract.htmltree import decode_html, parse_html
-from crawler.extract.language import guess_language
 from crawler.extract.links import COMMENT, LINK_KINDS, DomContext, FoundLink, Link, iter_links
 from crawler.extract.maintext import main_text as extract_main_text
 from crawler.extract.meta import PageMeta, read_meta
@@ -34,6 +33,7 @@ from crawler.extract.signals import (
     path_date,
 )
 from crawler.extract.urls import Platforms, canonical_url, host_of
+from scoring.language import guess_language
 
 log = logging.getLogger(__name__)
 
