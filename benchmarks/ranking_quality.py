@@ -47,7 +47,7 @@ log = logging.getLogger("benchmarks.ranking_quality")
 DEFAULT_WORLDS = "1:40:de,2:40:en,3:40:de+en,1:80:de+en,2:80:de,3:80:en,4:120:de+en"
 DEFAULT_TOPIC = "content marketing, social media marketing, seo"
 METHODS = ("combined", "tfidf", "pagerank", "indegree", "ppr")
-SINGLE = ("tfidf", "pagerank", "indegree")  # the single signals the combined score must beat
+SINGLE = ("tfidf", "pagerank", "indegree", "ppr")  # the single signals the combined score must beat
 LABELS = {
     "combined": "combined score",
     "tfidf": "TF-IDF alone",
@@ -66,21 +66,32 @@ CRAWL_SETTINGS = [
 
 @dataclass(frozen=True)
 class World:
-    """One generated blogosphere: random seed, number of blogs, languages."""
+    """One generated blogosphere: random seed, number of blogs, languages, hard or not."""
 
     seed: int
     blogs: int
     langs: tuple[str, ...]
+    hard: bool = False
 
     @classmethod
     def parse(cls, spec: str) -> World:
-        """``"3:80:de+en"`` -> World(3, 80, ("de", "en"))."""
-        seed, blogs, langs = spec.split(":")
-        return cls(int(seed), int(blogs), tuple(langs.split("+")))
+        """``"3:80:de+en"`` -> World(3, 80, ("de", "en")); ``"3:80:de+en:hard"`` a hard world."""
+        seed, blogs, langs, *rest = spec.split(":")
+        return cls(int(seed), int(blogs), tuple(langs.split("+")), rest == ["hard"])
 
     @property
     def name(self) -> str:
-        return f"seed {self.seed}, {self.blogs} blogs, {'+'.join(self.langs)}"
+        return f"{'hard ' if self.hard else ''}seed {self.seed}, {self.blogs} blogs, {'+'.join(self.langs)}"
+
+
+def gains_of(truth: Mapping[str, str]) -> dict[str, int]:
+    """Graded gain of every labelled site: core partner 2, adjacent 1, else 0 (easy worlds: partner 1)."""
+    from crawler.sandbox.hard import GAINS
+
+    hard = any(label in ("adjacent", "near", "lifestyle", "copy") for label in truth.values())
+    if not hard:
+        return {s: int(label == "partner") for s, label in truth.items()}
+    return {s: GAINS.get(label, 0) for s, label in truth.items()}
 
 
 # -- metrics ------------------------------------------------------------------------------
@@ -91,10 +102,11 @@ def precision_at(ranking: Sequence[str], relevant: set[str], k: int) -> float:
     return sum(1 for s in ranking[:k] if s in relevant) / k
 
 
-def ndcg_at(ranking: Sequence[str], relevant: set[str], k: int) -> float:
-    """Binary NDCG@k: DCG of the ranking over DCG of an ideal one."""
-    dcg = sum(1.0 / math.log2(i + 2) for i, s in enumerate(ranking[:k]) if s in relevant)
-    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(k, len(relevant))))
+def ndcg_at(ranking: Sequence[str], gains: Mapping[str, int], k: int) -> float:
+    """Graded NDCG@k with gains ``2**g - 1``: DCG of the ranking over DCG of the ideal order of it."""
+    dcg = sum((2 ** gains.get(s, 0) - 1) / math.log2(i + 2) for i, s in enumerate(ranking[:k]))
+    best = sorted((gains.get(s, 0) for s in ranking), reverse=True)[:k]
+    ideal = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(best))
     return dcg / ideal if ideal else 0.0
 
 
@@ -111,7 +123,7 @@ def crawl_world(world: World, db_path: Path) -> dict[str, str]:
     from crawler.sandbox.server import SandboxServer
     from crawler.sandbox.world import generate_world
 
-    generated = generate_world(seed=world.seed, n_blogs=world.blogs, langs=world.langs)
+    generated = generate_world(seed=world.seed, n_blogs=world.blogs, langs=world.langs, hard=world.hard)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy")}
@@ -174,6 +186,7 @@ def rankings(db_path: Path, topic: str) -> dict[str, list[str]]:
 def evaluate(db_path: Path, truth: Mapping[str, str], topic: str) -> dict:
     """Metrics of every method on one crawl, plus counts of what was ranked."""
     orders = rankings(db_path, topic)
+    gains = gains_of(truth)
     relevant = {s for s in orders["combined"] if truth.get(s) == "partner"}
     labels: dict[str, int] = {}
     for s in orders["combined"]:
@@ -182,7 +195,7 @@ def evaluate(db_path: Path, truth: Mapping[str, str], topic: str) -> dict:
         m: {
             "p10": precision_at(o, relevant, 10),
             "p20": precision_at(o, relevant, 20),
-            "ndcg20": ndcg_at(o, relevant, 20),
+            "ndcg20": ndcg_at(o, gains, 20),
         }
         for m, o in orders.items()
     }

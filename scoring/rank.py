@@ -20,6 +20,7 @@ import numpy as np
 
 from scoring import centrality as cen
 from scoring.activity import WINDOW_DAYS, activities
+from scoring.duplicates import find_copies
 from scoring.graph import LinkRow, site_graph, strongest_kind
 from scoring.relevance import Document, TopicRelevance
 from scoring.weights import load_weights
@@ -57,6 +58,8 @@ ME_COLUMNS = ["links_to_me", "warm_prospect"]
 _COUNT_SIGNALS = ("seed_inlinks", "seed_cocitation", "seed_reciprocity", "inbound_blogs")
 _KIND_LABEL = {"blogroll": "blogroll", "opml": "blogroll", "content": "post", "comment": "comment"}
 N_TOP_TERMS = 5
+SHINGLE_EVERY = 8  # one in this many word 3-grams is kept to find copied text
+COPY_FACTOR = 0.05  # a site copying another's text keeps this share of its score
 
 
 @dataclass
@@ -117,16 +120,22 @@ def combine(relevance: float, centrality: float, activity_score: float, weights:
 
 def _relevance(
     data: CrawlData, seeds: Sequence[str], candidates: Sequence[str], topic: str, keep_langs: set[str] | None
-) -> tuple[dict[str, float], dict[str, list[str]], dict[str, str]]:
-    """Relevance scaled to 0..1 over the candidates, their top terms and detected languages."""
+) -> tuple[dict[str, float], dict[str, list[str]], dict[str, str], dict[str, tuple[str, float]]]:
+    """Relevance scaled to 0..1 over the candidates, their top terms, detected languages and copies."""
     documents = data.documents() if callable(data.documents) else data.documents
-    rel = TopicRelevance().fit(documents, seeds=seeds, topic=topic, langs=sorted(keep_langs) if keep_langs else None)
+    rel = TopicRelevance(shingle_every=SHINGLE_EVERY).fit(
+        documents, seeds=seeds, topic=topic, langs=sorted(keep_langs) if keep_langs else None
+    )
     log.info("relevance: %d documents, %d terms", len(rel.sites_), len(rel.vocabulary_))
+    copies = find_copies(*rel.shingles_, rel.sites_, originals=seeds)
+    del rel.shingles_
+    if copies:
+        log.info("%d site(s) copy another site's text", len(copies))
     top = max((rel.scores_.get(c, 0.0) for c in candidates), default=0.0)
     scaled = {c: (rel.scores_.get(c, 0.0) / top if top > 0 else 0.0) for c in candidates}
     terms = rel.top_terms_of(candidates, N_TOP_TERMS)
     detected = {c: rel.languages_[c] for c in candidates if c in rel.languages_}
-    return scaled, terms, detected
+    return scaled, terms, detected, copies
 
 
 def _centrality(
@@ -184,9 +193,11 @@ def rank_sites(
 
     # Text first: the TF-IDF matrix is freed before the graph is built, so the two largest
     # structures never share memory.
-    rel_scaled, top_terms, detected = _relevance(data, seeds, candidates, topic, keep_langs)
+    rel_scaled, top_terms, detected, copies = _relevance(data, seeds, candidates, topic, keep_langs)
 
     G = site_graph(data.links, nodes=sorted(sites), exclude=platforms, kind_weights=w["link_kinds"])
+    if copies:  # a copying site's links vouch for nothing (link rings copy text too)
+        G.remove_edges_from([edge for c in sorted(copies) if c in G for edge in list(G.out_edges(c))])
     log.info("link graph: %d sites, %d weighted links", G.number_of_nodes(), G.number_of_edges())
     blogs = {s for s, row in sites.items() if row.get("is_blog") or roles[s] == "seed"}
     signals = graph_signals(G, seeds, blogs)
@@ -206,6 +217,8 @@ def rank_sites(
     scored = []
     for c in candidates:
         score = combine(rel_scaled[c], centrality[c], acts[c].score, w)
+        if c in copies:
+            score *= COPY_FACTOR
         scored.append((-score, c, score))
     scored.sort()
 
@@ -243,17 +256,22 @@ def rank_sites(
         if me:
             out["links_to_me"] = bool(me_links.get(c))
             out["warm_prospect"] = not out["links_to_me"] and seed_out.get(c, 0) >= 2
-        out["why"] = explain(out, seed_from)
+        out["why"] = explain(out, seed_from, copies.get(c))
         rows.append(out)
     return rows
 
 
-def explain(row: Mapping[str, Any], seed_from: Sequence[tuple[str, str]]) -> str:
-    """One readable sentence of reasons for a row: topic, seed links, circle, activity.
+def explain(
+    row: Mapping[str, Any], seed_from: Sequence[tuple[str, str]], copy_of: tuple[str, float] | None = None
+) -> str:
+    """One readable sentence of reasons for a row: copied text, topic, seed links, circle, activity.
 
-    ``seed_from`` lists the seeds linking the site with the strongest kind of their links.
+    ``seed_from`` lists the seeds linking the site with the strongest kind of their links;
+    ``copy_of`` is (site, share of the text) when the site's text largely repeats another's.
     """
     parts = []
+    if copy_of:
+        parts.append(f"copied text: {copy_of[1]:.0%} of its text repeats {copy_of[0]}, not ranked as a partner")
     if row["top_terms"]:
         parts.append(f"on topic ({row['top_terms']})")
     else:

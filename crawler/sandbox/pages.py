@@ -233,7 +233,7 @@ class BlogPages:
     def _plain_entry(self, heading: str, day: str, body: str) -> str:
         """A post without microformats: semantic `<article>` or a page builder's nested divs."""
         if self.blog.template == "article":
-            return f'<article class="post"><header>{heading}\n{day}</header>\n<section>{body}</section></article>'
+            return f'<article class="post">{heading}\n{day}\n<section>{body}</section></article>'
         return (
             '<div class="elementor-section"><div class="elementor-container"><div class="elementor-column">'
             f'<div class="elementor-widget-wrap"><div class="elementor-widget-container">{heading}</div>'
