@@ -27,6 +27,7 @@ from scipy import sparse
 from scoring.text import language_of, word_tokenizer, words
 
 Document = tuple[str, str | None, str]  # (site, declared language, main text)
+SHINGLE_WORDS = 8  # words per shingle: long enough that stock phrases shared by a few blogs rarely match
 
 
 class _WordTable(dict):
@@ -55,8 +56,8 @@ class TermCounter:
     sites_ : the documents' sites in input order; languages_ : {site: tokeniser language}.
     terms_ : the terms by column; vocabulary_ : {term: column}.
     surface_ : {term: first readable word form} for explanations.
-    shingles_ : with ``shingle_every=k``, (document rows, hashes) of about one in k word 3-grams
-        of each document, sampled by hash so that equal 3-grams are kept in every document
+    shingles_ : with ``shingle_every=k``, (document rows, hashes) of about one in k word 8-grams
+        of each document, sampled by hash so that equal 8-grams are kept in every document
         (`scoring.duplicates`).
     """
 
@@ -156,16 +157,21 @@ class TermCounter:
         if sum(map(len, self._known.values())) >= self.word_cache_size:
             self._reset_words()
 
-
     def _sample_shingles(self, wids: np.ndarray, token_doc: np.ndarray, first_row: int) -> None:
-        """Keep the word 3-grams of a batch whose hash falls in one of ``shingle_every`` buckets."""
+        """Keep the word 8-grams of a batch whose hash falls in one of ``shingle_every`` buckets."""
         if len(wids) < 3:
             return
+        n = SHINGLE_WORDS
+        if len(wids) < n:
+            return
         h = np.frombuffer(self._hashes, dtype=np.int64)[wids]
+        end = len(h) - n + 1
+        grams = h[:end].copy()
         with np.errstate(over="ignore"):
-            grams = h[:-2] * np.int64(1_000_003) ^ h[1:-1] * np.int64(8_191) ^ h[2:]
-        keep = (token_doc[:-2] == token_doc[2:]) & ((grams >> 17) % self.shingle_every == 0)
-        self._shingle_rows.frombytes((token_doc[:-2][keep] + first_row).astype(np.int32).tobytes())
+            for k in range(1, n):
+                grams = grams * np.int64(1_000_003) ^ h[k : k + end]
+        keep = (token_doc[:end] == token_doc[n - 1 :]) & ((grams >> 17) % self.shingle_every == 0)
+        self._shingle_rows.frombytes((token_doc[:end][keep] + first_row).astype(np.int32).tobytes())
         self._shingle_hashes.frombytes(grams[keep].astype(np.int64).tobytes())
 
 

@@ -1,12 +1,14 @@
-"""Sites whose text largely repeats another site's: sampled word 3-gram shingles.
+"""Sites whose text largely repeats another site's: sampled word 8-gram shingles.
 
-`scoring.counts.TermCounter` keeps about one in k word 3-grams of every document, chosen by
+`scoring.counts.TermCounter` keeps about one in k word 8-grams of every document, chosen by
 hash, so the same 3-gram is kept wherever it occurs. A 3-gram found on many sites is
 boilerplate or a stock phrase and says nothing; the others are a site's *distinctive* text.
-A site copies another when most of its distinctive 3-grams are also on that one site, and
+A site copies another when a quarter or more of its distinctive 8-grams are also on that one
+site, and
 more of its text is found there than of the other's text on it (the copy holds less of the
 original than the original holds of the copy). Spun copies (synonyms swapped in, sentences
-dropped) keep most 3-grams; blogs on one topic share words, not runs of three.
+dropped) keep many 8-grams; blogs on one topic share words and stock phrases, rarely runs of
+eight words.
 
 >>> rows = np.array([0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2])
 >>> hashes = np.array([1, 2, 3, 4, 1, 2, 3, 5, 6, 7, 8, 9])
@@ -21,8 +23,8 @@ from collections.abc import Sequence
 import numpy as np
 
 MAX_SITES = 5  # a 3-gram on more sites than this is boilerplate, not a sign of copying
-MIN_SHARE = 0.4  # share of a site's distinctive 3-grams found on one other site to call it a copy
-MIN_SHINGLES = 8  # distinctive sampled 3-grams a site needs before it is judged
+MIN_SHARE = 0.25  # share of a site's distinctive 8-grams found on one other site to call it a copy
+MIN_SHINGLES = 8  # distinctive sampled 8-grams a site needs before it is judged
 
 
 def find_copies(

@@ -55,11 +55,12 @@ COLUMNS = [
 ME_COLUMNS = ["links_to_me", "warm_prospect"]
 
 # How each signal is scaled to 0..1 over the candidates.
-_COUNT_SIGNALS = ("seed_inlinks", "seed_cocitation", "seed_reciprocity", "inbound_blogs")
+_COUNT_SIGNALS = ("seed_inlinks", "seed_cocitation", "seed_reciprocity", "inbound_blogs", "topical_inlinks")
 _KIND_LABEL = {"blogroll": "blogroll", "opml": "blogroll", "content": "post", "comment": "comment"}
 N_TOP_TERMS = 5
-SHINGLE_EVERY = 8  # one in this many word 3-grams is kept to find copied text
+SHINGLE_EVERY = 8  # one in this many word 8-grams is kept to find copied text
 COPY_FACTOR = 0.05  # a site copying another's text keeps this share of its score
+ON_TOPIC = 0.5  # scaled relevance from which a blog's links count as on-topic links
 
 
 @dataclass
@@ -99,9 +100,11 @@ def _scale(values: Mapping[str, float], keys: Sequence[str], count: bool) -> np.
     return np.sqrt(x / top)
 
 
-def graph_signals(G: nx.DiGraph, seeds: Iterable[str], blogs: Iterable[str]) -> dict[str, dict[str, float]]:
+def graph_signals(
+    G: nx.DiGraph, seeds: Iterable[str], blogs: Iterable[str], on_topic: Iterable[str] = ()
+) -> dict[str, dict[str, float]]:
     """Every centrality signal by name: {signal: {site: value}} (see `centrality.graph_signals`)."""
-    return cen.graph_signals(G, seeds, blogs)
+    return cen.graph_signals(G, seeds, blogs, on_topic=on_topic)
 
 
 def combine(relevance: float, centrality: float, activity_score: float, weights: Mapping[str, Any]) -> float:
@@ -149,6 +152,25 @@ def _centrality(
     mean = np.zeros(len(candidates)) + mean / total
     top = float(mean.max()) if len(candidates) else 0.0
     return dict(zip(candidates, (mean / top if top > 0 else mean).tolist()))
+
+
+def _on_topic(
+    G: nx.DiGraph,
+    seeds: Sequence[str],
+    candidates: Sequence[str],
+    relevance: Mapping[str, float],
+    copies: Iterable[str],
+) -> set[str]:
+    """Blogs whose links count as on-topic links: the seeds, and candidates in the seeds' circle.
+
+    In the circle: relevance at least `ON_TOPIC`, not a copy, and linked from a seed or
+    linking to one, so a closed cluster of on-topic sites cannot vouch for itself.
+    """
+    seed_set = set(seeds)
+    circle = {n for s in seeds if s in G for n in G.successors(s)}
+    circle |= {n for s in seeds if s in G for n in G.predecessors(s)}
+    skip = set(copies)
+    return seed_set | {c for c in candidates if relevance[c] >= ON_TOPIC and c not in skip and c in circle}
 
 
 def _lang_code(value: str | None) -> str:
@@ -200,7 +222,7 @@ def rank_sites(
         G.remove_edges_from([edge for c in sorted(copies) if c in G for edge in list(G.out_edges(c))])
     log.info("link graph: %d sites, %d weighted links", G.number_of_nodes(), G.number_of_edges())
     blogs = {s for s, row in sites.items() if row.get("is_blog") or roles[s] == "seed"}
-    signals = graph_signals(G, seeds, blogs)
+    signals = graph_signals(G, seeds, blogs, _on_topic(G, seeds, candidates, rel_scaled, copies))
     centrality = _centrality(signals, candidates, w["centrality_signals"])
 
     acts = activities(data.post_dates, candidates, data.reference)
@@ -243,6 +265,7 @@ def rank_sites(
             "linked_from_seeds": len(seed_from),
             "inbound_blogs": int(signals["inbound_blogs"].get(c, 0)),
             "cocited_with_seeds": int(signals["seed_cocitation"].get(c, 0)),
+            "_topical": int(signals["topical_inlinks"].get(c, 0)),
             "reciprocal": int(signals["seed_reciprocity"].get(c, 0)),
             "top_terms": ", ".join(top_terms.get(c, ())),
             "why": "",
@@ -257,6 +280,7 @@ def rank_sites(
             out["links_to_me"] = bool(me_links.get(c))
             out["warm_prospect"] = not out["links_to_me"] and seed_out.get(c, 0) >= 2
         out["why"] = explain(out, seed_from, copies.get(c))
+        del out["_topical"]
         rows.append(out)
     return rows
 
@@ -286,6 +310,8 @@ def explain(
         parts.append(f"mutual links with {row['reciprocal']} seed(s)")
     if row["inbound_blogs"] and not seed_from:
         parts.append(f"linked from {row['inbound_blogs']} blog(s)")
+    if row.get("_topical"):
+        parts.append(f"{row['_topical']} of its linking blogs on topic")
     if row["last_post"]:
         parts.append(f"{row['posts_180d']} post(s) in {WINDOW_DAYS} days, last {row['last_post']}")
     else:

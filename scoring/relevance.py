@@ -53,7 +53,7 @@ class TopicRelevance:
     sublinear_tf : use ``1 + log(tf)``.
     word_cache_size : distinct words per language remembered with their term columns while
         counting (the cache is cleared when full, bounding memory; results do not change).
-    shingle_every : keep about one in this many word 3-grams per document in ``shingles_``
+    shingle_every : keep about one in this many word 8-grams per document in ``shingles_``
         (for `scoring.duplicates`); 0 keeps none.
 
     Attributes

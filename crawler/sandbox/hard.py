@@ -37,7 +37,7 @@ def hard_counts(n_blogs: int) -> dict[str, int]:
     if n_blogs < 30:
         raise ValueError("a hard world needs at least 30 blogs")
     counts = {
-        "seed": 3,
+        "seed": 4,
         "adjacent": round(n_blogs * 0.12),
         "near": round(n_blogs * 0.1),
         "lifestyle": round(n_blogs * 0.07),
@@ -53,7 +53,10 @@ def hard_counts(n_blogs: int) -> dict[str, int]:
 
 
 def _topic_and_mix(rng: Random, label: str, index: int) -> tuple[str, dict[str, float]]:
-    if label in ("seed", "partner", "dead", "copy"):
+    if label == "seed":  # both core topics in both languages (seed languages alternate)
+        topic = CORE[index // 2 % 2]
+        return topic, {topic: 0.85, CORE[(index // 2 + 1) % 2]: 0.15}
+    if label in ("partner", "dead", "copy"):
         topic = CORE[index % 2]
         return topic, {topic: 0.85, CORE[(index + 1) % 2]: 0.15}
     if label == "adjacent":
@@ -107,7 +110,7 @@ def _shape(rng: Random, blog: Blog, label: str, index: int, today: dt.date) -> N
     """Give a blog its hard-world character: posting rhythm, template, dates, traps."""
     if label == "partner":
         if index % 4 == 1:  # thin genuine partner
-            _repost(blog, rng, _dates(rng, today, rng.randint(2, 3), (3, 40), (10, 40)), (70, 130))
+            _repost(blog, rng, _dates(rng, today, rng.randint(2, 3), (3, 40), (10, 40)), (120, 200))
         elif index % 4 == 2:  # monthly poster
             _repost(blog, rng, _dates(rng, today, rng.randint(4, 6), (5, 30), (27, 34)), (250, 450))
         if index % 3 == 0:

@@ -235,9 +235,9 @@ def filler(rng: Random, lang: str) -> str:
 def mixed_sentence(rng: Random, mix: dict[str, float], lang: str) -> str:
     """One sentence of a blog whose topics are blended by the weights of `mix`."""
     roll = rng.random()
-    if roll < 0.3:
+    if roll < 0.2:
         return filler(rng, lang)
-    if roll < 0.4:
+    if roll < 0.3:
         a, b = rng.sample(SHARED[lang], 2)
         return rng.choice(_SHARED_FRAMES[lang]).format(a=a, b=b)
     topic = rng.choices(sorted(mix), [mix[t] for t in sorted(mix)])[0]
