@@ -113,6 +113,8 @@ def is_dated_path(path: str) -> bool:
 def element_dates(root: html.HtmlElement, skip) -> list[str]:
     """ISO dates of `time[datetime]`, h-entry ``dt-published`` and hAtom ``published`` elements.
 
+    An hAtom ``published`` element without a date attribute is read as text (`text_date`).
+
     `skip(el)` returns True for elements to ignore (dates of comments).
     """
     found = []
@@ -125,6 +127,8 @@ def element_dates(root: html.HtmlElement, skip) -> list[str]:
         else:
             continue
         iso = iso_date(raw)
+        if not iso and not raw and el.tag != "time":  # hAtom "published" written as text
+            iso = text_date(el.text_content()[:_TEXT_DATE_LIMIT])
         if iso and not skip(el):
             found.append(iso)
     return found
