@@ -259,13 +259,14 @@ def mixed_paragraphs(rng: Random, mix: dict[str, float], lang: str, words: int) 
 
 
 def spin(rng: Random, paragraphs: list[str], lang: str) -> str:
-    """A spun copy: synonyms swapped in, a few sentences dropped (paragraphs joined by blank lines)."""
+    """A spun copy: synonyms swapped in for about half of the common words of `_SPIN`, a tenth of
+    the sentences dropped (paragraphs joined by blank lines)."""
     table = _SPIN[lang]
     out = []
     for para in paragraphs:
         sentences = [s for s in re.split(r"(?<=[.!?])\s+", para) if s and rng.random() > 0.1]
         spun = " ".join(sentences)
-        for word, other in table.items():
-            spun = re.sub(rf"\b{word}\b", other, spun)
+        for word, other in table.items():  # about every other occurrence swapped
+            spun = re.sub(rf"\b{word}\b", lambda m, o=other: o if rng.random() < 0.5 else m[0], spun)
         out.append(spun)
     return "\n\n".join(p for p in out if p)
