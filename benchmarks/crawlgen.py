@@ -1,6 +1,6 @@
 """Generate large, realistic crawl databases for the ranking cost benchmark.
 
-A database is written through `crawler.db.connect` (the real schema and indexes) with batched
+A database is written through `crawler.storage.db.connect` (the real schema and indexes) with batched
 inserts in one transaction. It holds:
 
 - ``sites``: a few seeds, ~1% platforms, the rest candidates (90% of them blogs); German,
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from crawler import db as dbmod  # noqa: E402
+from crawler.storage import db as dbmod  # noqa: E402
 
 VOCAB = ROOT / "crawler" / "sandbox" / "vocab.json"
 REFERENCE = date(2024, 6, 1)

@@ -55,7 +55,7 @@ TUNED = [
     "--set",
     "CONCURRENT_ITEMS=4",
     "--set",
-    'DOWNLOAD_HANDLERS={"http": "crawler.handlers.PooledHTTPDownloadHandler"}',
+    'DOWNLOAD_HANDLERS={"http": "crawler.engine.handlers.PooledHTTPDownloadHandler"}',
 ]
 FAST = [
     "--set",

@@ -37,16 +37,16 @@ DEFAULT_REQUEST_HEADERS = {
 # item tasks per response only costs task creation (~10% of a crawl's CPU, measured).
 CONCURRENT_ITEMS = 4
 # Global priorities at a constant cost per request (Scrapy's default scans every pending host).
-SCHEDULER_PRIORITY_QUEUE = "crawler.pqueue.SlotAwarePriorityQueue"
-DUPEFILTER_CLASS = "crawler.dupefilter.CompactDupeFilter"  # 8 bytes a request, in a file
+SCHEDULER_PRIORITY_QUEUE = "crawler.engine.pqueue.SlotAwarePriorityQueue"
+DUPEFILTER_CLASS = "crawler.engine.dupefilter.CompactDupeFilter"  # 8 bytes a request, in a file
 # With the frontier on disk (BLOGSCOUT_DISK_QUEUE), the newest requests stay in RAM up to a budget.
-SCHEDULER_DISK_QUEUE = "crawler.spillqueue.SpillQueue"
+SCHEDULER_DISK_QUEUE = "crawler.engine.spillqueue.SpillQueue"
 
 # Idle connections kept per endpoint up to CONCURRENT_REQUESTS: through an HTTP proxy every host
 # shares the proxy's endpoint (measured: 3,132 new connections for ~4,000 requests before, 64 after).
 DOWNLOAD_HANDLERS = {
-    "http": "crawler.handlers.PooledHTTPDownloadHandler",
-    "https": "crawler.handlers.PooledHTTPDownloadHandler",
+    "http": "crawler.engine.handlers.PooledHTTPDownloadHandler",
+    "https": "crawler.engine.handlers.PooledHTTPDownloadHandler",
 }
 
 # Nothing listens on this machine's ports on behalf of the crawl.
@@ -55,7 +55,7 @@ REMOTE_CONTROL_ENABLED = False
 
 # Every middleware runs for every request or every spider output. Off: what blogscout does not use
 # (allowed_domains, HTTP auth, Scrapy's depth counting: the spider counts hops itself) or does
-# more strictly itself (URL length: crawler.traps), and a developer's check on copied meta.
+# more strictly itself (URL length: crawler.extract.traps), and a developer's check on copied meta.
 SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
@@ -65,13 +65,13 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.robots.RobotsTxt": 100,
-    "crawler.conditional.ConditionalRequests": 560,  # after redirects are created, before the download
-    "crawler.middlewares.PrivateAddressGuard": 50,
-    "crawler.middlewares.RedirectLoopGuard": 650,  # sees 3xx answers before RedirectMiddleware (600)
+    "crawler.engine.robots.RobotsTxt": 100,
+    "crawler.engine.conditional.ConditionalRequests": 560,  # after redirects are created, before the download
+    "crawler.engine.middlewares.PrivateAddressGuard": 50,
+    "crawler.engine.middlewares.RedirectLoopGuard": 650,  # sees 3xx answers before RedirectMiddleware (600)
 }
-ITEM_PIPELINES = {"crawler.pipelines.SQLitePipeline": 300}
-EXTENSIONS = {"crawler.extensions.Progress": 500}
+ITEM_PIPELINES = {"crawler.engine.pipelines.SQLitePipeline": 300}
+EXTENSIONS = {"crawler.engine.extensions.Progress": 500}
 
 LOG_LEVEL = "WARNING"
 LOG_INSTALL_ROOT_HANDLER = False  # the CLI configures logging

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import FAST, ROOT, blogscout
 
-from crawler.cli import cli
-from crawler.urls import site_key
+from crawler.cli.main import cli
+from crawler.extract.urls import site_key
 
 
 def command_paths(group=cli, prefix=()):

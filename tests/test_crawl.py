@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from conftest import FAST, blogscout
 
-from crawler.urls import site_key
+from crawler.extract.urls import site_key
 
 
 @pytest.fixture(scope="module")

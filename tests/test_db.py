@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
-from crawler import db as dbmod
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
-from crawler.store import update_site_counts, write_batch
+from crawler.storage import db as dbmod
+from crawler.storage.writes import update_site_counts, write_batch
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
 from crawler import settings as project_settings
-from crawler.seenset import SeenSet
-from crawler.spillqueue import SpillQueue
+from crawler.engine.seenset import SeenSet
+from crawler.engine.spillqueue import SpillQueue
 
 
 class Spider(scrapy.Spider):
@@ -86,7 +86,7 @@ def test_download_handler_keeps_a_connection_per_request_in_flight():
         "from scrapy.utils.reactor import install_reactor\n"
         "install_reactor('twisted.internet.asyncioreactor.AsyncioSelectorReactor')\n"
         "from scrapy.utils.test import get_crawler\n"
-        "from crawler.handlers import PooledHTTPDownloadHandler\n"
+        "from crawler.engine.handlers import PooledHTTPDownloadHandler\n"
         "crawler = get_crawler(settings_dict={'CONCURRENT_REQUESTS': 32, 'CONCURRENT_REQUESTS_PER_DOMAIN': 2})\n"
         "print(PooledHTTPDownloadHandler(crawler)._pool.maxPersistentPerHost)\n"
     )
@@ -94,4 +94,4 @@ def test_download_handler_keeps_a_connection_per_request_in_flight():
     assert out.stdout.split() == ["32"], out.stderr[-2000:]  # Scrapy's own handler keeps 2
     settings = Settings()
     settings.setmodule(project_settings)
-    assert settings.getdict("DOWNLOAD_HANDLERS")["http"] == "crawler.handlers.PooledHTTPDownloadHandler"
+    assert settings.getdict("DOWNLOAD_HANDLERS")["http"] == "crawler.engine.handlers.PooledHTTPDownloadHandler"

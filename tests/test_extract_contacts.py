@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.contacts import EMAIL_RE, decode_cfemail, email_from_mailto, emails_in_text
-from crawler.extract import extract_page
+from crawler.extract.contacts import EMAIL_RE, decode_cfemail, email_from_mailto, emails_in_text
+from crawler.extract.page import extract_page
 
 PAGE = "https://mein-blog.de/"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract import FeedInfo, OpmlEntry, extract_page, parse_feed, parse_opml, parse_seed_text
+from crawler.extract.page import FeedInfo, OpmlEntry, extract_page, parse_feed, parse_opml, parse_seed_text
 
 RSS = b"""<?xml version="1.0" encoding="ISO-8859-1"?>
 <rss version="2.0"><channel><title>Gr\xfcne Ideen</title><link>https://gruen.de/</link>

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.contacts import EMAIL_RE
-from crawler.extract import LINK_KINDS, extract_page, parse_feed, parse_opml, parse_seed_text
-from crawler.urls import canonical_url
+from crawler.extract.contacts import EMAIL_RE
+from crawler.extract.page import LINK_KINDS, extract_page, parse_feed, parse_opml, parse_seed_text
+from crawler.extract.urls import canonical_url
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract import LINK_KINDS, Link, extract_page
+from crawler.extract.page import LINK_KINDS, Link, extract_page
 
 PAGE = "https://mein-blog.de/2024/05/mein-beitrag/"
 

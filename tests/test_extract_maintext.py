@@ -2,7 +2,7 @@
 
 from lxml import html
 
-from crawler import maintext
+from crawler.extract import maintext
 
 BODY = " ".join(["Content-Marketing braucht Geduld und eine klare Zielgruppe."] * 12)
 

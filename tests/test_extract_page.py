@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract import PageInfo, extract_page
+from crawler.extract.page import PageInfo, extract_page
 
 UMLAUT_PAGE = "<html><head>{meta}<title>Grüße aus Köln</title></head><body><p>Äpfel, Öl und Süßes.</p></body></html>"
 

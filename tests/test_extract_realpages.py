@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extract import extract_page, parse_feed, parse_opml, parse_seed_text
+from crawler.extract.page import extract_page, parse_feed, parse_opml, parse_seed_text
 
 REPO = Path(__file__).resolve().parent.parent
 REALPAGES = Path(os.environ.get("BLOGSCOUT_REALPAGES", REPO.parent / "shared" / "realpages"))

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from conftest import FAST, ROOT, blogscout
 
-from crawler import db as dbmod
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.world import generate_world
+from crawler.storage import db as dbmod
 
 KILL_SEED = int(os.environ.get("BLOGSCOUT_KILL_SEED", "20240630"))
 # Page budgets left at their defaults: a budget that binds makes the pages a crawl keeps depend

@@ -7,10 +7,10 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.contacts import EMAIL_RE
-from crawler.extract import LINK_KINDS, extract_page, parse_feed, parse_opml
+from crawler.extract.contacts import EMAIL_RE
+from crawler.extract.page import LINK_KINDS, extract_page, parse_feed, parse_opml
+from crawler.extract.urls import canonical_url
 from crawler.sandbox.world import generate_world
-from crawler.urls import canonical_url
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

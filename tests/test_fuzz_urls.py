@@ -9,9 +9,9 @@ from urllib.parse import parse_qsl, urlsplit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.middlewares import is_private_target, literal_address
-from crawler.traps import SESSION_PARAMS, TrapFilter, strip_session_ids, url_shape_problem, url_shapes
-from crawler.urls import canonical_url, host_of, site_key
+from crawler.engine.middlewares import is_private_target, literal_address
+from crawler.extract.traps import SESSION_PARAMS, TrapFilter, strip_session_ids, url_shape_problem, url_shapes
+from crawler.extract.urls import canonical_url, host_of, site_key
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

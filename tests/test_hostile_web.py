@@ -14,12 +14,12 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import FAST, blogscout
 
-from crawler import traps
+from crawler.extract import traps
+from crawler.extract.urls import host_of, site_key
 from crawler.sandbox import hostile
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.special import REDIRECT_LOOP, ROBOTS_DISALLOW_ALL
 from crawler.sandbox.world import generate_world
-from crawler.urls import host_of, site_key
 
 BUDGET = 200
 RETRY_TIMES = 1  # as in FAST

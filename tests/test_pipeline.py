@@ -2,9 +2,9 @@
 
 import logging
 
-from crawler import db as dbmod
+from crawler.engine.pipelines import SQLitePipeline
 from crawler.items import PageItem, SiteItem
-from crawler.pipelines import SQLitePipeline
+from crawler.storage import db as dbmod
 
 
 def pipeline_for(tmp_path, **kwargs):
@@ -37,7 +37,7 @@ def test_pipeline_stores_every_batch(tmp_path):
 
 def test_failing_batch_is_logged_and_later_batches_are_stored(tmp_path, caplog):
     pipeline, path = pipeline_for(tmp_path, batch_size=1)
-    caplog.set_level(logging.ERROR, logger="crawler.pipelines")
+    caplog.set_level(logging.ERROR, logger="crawler.engine.pipelines")
     pipeline.process_item(SiteItem("ok.de", "https://ok.de/", "candidate", 1))
     pipeline.process_item(SiteItem("bad.de", "https://bad.de/", "candidate", hops={"not": "a number"}))
     pipeline.process_item(SiteItem("later.de", "https://later.de/", "candidate", 2))

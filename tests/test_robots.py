@@ -2,7 +2,7 @@
 
 from twisted.internet.defer import Deferred
 
-from crawler.robots import RecentParsers
+from crawler.engine.robots import RecentParsers
 
 
 def test_recent_parsers_drop_the_least_recently_used():

@@ -6,8 +6,8 @@ import pytest
 from conftest import blogscout
 from crontab import CronTab
 
-from crawler import db as dbmod
-from crawler.schedule import ScheduleError, cron_spec
+from crawler.services.schedule import ScheduleError, cron_spec
+from crawler.storage import db as dbmod
 
 
 @pytest.fixture

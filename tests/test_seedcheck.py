@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.seedcheck import SeedError, collect_seeds, normalise_seed
+from crawler.services.seeds import SeedError, collect_seeds, normalise_seed
 
 
 @pytest.mark.parametrize(

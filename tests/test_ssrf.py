@@ -15,7 +15,7 @@ from conftest import FAST, blogscout
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
-from crawler.middlewares import PrivateAddressGuard, PrivateTargetRefused, is_private_target, literal_address
+from crawler.engine.middlewares import PrivateAddressGuard, PrivateTargetRefused, is_private_target, literal_address
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.world import generate_world
 

@@ -7,10 +7,10 @@ from scrapy import Request
 from scrapy.exceptions import CannotResolveHostError, DownloadFailedError, IgnoreRequest, ResponseDataLossError
 from twisted.python.failure import Failure
 
-from crawler import traps
-from crawler.failures import ERROR_KINDS, classify_failure
-from crawler.middlewares import PrivateTargetRefused, RedirectLoop, RedirectLoopGuard
-from crawler.traps import TrapFilter, strip_session_ids, url_shape_problem, url_shapes
+from crawler.engine.failures import ERROR_KINDS, classify_failure
+from crawler.engine.middlewares import PrivateTargetRefused, RedirectLoop, RedirectLoopGuard
+from crawler.extract import traps
+from crawler.extract.traps import TrapFilter, strip_session_ids, url_shape_problem, url_shapes
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,14 @@ import socket
 
 import pytest
 
-from crawler.urls import Platforms, canonical_url, is_private_address, parse_site_list, site_key, site_key_of_host
+from crawler.extract.urls import (
+    Platforms,
+    canonical_url,
+    is_private_address,
+    parse_site_list,
+    site_key,
+    site_key_of_host,
+)
 
 
 @pytest.mark.parametrize(
@@ -170,6 +177,6 @@ def test_platform_check_stops_at_the_site():
     ],
 )
 def test_is_profile_url(url, profile):
-    from crawler.urls import is_profile_url
+    from crawler.extract.urls import is_profile_url
 
     assert is_profile_url(url) is profile

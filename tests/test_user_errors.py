@@ -22,8 +22,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, blogscout
 
-from crawler import db as dbmod
-from crawler.cli import cli
+from crawler.cli.main import cli
+from crawler.storage import db as dbmod
 
 EVIL_TITLES = [
     '=HYPERLINK("http://evil.example/","klick")',

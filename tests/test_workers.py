@@ -8,9 +8,9 @@ import sys
 import time
 from dataclasses import asdict
 
-from crawler.extract import extract_page, parse_feed
-from crawler.urls import Platforms
-from crawler.workers import ExtractionPool, crawled_feed
+from crawler.engine.workers import ExtractionPool, crawled_feed
+from crawler.extract.page import extract_page, parse_feed
+from crawler.extract.urls import Platforms
 
 PAGE = (
     "<html lang='de'><head><title>Kaffee &amp; Content</title>"
@@ -116,8 +116,8 @@ def test_close_ends_the_workers():
 def test_worker_ends_when_the_crawl_process_is_killed(tmp_path):
     script = (
         "import asyncio, sys, time\n"
-        "from crawler.urls import Platforms\n"
-        "from crawler.workers import ExtractionPool, crawled_feed\n"
+        "from crawler.extract.urls import Platforms\n"
+        "from crawler.engine.workers import ExtractionPool, crawled_feed\n"
         "pool = ExtractionPool(1, Platforms.load()).start()\n"
         "asyncio.run(pool.extract(b'<title>x</title>', 'http://a.de/', None))\n"
         "print(pool._pool[0].proc.pid, flush=True)\n"

@@ -1,0 +1,1 @@
+"""The blogscout command line: click commands over the services; the only place errors become messages."""

@@ -1,0 +1,45 @@
+"""``blogscout demo``: crawl and rank the bundled sample blogosphere, fully offline."""
+
+from __future__ import annotations
+
+import click
+
+from crawler.cli.common import command, crawl_and_report, quiet_option, rank_and_show, setup_logging
+from crawler.services.demo import demo_options, remove_database, sample_web
+
+
+@command()
+@click.option(
+    "--db",
+    default="data/demo.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Database the demo writes (replaced on each demo run).",
+)
+@click.option(
+    "--out",
+    default="data/demo-partners.csv",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Partner CSV the demo writes.",
+)
+@click.option("--world", default=0, show_default=True, help="Random seed of the generated blogosphere.")
+@click.option("--blogs", default=40, show_default=True, type=click.IntRange(10), help="Blogs in the blogosphere.")
+@click.option(
+    "--topic",
+    default="content marketing, social media marketing, seo",
+    show_default=True,
+    help="Topic terms for ranking.",
+)
+@quiet_option
+def demo(db, out, world, blogs, topic, quiet):
+    """Serve a sample blogosphere on 127.0.0.1, crawl it from its seeds, rank and export partners.
+
+    Example: blogscout demo --blogs 60
+    """
+    setup_logging(quiet)
+    remove_database(db)
+    with sample_web(world, blogs) as sandbox:
+        click.echo(f"Crawling the sample blogosphere ({blogs} blogs) through {sandbox.proxy_url}", err=True)
+        crawl_and_report(db, demo_options(sandbox, topic), quiet, command="demo")
+    rank_and_show(db, out=out, topic=topic, top=15)

@@ -1,0 +1,63 @@
+"""``blogscout rank``: rank the crawled blogs, print the top as a table, write the full export."""
+
+from __future__ import annotations
+
+import click
+
+from crawler.cli.common import command, db_option, quiet_option, rank_and_show, setup_logging
+from crawler.services.rank import check_weights_file, parse_langs
+
+
+@command()
+@db_option(help="Crawl database written by 'blogscout crawl'.", type=None, metavar="PATH")
+@click.option(
+    "--topic", default="", help='Comma-separated topic terms, e.g. "social media marketing, content marketing".'
+)
+@click.option(
+    "--lang", "lang", default="", metavar="CODES", help="Keep blogs in these languages, e.g. de,en (default: all)."
+)
+@click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="Rows printed as a table (0: none).")
+@click.option(
+    "--out",
+    default=None,
+    metavar="PATH",
+    help="Export file with every ranked blog ('-' for stdout) [default: partners.csv or partners.json].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default=None,
+    help="Export format [default: from the --out suffix, else csv].",
+)
+@click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM.")
+@click.option(
+    "--weights",
+    default=None,
+    metavar="FILE",
+    help="JSON file overriding default weights (keys: relevance, centrality, activity, floor, centrality_signals, link_kinds).",
+)
+@click.option("--me", default=None, metavar="URL", help="Your own blog: marks who links to you and warm prospects.")
+@click.option("--save/--no-save", default=True, show_default=True, help="Store the ranking in the database.")
+@quiet_option
+def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, quiet):
+    """Rank the crawled blogs as partners; print the top and write the full export.
+
+    Example: blogscout rank --topic "social media marketing, content marketing" --lang de,en --excel
+    """
+    setup_logging(quiet)
+    check_weights_file(weights)
+    if out is None:
+        out = "partners.json" if fmt == "json" else "partners.csv"
+    rank_and_show(
+        db,
+        out=out,
+        top=top,
+        topic=topic,
+        langs=parse_langs(lang),
+        me=me,
+        weights=weights,
+        fmt=fmt,
+        excel=excel,
+        save=save,
+    )

@@ -1,0 +1,72 @@
+"""``blogscout recrawl`` and ``blogscout diff``: keep a partner list fresh and see what changed."""
+
+from __future__ import annotations
+
+import click
+
+from crawler.cli.common import command, db_option, print_summary, quiet_option, rank_and_show, setup_logging
+from crawler.services import crawl as crawls
+from crawler.services.diff import DIFF_COLUMNS, diff_database
+from crawler.services.export import export_format, write_export
+from crawler.services.recrawl import plan_recrawl, rank_snapshot
+from crawler.services.recrawl import recrawl as run_recrawl
+
+
+@command()
+@db_option(help="Project database written by 'blogscout crawl'.")
+@click.option(
+    "--out", default=None, type=click.Path(dir_okay=False), help="Also write the new ranking here (CSV or .json)."
+)
+@click.option("--topic", default=None, help="Topic terms for ranking [default: the crawl's --topic].")
+@quiet_option
+def recrawl(db, out, topic, quiet):
+    """Re-crawl the project stored in the database and record a new ranking snapshot.
+
+    Repeats the seeds and options of the last crawl with conditional requests (ETag,
+    If-Modified-Since): unchanged pages are not parsed again, feeds are read first, new blogs
+    are discovered. An interrupted crawl is resumed instead.
+
+    Example: blogscout recrawl --db data/kunde-a.db --out partners-new.csv
+    """
+    setup_logging(quiet)
+    plan = plan_recrawl(db)
+    if plan.mode == "resume":
+        click.echo(f"Resuming interrupted run {plan.run['id']}", err=True)
+    print_summary(crawls.summary(db, run_recrawl(db, plan, quiet=quiet)))
+    topic = plan.options.topic if topic is None else topic
+    if out:
+        rank_and_show(db, out=out, topic=topic, top=15)
+    else:
+        rows = rank_snapshot(db, topic)
+        click.echo(f"{len(rows)} blogs ranked; snapshot stored in {db}", err=True)
+
+
+@command()
+@db_option()
+@click.option(
+    "--from", "from_run", type=int, default=None, help="Crawl run to compare from [default: the one before --to]."
+)
+@click.option(
+    "--to", "to_run", type=int, default=None, help="Crawl run to compare to [default: the latest ranked run]."
+)
+@click.option(
+    "--out", default=None, type=click.Path(dir_okay=False, allow_dash=True), help="Write the changes as CSV (or .json)."
+)
+@click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, UTF-8 with BOM.")
+@click.option("--min-move", default=3, show_default=True, type=click.IntRange(1), help="Smallest rank change reported.")
+def diff(db, from_run, to_run, out, excel, min_move):
+    """Show what changed between two rankings: new candidates, risers, fallers, dead blogs, contacts.
+
+    Example: blogscout diff --db data/kunde-a.db --out changes.csv
+    """
+    changes = diff_database(db, from_run=from_run, to_run=to_run, min_move=min_move)
+    if out:
+        write_export(changes, out, fmt=export_format(out), excel=excel, columns=DIFF_COLUMNS)
+        if out == "-":
+            return
+        click.echo(f"{len(changes)} changes; wrote {out}", err=True)
+    if not changes:
+        click.echo("No changes.")
+    for row in changes:
+        ranks = f"{row['old_rank'] or '-':>4} -> {row['new_rank'] or '-':<4}"
+        click.echo(f"{row['change']:<16} {ranks} {row['site']:<32} {row['detail']}")

@@ -1,0 +1,1 @@
+"""Scrapy engine parts: middlewares, handlers, queues, duplicate filter, pipelines, workers, runner."""

@@ -1,0 +1,285 @@
+"""Pure page extraction: given ``(html, url)`` return links with kinds, feeds, contacts, blog signals.
+
+Nothing here fetches. The page is decoded and parsed once with lxml; every extractor reuses
+that tree. Bad input never raises: it yields an empty `PageInfo` and a DEBUG log line.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from lxml import etree, html
+
+from crawler.extract.contacts import decode_cfemail, email_from_mailto, emails_in_text, unique
+from crawler.extract.feeds import FeedEntry, FeedInfo, OpmlEntry, is_comment_feed, order_feeds, parse_feed, parse_opml
+from crawler.extract.headings import is_blogroll_heading, page_role
+from crawler.extract.htmltree import decode_html, parse_html
+from crawler.extract.language import guess_language
+from crawler.extract.links import COMMENT, LINK_KINDS, DomContext, FoundLink, Link, iter_links
+from crawler.extract.maintext import main_text as extract_main_text
+from crawler.extract.meta import PageMeta, read_meta
+from crawler.extract.seeds import parse_seed_text
+from crawler.extract.signals import (
+    Evidence,
+    blog_verdict,
+    collect_evidence,
+    detect_generator,
+    element_dates,
+    is_dated_path,
+    iso_date,
+    newest_first,
+    path_date,
+    text_dates,
+)
+from crawler.extract.urls import Platforms, canonical_url, host_of
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "LINK_KINDS",
+    "Link",
+    "PageInfo",
+    "extract_page",
+    "FeedEntry",
+    "FeedInfo",
+    "parse_feed",
+    "OpmlEntry",
+    "parse_opml",
+    "parse_seed_text",
+]
+
+MAX_VISIBLE_TEXT = 300_000
+MAX_TRAFILATURA_CHARS = 1_000_000  # bigger pages get the cheap main-text extractor
+_HOME_PATHS = frozenset(("/", "", "/index.html", "/index.php", "/index.htm", "/blog/", "/blog", "/de/", "/en/"))
+
+
+@dataclass
+class PageInfo:
+    """Everything the crawler keeps from one HTML page."""
+
+    url: str
+    title: str = ""
+    description: str = ""
+    language: str = ""
+    generator: str = ""
+    feeds: list[str] = field(default_factory=list)
+    opml_urls: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    blogroll_urls: list[str] = field(default_factory=list)
+    about_urls: list[str] = field(default_factory=list)
+    contact_urls: list[str] = field(default_factory=list)
+    impressum_urls: list[str] = field(default_factory=list)
+    post_urls: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    social: list[str] = field(default_factory=list)
+    published: str = ""
+    post_dates: list[str] = field(default_factory=list)
+    is_blog: bool = False
+    blog_reason: str = ""
+    text: str = ""
+    page_kind: str = "other"
+
+
+@lru_cache(maxsize=1)
+def _bundled_platforms() -> Platforms:
+    """The bundled platform list, loaded on first use."""
+    return Platforms.load()
+
+
+def extract_page(
+    html_doc: bytes | str,
+    url: str,
+    *,
+    encoding: str | None = None,
+    main_text: bool = True,
+    platforms: Platforms | None = None,
+) -> PageInfo:
+    """Extract links (with kinds), feeds, contacts, language, dates and the blog verdict of a page.
+
+    `encoding` is the HTTP charset hint for bytes; `main_text=False` swaps trafilatura for a
+    cheaper text extractor. Never raises on bad markup: returns an empty PageInfo instead.
+    """
+    page_url = canonical_url(url) or url
+    info = PageInfo(url=page_url)
+    if html_doc is None:
+        log.debug("empty page %s", url)
+        return info
+    text = decode_html(html_doc, encoding)
+    root = parse_html(text)
+    if root is None or _is_blank(root, text):
+        log.debug("no HTML content at %s", url)
+        return info
+    _fill(info, root, text, platforms or _bundled_platforms(), main_text)
+    return info
+
+
+def _is_blank(root: html.HtmlElement, text: str) -> bool:
+    """A tiny document without text or attributes ("<", "<html>", a lone comment)."""
+    if len(text) > 512 or any(el.attrib for el in root.iter()):
+        return False
+    return len(" ".join(root.text_content().split())) < 2
+
+
+def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms, want_main_text: bool) -> None:
+    """Run every extractor over the parsed tree and store the results in `info`."""
+    meta = read_meta(root, info.url)
+    path = urlsplit(info.url).path
+    host = host_of(info.url)
+    headline = _headline(root, meta)
+    blogroll_page = is_blogroll_heading(headline) or is_blogroll_heading(meta.title.split(" - ")[0].split(" | ")[0])
+    context = DomContext()
+    found = list(iter_links(root, info.url, platforms, blogroll_page=blogroll_page, context=context))
+    info.title = meta.title or meta.og_title
+    info.description = meta.description
+    info.feeds = order_feeds(meta.feeds)
+    opml_links = [f.link.url for f in found if urlsplit(f.link.url).path.lower().endswith(".opml")]
+    info.opml_urls = unique(meta.opml_urls + opml_links)
+    info.links = unique_links(found)
+    _fill_site_pages(info, found)
+    info.social = unique([f.link.url for f in found if f.link.kind == "social"])
+    visible = _visible_text(root)
+    info.emails = _emails(root, raw, visible)
+    info.language = meta.language or guess_language(visible)
+    raw_lower = raw.lower()
+    info.generator = detect_generator(meta.generators, raw, host)
+    from_text = _fill_dates(info, root, meta, context, path)
+    evidence = collect_evidence(raw, raw_lower, path, host)
+    evidence.feed = any(not is_comment_feed(u) for u in info.feeds)
+    evidence.generator = info.generator
+    evidence.og_article = meta.og_type == "article"
+    dated_paths = sum(1 for u in info.post_urls if is_dated_path(urlsplit(u).path))
+    evidence.dated_posts = max(0 if from_text else len(info.post_dates), dated_paths)
+    evidence.text_dates = len(info.post_dates) if from_text else 0
+    info.is_blog, info.blog_reason = blog_verdict(evidence)
+    info.page_kind = _page_kind(info, path, headline, blogroll_page, evidence)
+    if info.page_kind != "post":
+        info.published = ""
+    use_trafilatura = want_main_text and len(raw) <= MAX_TRAFILATURA_CHARS
+    info.text = extract_main_text(root, info.url, use_trafilatura=use_trafilatura, source=raw)
+
+
+def unique_links(found: list[FoundLink]) -> list[Link]:
+    """Links without repeats of (url, kind), first occurrence kept."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for item in found:
+        key = (item.link.url, item.link.kind)
+        if key not in seen:
+            seen.add(key)
+            out.append(item.link)
+    return out
+
+
+def _fill_site_pages(info: PageInfo, found: list[FoundLink]) -> None:
+    """Same-site links to blogroll, about, contact and Impressum pages, and to posts."""
+    roles: dict[str, list[str]] = {"blogroll": [], "about": [], "contact": [], "impressum": []}
+    posts = []
+    for item in found:
+        if not item.internal or item.link.kind in ("share", "social"):
+            continue
+        url = item.link.url
+        path = urlsplit(url).path
+        role = page_role(item.link.anchor, path)
+        if role:
+            roles[role].append(url)
+        elif url != info.url and _looks_like_post(url, path) and (item.post_title or is_dated_path(path)):
+            posts.append(url)
+    info.blogroll_urls = unique(roles["blogroll"])
+    info.about_urls = unique(roles["about"])
+    info.contact_urls = unique(roles["contact"])
+    info.impressum_urls = unique(roles["impressum"])
+    info.post_urls = unique(posts)
+
+
+def _looks_like_post(url: str, path: str) -> bool:
+    """Permalink shape: no query (except ``?p=``), not a feed, AMP or attachment URL."""
+    query = urlsplit(url).query
+    if query and not query.startswith("p="):
+        return False
+    path = path.rstrip("/")
+    return (
+        not path.endswith(("/feed", "/amp", "/trackback", "/embed"))
+        and "/attachment/" not in path
+        and "/comment-page-" not in path
+    )
+
+
+def _headline(root: html.HtmlElement, meta: PageMeta) -> str:
+    """The page's own heading: the first h1, else the og:title."""
+    h1 = root.find(".//h1")
+    text = " ".join(h1.text_content().split()) if h1 is not None else ""
+    return text or meta.og_title
+
+
+def _visible_text(root: html.HtmlElement) -> str:
+    """All body text outside scripts and styles, capped (serialised in C, script text cut out)."""
+    body = root.find("body")
+    if body is None:
+        return ""
+    text = etree.tostring(body, method="text", encoding=str, with_tail=False)
+    for el in body.iter("script", "style"):
+        if el.text and el.text.strip():
+            text = text.replace(el.text, " ", 1)
+    return text[:MAX_VISIBLE_TEXT]
+
+
+def _emails(root: html.HtmlElement, raw: str, visible: str) -> list[str]:
+    """Addresses from mailto links, Cloudflare-protected spans and the visible text."""
+    found = []
+    if "mailto:" in raw.lower():
+        for a in root.xpath("//a[starts-with(translate(normalize-space(@href), 'MAILTO', 'mailto'), 'mailto:')]"):
+            href = a.get("href", "").strip()
+            if "?" not in href or "@" in href.split("?", 1)[0]:
+                email = email_from_mailto(href)
+                if email:
+                    found.append(email)
+    if "data-cfemail" in raw or "email-protection#" in raw:
+        for el in root.xpath("//*[@data-cfemail] | //a[contains(@href, 'email-protection#')]"):
+            encoded = el.get("data-cfemail") or el.get("href", "").rsplit("#", 1)[-1]
+            email = decode_cfemail(encoded)
+            if email:
+                found.append(email)
+    found.extend(emails_in_text(visible))
+    return unique(found)
+
+
+def _fill_dates(info: PageInfo, root: html.HtmlElement, meta: PageMeta, context: DomContext, path: str) -> bool:
+    """Dates of posts on the page (newest first) and the page's own publication date.
+
+    Dates written only as text (see `text_dates`) are read when the markup has none; returns
+    True when the dates came from text.
+    """
+    own = [d for d in (iso_date(v) for v in meta.dates) if d]
+    in_comment = lambda el: bool(context.of(el)[0] & COMMENT)  # noqa: E731
+    in_markup = element_dates(root, skip=in_comment)
+    from_text = not in_markup and not own
+    if from_text:
+        in_markup = text_dates(root, skip=in_comment)
+    info.post_dates = newest_first(own + in_markup)
+    month, full = path_date(path)
+    if full:  # the permalink date is local time; meta dates are often UTC
+        info.published = full
+    elif own:
+        info.published = own[0]
+    elif month:
+        info.published = next((d for d in in_markup if d.startswith(month)), full)
+    elif len(set(in_markup)) == 1:
+        info.published = in_markup[0]
+    return from_text and bool(in_markup)
+
+
+def _page_kind(info: PageInfo, path: str, headline: str, blogroll_page: bool, ev: Evidence) -> str:
+    """Guess: home | blogroll | about | contact | impressum | post | other."""
+    if path in _HOME_PATHS and not urlsplit(info.url).query:
+        return "home"
+    role = page_role(headline or info.title, path)
+    if blogroll_page:
+        return "blogroll"
+    if role:
+        return role
+    if info.published and (ev.og_article or ev.post_schema or ev.hentry or is_dated_path(path) or ev.generator):
+        return "post"
+    return "other"

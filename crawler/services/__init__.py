@@ -1,0 +1,1 @@
+"""What the CLI, the report and the web app call: plain Python, no click, no HTTP."""

@@ -1,0 +1,50 @@
+"""Validate seed URLs from arguments and seed files (plain lists or OPML blogrolls)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from crawler.errors import InputError
+from crawler.extract.seeds import parse_seed_text
+from crawler.extract.urls import canonical_url
+
+_BARE_HOST = re.compile(r"^[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
+
+
+class SeedError(InputError, ValueError):
+    """A seed that is not an http(s) URL, or a seed file that cannot be used."""
+
+
+def normalise_seed(raw: str) -> str:
+    """Canonical URL of one seed; a bare host like ``seo-blog.de`` becomes ``https://seo-blog.de/``."""
+    text = raw.strip()
+    if _BARE_HOST.match(text):
+        text = "https://" + text
+    url = canonical_url(text)
+    if not url:
+        raise SeedError(f"seed {raw!r} is not an http(s) URL; give it like https://example-blog.de/")
+    return url
+
+
+def read_seed_file(path: str | Path) -> list[str]:
+    """Raw seed strings of a file: OPML, JSON, Markdown/RST link lists, or one URL a line."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError as err:
+        raise SeedError(f"seeds file {path}: cannot read it ({err.strerror}); check the path") from err
+    seeds = parse_seed_text(text, path.name)
+    if not seeds:
+        raise SeedError(f"seeds file {path}: no URLs found; put one URL a line or an OPML blogroll in it")
+    return seeds
+
+
+def collect_seeds(urls: list[str], seed_files: list[str]) -> list[str]:
+    """All seeds from arguments and files, validated, canonical and de-duplicated in order."""
+    raw = list(urls)
+    for path in seed_files:
+        raw += read_seed_file(path)
+    if not raw:
+        raise SeedError("no seeds: give seed blog URLs as arguments or with --seeds-file")
+    return list(dict.fromkeys(normalise_seed(s) for s in raw))

@@ -1,0 +1,1 @@
+"""The project database: schema and migrations, batched writes, read queries; never imports scoring."""

@@ -1,0 +1,233 @@
+"""The crawl database: schema, migrations and batched writes (no Scrapy import here).
+
+One SQLite file holds a project: its crawl runs and everything they stored. Every stored row
+carries the ``run_id`` of the run that last wrote it. Tables:
+
+- ``runs``: one row per crawl or re-crawl (seeds, options, status, stats as JSON).
+- ``sites``: one row per site key (registered domain, private suffixes honoured).
+- ``pages``: one row per fetched URL (latest fetch wins; text is the boilerplate-free main text;
+  ``follow`` lists the same-site pages it led to, so an unchanged page can be replayed unparsed).
+- ``links``: outgoing links of each page with kind and anchor; replaced when the page is re-fetched.
+- ``feed_entries``: posts seen in feeds, one per (site, entry URL).
+- ``contacts``: e-mail addresses, contact/Impressum pages, social profiles per site.
+- ``fetch_errors``: failures per URL and run (HTTP status, timeout, DNS, robots.txt...).
+- ``rankings`` / ``ranking_rows``: ranking snapshots (the full exported row as JSON) for diffs.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from crawler.errors import BlogscoutError
+
+SCHEMA_VERSION = 2
+APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
+
+migrations = sqlite_utils.Migrations("blogscout")
+
+
+class DatabaseError(BlogscoutError):
+    """The database file cannot be used (not SQLite, newer schema, unwritable)."""
+
+
+def utcnow() -> str:
+    """Current UTC time as ISO 8601 with seconds."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """Create the version 1 schema."""
+    db["runs"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "command": str,
+            "status": str,
+            "seeds": str,
+            "options": str,
+            "stats": str,
+        },
+        pk="id",
+    )
+    db["sites"].create(
+        {
+            "site": str,
+            "home_url": str,
+            "role": str,
+            "hops": int,
+            "found_via": str,
+            "title": str,
+            "description": str,
+            "language": str,
+            "generator": str,
+            "feed_url": str,
+            "is_blog": int,
+            "blog_reason": str,
+            "robots_blocked": int,
+            "pages": int,
+            "errors": int,
+            "first_run": int,
+            "run_id": int,
+        },
+        pk="site",
+    )
+    db["pages"].create(
+        {
+            "url": str,
+            "site": str,
+            "run_id": int,
+            "fetched_at": str,
+            "status": int,
+            "page_kind": str,
+            "content_type": str,
+            "title": str,
+            "language": str,
+            "published": str,
+            "text": str,
+            "etag": str,
+            "last_modified": str,
+            "content_hash": str,
+            "follow": str,
+        },
+        pk="url",
+    )
+    db["links"].create(
+        {
+            "id": int,
+            "run_id": int,
+            "from_url": str,
+            "from_site": str,
+            "to_url": str,
+            "to_site": str,
+            "kind": str,
+            "anchor": str,
+            "rel": str,
+        },
+        pk="id",
+    )
+    db["feed_entries"].create(
+        {"site": str, "entry_url": str, "run_id": int, "feed_url": str, "title": str, "published": str},
+        pk=("site", "entry_url"),
+    )
+    db["contacts"].create(
+        {"site": str, "kind": str, "value": str, "run_id": int, "source_url": str},
+        pk=("site", "kind", "value"),
+    )
+    db["fetch_errors"].create(
+        {"id": int, "run_id": int, "url": str, "site": str, "kind": str, "detail": str},
+        pk="id",
+    )
+    db["links"].create_index(["from_url"])
+    db["links"].create_index(["from_site", "to_site", "kind"])
+    db["links"].create_index(["to_site"])
+    db["pages"].create_index(["site"])
+    db["sites"].create_index(["role"])
+    db["fetch_errors"].create_index(["run_id"])
+
+
+@migrations()
+def m002_rankings(db: sqlite_utils.Database) -> None:
+    """Ranking snapshots: one row per ranked site per ranking, for diffs between runs."""
+    db["rankings"].create(
+        {"id": int, "run_id": int, "created_at": str, "options": str},
+        pk="id",
+    )
+    db["ranking_rows"].create(
+        {"ranking_id": int, "site": str, "rank": int, "score": float, "row": str},
+        pk=("ranking_id", "site"),
+    )
+
+
+def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (and migrate) a blogscout database; raise `DatabaseError` with a fix if unusable."""
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise DatabaseError(f"{path}: no such database; run 'blogscout crawl' first or pass --db")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise DatabaseError(f"{path}: cannot create the directory ({err.strerror})") from err
+    elif path.is_dir():
+        raise DatabaseError(f"{path}: is a directory; pass a database file with --db")
+    try:
+        conn = sqlite3.connect(str(path), timeout=30)
+        db = sqlite_utils.Database(conn)
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.table_names()
+    except sqlite3.OperationalError as err:  # a good file that cannot be opened: permissions, full disk
+        raise DatabaseError(f"{path}: cannot open ({err}); check permissions and free disk space") from err
+    except sqlite3.DatabaseError as err:
+        raise DatabaseError(f"{path}: not a SQLite database ({err}); pass another file with --db") from err
+    if tables and app_id != APPLICATION_ID:
+        raise DatabaseError(f"{path}: a SQLite file but not a blogscout database; pass another file with --db")
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: written by a newer blogscout (schema {version} > {SCHEMA_VERSION}); upgrade blogscout"
+        )
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        if migrations.pending(db):
+            migrations.apply(db)
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    except sqlite3.OperationalError as err:
+        raise DatabaseError(f"{path}: cannot write ({err}); check permissions and free disk space") from err
+    return db
+
+
+def start_run(db: sqlite_utils.Database, command: str, seeds: Iterable[str], options: dict) -> int:
+    """Record a new crawl run and return its id."""
+    with db.conn:
+        return (
+            db["runs"]
+            .insert(
+                {
+                    "started_at": utcnow(),
+                    "finished_at": None,
+                    "command": command,
+                    "status": "running",
+                    "seeds": json.dumps(list(seeds)),
+                    "options": json.dumps(options, sort_keys=True),
+                    "stats": "{}",
+                }
+            )
+            .last_pk
+        )
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, status: str, stats: dict) -> None:
+    """Mark a run finished (or interrupted) with its stats."""
+    with db.conn:
+        db["runs"].update(
+            run_id, {"finished_at": utcnow(), "status": status, "stats": json.dumps(stats, sort_keys=True, default=str)}
+        )
+
+
+def reopen_run(db: sqlite_utils.Database, run_id: int) -> None:
+    """Mark an interrupted run as running again (it is being resumed)."""
+    with db.conn:
+        db["runs"].update(run_id, {"status": "running", "finished_at": None})
+
+
+def resumable_run(db: sqlite_utils.Database) -> dict | None:
+    """The latest run if it did not finish (killed or interrupted), else None."""
+    run = last_run(db)
+    return run if run and run["status"] in ("running", "interrupted") else None
+
+
+def last_run(db: sqlite_utils.Database) -> dict | None:
+    """The most recent run row, or None."""
+    rows = list(db["runs"].rows_where(order_by="id desc", limit=1))
+    return rows[0] if rows else None

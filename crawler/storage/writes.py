@@ -1,0 +1,162 @@
+"""Batched writes of crawl items into the database, one transaction per batch (no Scrapy here)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from crawler.extract.urls import site_key
+from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
+from crawler.storage.db import utcnow
+
+log = logging.getLogger(__name__)
+
+ROLE_RANK = {"seed": 3, "excluded": 2, "platform": 2, "candidate": 1}
+
+_UPSERT_SITE = """
+INSERT INTO sites (site, home_url, role, hops, found_via, pages, errors, robots_blocked, first_run, run_id)
+VALUES (:site, :home_url, :role, :hops, :found_via, 0, 0, 0, :run_id, :run_id)
+ON CONFLICT(site) DO UPDATE SET
+  role = CASE WHEN sites.role = 'seed' OR excluded.role = 'candidate' AND sites.role IS NOT NULL
+              THEN sites.role ELSE excluded.role END,
+  hops = min(coalesce(sites.hops, excluded.hops), excluded.hops),
+  found_via = CASE WHEN excluded.hops < coalesce(sites.hops, 1e9) OR coalesce(sites.found_via, '') = ''
+                   THEN excluded.found_via ELSE sites.found_via END,
+  home_url = coalesce(sites.home_url, excluded.home_url),
+  run_id = excluded.run_id
+"""
+
+_UPSERT_PAGE = """
+INSERT OR REPLACE INTO pages (url, site, run_id, fetched_at, status, page_kind, content_type, title,
+  language, published, text, etag, last_modified, content_hash, follow)
+VALUES (:url, :site, :run_id, :fetched_at, :status, :page_kind, :content_type, :title, :language,
+  :published, :text, :etag, :last_modified, :content_hash, :follow)
+"""
+
+_SITE_INFO = """
+UPDATE sites SET title = :title, description = :description, language = :language,
+  generator = :generator, feed_url = coalesce(nullif(:feed_url, ''), feed_url),
+  is_blog = :is_blog, blog_reason = :blog_reason, run_id = :run_id
+WHERE site = :site
+"""
+
+_UPSERT_CONTACT = """
+INSERT INTO contacts (site, kind, value, run_id, source_url) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT(site, kind, value) DO UPDATE SET run_id = excluded.run_id, source_url = excluded.source_url
+"""
+
+_UPSERT_ENTRY = """
+INSERT INTO feed_entries (site, entry_url, run_id, feed_url, title, published) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT(site, entry_url) DO UPDATE SET run_id = excluded.run_id, title = excluded.title,
+  published = coalesce(nullif(excluded.published, ''), feed_entries.published), feed_url = excluded.feed_url
+"""
+
+
+def write_batch(db: sqlite_utils.Database, run_id: int, items: Iterable[object]) -> int:
+    """Store a batch of items in one transaction; return how many were written."""
+    conn = db.conn
+    count = 0
+    with conn:
+        for item in items:
+            if isinstance(item, SiteItem):
+                _write_site(conn, run_id, item)
+            elif isinstance(item, PageItem):
+                _write_page(conn, run_id, item)
+            elif isinstance(item, FeedItem):
+                conn.executemany(
+                    _UPSERT_ENTRY,
+                    [
+                        (item.site, url, run_id, item.feed_url, title, published)
+                        for url, title, published in item.entries
+                    ],
+                )
+            elif isinstance(item, ErrorItem):
+                conn.execute(
+                    "INSERT INTO fetch_errors (run_id, url, site, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                    (run_id, item.url, item.site, item.kind, item.detail[:500]),
+                )
+                if item.kind == "robots":
+                    conn.execute(
+                        "UPDATE sites SET robots_blocked = 1 WHERE site = ? AND home_url = ?", (item.site, item.url)
+                    )
+            else:
+                log.warning("dropping unknown item type %s", type(item).__name__)
+                continue
+            count += 1
+    return count
+
+
+def _write_site(conn, run_id: int, item: SiteItem) -> None:
+    conn.execute(
+        _UPSERT_SITE,
+        {
+            "site": item.site,
+            "home_url": item.home_url,
+            "role": item.role,
+            "hops": item.hops,
+            "found_via": item.found_via,
+            "run_id": run_id,
+        },
+    )
+
+
+def _write_page(conn, run_id: int, page: PageItem) -> None:
+    if page.unchanged:
+        conn.execute("UPDATE pages SET run_id = ?, fetched_at = ? WHERE url = ?", (run_id, utcnow(), page.url))
+        conn.execute("UPDATE links SET run_id = ? WHERE from_url = ?", (run_id, page.url))
+        conn.execute("UPDATE contacts SET run_id = ? WHERE source_url = ?", (run_id, page.url))
+        return
+    row = {
+        "url": page.url,
+        "site": page.site,
+        "run_id": run_id,
+        "fetched_at": utcnow(),
+        "status": page.status,
+        "page_kind": page.page_kind,
+        "content_type": page.content_type,
+        "title": page.title,
+        "language": page.language,
+        "published": page.published,
+        "text": page.text,
+        "etag": page.etag,
+        "last_modified": page.last_modified,
+        "content_hash": page.content_hash,
+        "follow": json.dumps(page.follow) if page.follow else "",
+    }
+    conn.execute(_UPSERT_PAGE, row)
+    conn.execute("DELETE FROM links WHERE from_url = ?", (page.url,))
+    from_site = page.site
+    conn.executemany(
+        "INSERT INTO links (run_id, from_url, from_site, to_url, to_site, kind, anchor, rel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(run_id, page.url, from_site, url, site_key(url), kind, anchor, rel) for url, kind, anchor, rel in page.links],
+    )
+    conn.executemany(_UPSERT_CONTACT, [(page.site, kind, value, run_id, page.url) for kind, value in page.contacts])
+    if page.page_kind == "home" and page.is_blog is not None:
+        conn.execute(
+            _SITE_INFO,
+            {
+                "site": page.site,
+                "title": page.title,
+                "description": page.description,
+                "language": page.language,
+                "generator": page.generator,
+                "feed_url": page.feed_url,
+                "is_blog": int(page.is_blog),
+                "blog_reason": page.blog_reason,
+                "run_id": run_id,
+            },
+        )
+
+
+def update_site_counts(db: sqlite_utils.Database, run_id: int) -> None:
+    """Refresh the per-site page and error counters after a run."""
+    with db.conn:
+        db.execute("UPDATE sites SET pages = (SELECT count(*) FROM pages WHERE pages.site = sites.site)")
+        db.execute(
+            "UPDATE sites SET errors = (SELECT count(*) FROM fetch_errors e "
+            "WHERE e.site = sites.site AND e.run_id = ?)",
+            [run_id],
+        )
