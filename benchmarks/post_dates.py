@@ -6,7 +6,7 @@ without a date, and with the dates taken out of every URL path in the HTML (the 
 link, og:url and internal links repeat the permalink), so they must find the date in the
 page's text and markup. blogscout is measured twice: with the
 markup dates only (``<time datetime>``, meta and JSON-LD, h-entry) and with dates written as
-text (`crawler.signals.text_dates`) as a fallback.
+text (`crawler.extract.signals.text_dates`) as a fallback.
 
 Usage::
 
@@ -28,8 +28,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawler import extract as page_mod  # noqa: E402
-from crawler.signals import path_date  # noqa: E402
+from crawler.extract import page as page_mod  # noqa: E402
+from crawler.extract.signals import path_date  # noqa: E402
 
 PAGES = ROOT.parent / "shared" / "realpages"
 

@@ -52,7 +52,9 @@ def find_copies(
     df_of = np.repeat(df, df)
     distinctive = np.bincount(r[df_of <= max_sites], minlength=len(sites))
     keep = set(originals)
-    judged = (distinctive >= min_shingles) & ~np.isin(np.arange(len(sites)), [i for i, s in enumerate(sites) if s in keep])
+    judged = (distinctive >= min_shingles) & ~np.isin(
+        np.arange(len(sites)), [i for i, s in enumerate(sites) if s in keep]
+    )
     shared = _shared_pairs(r, starts, df, max_sites)
     best: dict[str, tuple[str, float]] = {}
     on_originals = _share_on(r, df, df_of, max_sites, [i for i, s in enumerate(sites) if s in keep], len(sites))

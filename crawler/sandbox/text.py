@@ -11,6 +11,8 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
+from crawler.sandbox.hardvocab import EXTRA_TOPICS
+
 log = logging.getLogger(__name__)
 
 VOCAB_FILE = Path(__file__).with_name("vocab.json")
@@ -51,9 +53,7 @@ def topic_entry(topic: str, lang: str) -> dict[str, Any]:
     """Vocabulary of one topic: host words, terms, sentences (hard-world topics included)."""
     entry = lang_vocab(lang)["topics"].get(topic)
     if entry is None:
-        from crawler.sandbox.hardtext import extra_topic
-
-        entry = extra_topic(lang, topic)
+        entry = EXTRA_TOPICS[lang].get(topic)
     if entry is None:
         raise KeyError(topic)
     return entry

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from crawler.signals import element_dates, text_date, text_dates
+from crawler.extract.signals import element_dates, text_date, text_dates
 
 
 @pytest.mark.parametrize(
