@@ -6,47 +6,45 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.main import DEFAULT_DB
-from crawler.services.schedule import ScheduleError, add, entries, remove
+from crawler.cli.common import db_option, group
+from crawler.services.schedule import add, entries, remove
 
 crontab_option = click.option(
     "--crontab-file",
     default=None,
+    show_default="the current user's crontab",
     type=click.Path(dir_okay=False),
     help="Edit this crontab file instead of the current user's crontab.",
 )
 
 
-@click.group()
+@group()
 def schedule() -> None:
     """Scheduled re-crawls (crontab entries of the current user).
 
+    \b
     Example: blogscout schedule add --every weekly --db data/kunde-a.db
     """
 
 
 @schedule.command("add")
 @click.option("--every", required=True, help="hourly, daily, weekly, monthly or a CRON expression like '0 6 * * 1'.")
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Project database.")
+@db_option()
 @click.option(
     "--out-dir",
     default=None,
+    show_default="next to the database",
     type=click.Path(file_okay=False),
-    help="Where dated exports go [default: next to the database].",
+    help="Where dated exports go.",
 )
 @crontab_option
 def add_cmd(every, db, out_dir, crontab_file):
     """Re-crawl the database on a schedule; each run writes partners-YYYY-MM-DD.csv and logs to DB.log.
 
+    \b
     Example: blogscout schedule add --every "0 6 * * 1" --db data/kunde-a.db
     """
-    db_path = Path(db)
-    if not db_path.exists():
-        raise click.ClickException(f"{db}: no such database; run 'blogscout crawl URL... --db {db}' first")
-    try:
-        entry = add(db_path, every, Path(out_dir) if out_dir else db_path.resolve().parent, crontab_file)
-    except ScheduleError as err:
-        raise click.ClickException(str(err)) from err
+    entry = add(Path(db), every, Path(out_dir) if out_dir else None, crontab_file)
     click.echo(f"scheduled: {entry.when}  {entry.db}  (log: {entry.db}.log)")
 
 
@@ -55,12 +53,10 @@ def add_cmd(every, db, out_dir, crontab_file):
 def list_cmd(crontab_file):
     """List the installed re-crawl schedules.
 
+    \b
     Example: blogscout schedule list
     """
-    try:
-        found = entries(crontab_file)
-    except ScheduleError as err:
-        raise click.ClickException(str(err)) from err
+    found = entries(crontab_file)
     if not found:
         click.echo("No schedules.")
     for entry in found:
@@ -68,20 +64,24 @@ def list_cmd(crontab_file):
 
 
 @schedule.command("remove")
-@click.option("--db", default=None, type=click.Path(dir_okay=False), help="Remove the schedule of this database.")
+@click.option(
+    "--db",
+    default=None,
+    show_default="none",
+    type=click.Path(dir_okay=False),
+    help="Remove the schedule of this database.",
+)
 @click.option("--all", "remove_all", is_flag=True, help="Remove every blogscout schedule.")
 @crontab_option
 def remove_cmd(db, remove_all, crontab_file):
     """Remove a re-crawl schedule.
 
+    \b
     Example: blogscout schedule remove --db data/kunde-a.db
     """
     if not db and not remove_all:
         raise click.UsageError("give --db PATH or --all")
-    try:
-        count = remove(None if remove_all else Path(db), crontab_file)
-    except ScheduleError as err:
-        raise click.ClickException(str(err)) from err
+    count = remove(None if remove_all else Path(db), crontab_file)
     if not count:
         raise click.ClickException(f"no schedule for {db}; see 'blogscout schedule list'")
     click.echo(f"removed {count} schedule(s)")
