@@ -47,6 +47,7 @@ SETTINGS = _table(
         "BLOGSCOUT_EXTRACT_WORKERS", -1, "Processes that parse pages; -1: one on a machine with two cores, 0: none."
     ),
     Setting("BLOGSCOUT_ROBOTS_PARSERS", 5_000, "robots.txt parsers kept in memory (of the most recent hosts)."),
+    Setting("BLOGSCOUT_REQUEST_LOG", None, "File for one JSON line per response (sent, answered): for benchmarks."),
     Setting(
         "BLOGSCOUT_ROBOTS_REUSE_HOURS",
         24.0,

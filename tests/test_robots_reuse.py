@@ -6,7 +6,7 @@ import sqlite3
 
 from scrapy.http import Request, Response
 
-from crawler.engine.robotscache import StoredRobotsTxt
+from crawler.engine.robotsfetch import StoredRobotsTxt
 from crawler.storage import db as dbmod
 
 ROBOTS = b"User-agent: *\nDisallow: /intern/\n"

@@ -1,6 +1,10 @@
-"""robots.txt reused between runs for up to a day, as RFC 9309 (section 2.4) allows.
+"""How robots.txt files are fetched: outside the host's delay, and reused between runs for a day.
 
-A re-crawl that follows a crawl within the day asks each host only for what changed, not for its
+`RobotsTxtSlot`: a robots.txt request goes through a download slot of its own, so the page
+waiting for it follows at once instead of one per-host delay later (a crawl's chain of hops pays
+that delay at every hop); the host's pages keep their spacing.
+
+`StoredRobotsTxt`: reused between runs for up to a day, as RFC 9309 (section 2.4) allows. A re-crawl that follows a crawl within the day asks each host only for what changed, not for its
 robots.txt again. The files live in the crawl database (table ``robots_txt``): read when the
 spider opens, the newly fetched ones written when it closes. Answers that say the file is
 unreachable (5xx, network errors) are never kept. Off with ``BLOGSCOUT_ROBOTS_REUSE_HOURS=0``.
@@ -81,6 +85,15 @@ class StoredRobotsTxt:
             for url in [*request.meta.get("redirect_urls", ()), request.url]:
                 self.fetched[urlsplit(url).netloc] = (now, response.status, response.body)
         return response
+
+
+class RobotsTxtSlot:
+    """Put robots.txt requests in a download slot of their own (``<host> robots.txt``)."""
+
+    def process_request(self, request, spider=None):
+        if _is_robots(request) and "download_slot" not in request.meta:
+            request.meta["download_slot"] = f"{urlsplit(request.url).netloc} robots.txt"
+        return None
 
 
 def _is_robots(request) -> bool:
