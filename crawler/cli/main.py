@@ -438,6 +438,7 @@ from crawler.cli.demo import demo  # noqa: E402
 from crawler.cli.rank import rank  # noqa: E402
 from crawler.cli.recrawl import diff, recrawl  # noqa: E402
 from crawler.cli.schedule import schedule  # noqa: E402
+from crawler.cli.web import graph, report  # noqa: E402
 
-for command in (rank, demo, recrawl, diff, schedule):
+for command in (rank, demo, recrawl, diff, schedule, report, graph):
     cli.add_command(command)

@@ -109,13 +109,21 @@ def layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[fl
     G.add_edges_from(edges)
     if len(nodes) == 1:
         return {nodes[0]: (0.5, 0.5)}
-    pos = nx.spring_layout(G, seed=LAYOUT_SEED, k=2.2 / math.sqrt(len(nodes)), iterations=300)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
+    pos = nx.spring_layout(G, seed=LAYOUT_SEED, k=2.5 / math.sqrt(len(nodes)), iterations=300)
+    # Spread the crowded middle and pull in stragglers: radius r -> r ** 0.5 around the centre.
+    cx = sum(float(p[0]) for p in pos.values()) / len(pos)
+    cy = sum(float(p[1]) for p in pos.values()) / len(pos)
+    far = max(math.hypot(float(p[0]) - cx, float(p[1]) - cy) for p in pos.values()) or 1.0
+    spread = {}
+    for n in nodes:
+        dx, dy = float(pos[n][0]) - cx, float(pos[n][1]) - cy
+        r = math.hypot(dx, dy) / far
+        f = (r**0.5 / r) if r > 0 else 0.0
+        spread[n] = (dx * f, dy * f)
+    xs = [p[0] for p in spread.values()]
+    ys = [p[1] for p in spread.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    return {
-        n: (round(float(pos[n][0] - min(xs)) / span_x, 4), round(float(pos[n][1] - min(ys)) / span_y, 4)) for n in nodes
-    }
+    return {n: (round((x - min(xs)) / span_x, 4), round((y - min(ys)) / span_y, 4)) for n, (x, y) in spread.items()}
 
 
 def _attrs(values: Mapping[str, object]) -> dict:
