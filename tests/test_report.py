@@ -60,7 +60,10 @@ def test_report_renders_fully_with_the_network_blocked(report, project, tmp_path
 def test_report_table_sorts_and_filters_in_the_browser(report, tmp_path):
     with chromium(tmp_path / "profile", offline=True) as driver:
         driver.get(report.as_uri())
-        first = lambda: driver.find_element(By.CSS_SELECTOR, "table.ranking tbody tr").get_attribute("data-site")
+
+        def first():
+            return driver.find_element(By.CSS_SELECTOR, "table.ranking tbody tr").get_attribute("data-site")
+
         ranked_first = first()
         driver.find_element(By.XPATH, "//th[3]/button").click()  # score: ascending, worst first
         assert first() != ranked_first
