@@ -17,6 +17,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from crawler.errors import OutputError
+from crawler.services.export import check_output
+from crawler.services.rank import rank_database
 from crawler.services.report import KIND_GROUPS, opened, statuses
 from crawler.storage import browse, reads
 from scoring.graph import site_graph, weighted_kinds
@@ -28,13 +31,13 @@ GROUP_ORDER = ("blogroll", "editorial", "comment")  # strongest first
 FORMATS = {".gexf": nx.write_gexf, ".graphml": nx.write_graphml}
 
 
-class GraphFileError(Exception):
+class GraphFileError(OutputError):
     """The graph file cannot be written (unknown extension, unwritable path)."""
 
 
 def _ranked(db, db_path) -> list[dict]:
     ranking = browse.latest_ranking(db)
-    return browse.ranking_rows(db, ranking["id"]) if ranking else reads.rank_database(db_path)
+    return browse.ranking_rows(db, ranking["id"]) if ranking else rank_database(db_path)
 
 
 def neighbourhood(db_path: str | Path, *, top: int = 30, max_nodes: int = 90) -> dict:
@@ -141,8 +144,7 @@ def write_graph(db_path: str | Path, out: str | Path) -> dict:
     writer = FORMATS.get(out.suffix.lower())
     if writer is None:
         raise GraphFileError(f"--out {out}: unknown graph format; use a name ending in .gexf or .graphml")
-    if out.is_dir() or not out.parent.is_dir():
-        raise GraphFileError(f"--out {out}: not a file in an existing directory; pass another path")
+    check_output(str(out))
     with opened(db_path) as db:
         rows = {row["site"]: row for row in _ranked(db, db_path)}
         site_rows = browse.sites(db)

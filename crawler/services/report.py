@@ -8,6 +8,8 @@ escaping is the templates' job, and only ``http``/``https`` URLs ever get an ``h
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import contextmanager
@@ -17,6 +19,9 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from crawler.errors import InputError, NotStoredError, OutputError
+from crawler.services.export import check_output
+from crawler.services.rank import rank_database
 from crawler.storage import browse, reads
 from crawler.storage import db as dbmod
 
@@ -27,11 +32,11 @@ KIND_GROUPS = {"blogroll": "blogroll", "opml": "blogroll", "content": "editorial
 ACTIVITY_MONTHS = 12
 
 
-class ReportError(Exception):
-    """The database holds nothing to report (no crawl, no candidates)."""
+class ReportError(NotStoredError):
+    """The database holds nothing to report (no crawl stored yet)."""
 
 
-class UnknownCandidate(ReportError):
+class UnknownCandidate(InputError):
     """A site that is not among the ranked candidates."""
 
 
@@ -168,7 +173,7 @@ def _ranked_rows(db: sqlite_utils.Database, db_path: str | Path) -> tuple[list[d
     if ranking:
         return browse.ranking_rows(db, ranking["id"]), ranking
     log.info("no stored ranking in %s: ranking it now (run 'blogscout rank' to store one)", db_path)
-    return reads.rank_database(db_path), None
+    return rank_database(db_path), None
 
 
 def partners(db_path: str | Path, *, top: int | None = None, langs: Sequence[str] | None = None) -> dict:
@@ -245,3 +250,19 @@ def candidate(db_path: str | Path, site: str, *, limit: int = 200) -> dict:
     for page in pages:
         page["link"] = _link(page["url"])
     return {"card": one, "links_in": links_in, "links_out": links_out, "pages": pages, "statuses": status_names()}
+
+
+def write_text(out: str | Path, text: str) -> None:
+    """Write a text file atomically (a temporary file beside it, then a rename)."""
+    folder = check_output(str(out))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{Path(out).name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, out)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err

@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from crawler import __version__
+from crawler.services.export import check_output
 from crawler.web import svg
 from crawler.web.labels import labels
 
@@ -65,11 +66,16 @@ def _card_anchor(node: dict, data: dict) -> str | None:
     return None
 
 
-def build_report(db_path: str, *, top: int = 50, lang: str = "en", graph_top: int = 30) -> str:
-    """The report of a project database: partner list, cards and neighbourhood picture."""
-    from crawler.services.graph import neighbourhood
-    from crawler.services.report import partners
+def write_report(db_path: str, out: str, *, top: int = 50, lang: str = "en", graph_top: int = 30) -> int:
+    """Write the report of a project database to ``out`` (atomically); return the candidates shown.
 
+    Raises the services' named errors (unusable database, nothing crawled, unwritable ``out``).
+    """
+    from crawler.services.graph import neighbourhood
+    from crawler.services.report import partners, write_text
+
+    check_output(out)
     data = partners(db_path, top=top)
     graph = neighbourhood(db_path, top=min(top, graph_top))
-    return render_report(data, graph, lang=lang)
+    write_text(out, render_report(data, graph, lang=lang))
+    return len(data["candidates"])
