@@ -107,24 +107,20 @@ def test_layer_imports_nothing_above_it(layer, forbidden):
     assert wrong == []
 
 
-def test_cli_calls_only_services():
-    """The command line holds no logic of its own: it imports services, named errors, itself and
-    the other front end (the report and web app, which it starts)."""
-    allowed = ("crawler.cli", "crawler.services", "crawler.errors", "crawler.web")
+@pytest.mark.parametrize(
+    "layer, allowed",
+    [
+        # the command line imports services, named errors, itself and the web front end it starts
+        ("crawler.cli", ("crawler.cli", "crawler.services", "crawler.errors", "crawler.web")),
+        # the report and the web app render what services return
+        ("crawler.web", ("crawler.web", "crawler.services", "crawler.errors")),
+    ],
+)
+def test_front_end_calls_only_services(layer, allowed):
+    """The front ends hold no logic of their own."""
     wrong = [
         (module, target)
-        for module, target in external_imports("crawler.cli")
-        if target.split(".")[0] in PACKAGES and project_module(target) != "crawler" and not target.startswith(allowed)
-    ]
-    assert wrong == []
-
-
-def test_web_calls_only_services():
-    """The report and the web app hold no logic of their own: they render what services return."""
-    allowed = ("crawler.web", "crawler.services", "crawler.errors")
-    wrong = [
-        (module, target)
-        for module, target in external_imports("crawler.web")
+        for module, target in external_imports(layer)
         if target.split(".")[0] in PACKAGES and project_module(target) != "crawler" and not target.startswith(allowed)
     ]
     assert wrong == []
