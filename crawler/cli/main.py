@@ -11,7 +11,7 @@ from crawler.cli.demo import demo
 from crawler.cli.rank import rank
 from crawler.cli.recrawl import diff, recrawl
 from crawler.cli.schedule import schedule
-from crawler.cli.web import graph, report
+from crawler.cli.web import graph, report, serve
 
 
 @click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,7 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (crawl, run, worker, rank, demo, recrawl, diff, schedule, report, graph):
+for command in (crawl, run, worker, rank, demo, recrawl, diff, schedule, report, graph, serve):
     cli.add_command(command)
 
 

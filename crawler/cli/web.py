@@ -45,3 +45,34 @@ def graph(db, out, quiet):
     counts = write_graph(db, out)
     if not quiet:
         click.echo(f"wrote {out}: {counts['nodes']} sites, {counts['edges']} links", err=True)
+
+
+@command()
+@db_option()
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--allow-remote", is_flag=True, help="Allow a --host beyond this machine (the app has no login).")
+@click.option(
+    "--lang", default="en", show_default=True, type=click.Choice(["de", "en"]), help="Language of the labels."
+)
+@quiet_option
+def serve(db, port, host, allow_remote, lang, quiet):
+    """Work the partner list in the browser: filters, a page per candidate, status buttons, raw tables.
+
+    Listens on 127.0.0.1 only unless --host and --allow-remote say otherwise.
+
+    Example: blogscout serve --db data/kunde-a.db --lang de
+    """
+    from crawler.web.app import check_host
+    from crawler.web.app import serve as run_app
+
+    setup_logging(quiet)
+    if check_host(host, allow_remote):
+        click.echo(
+            f"Warning: listening on {host}: anyone who reaches it can read the project and change statuses", err=True
+        )
+
+    def ready(url: str) -> None:
+        click.echo(f"Serving {db} at {url} (Ctrl-C stops)", err=True)
+
+    run_app(db, host=host, port=port, lang=lang, on_ready=ready)

@@ -266,3 +266,23 @@ def write_text(out: str | Path, text: str) -> None:
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
+
+
+class StatusUnavailable(InputError):
+    """Outreach statuses cannot be stored by this build."""
+
+
+def set_status(db_path: str | Path, site: str, status: str, note: str | None = None) -> None:
+    """Store a candidate's outreach status and note through the outreach service."""
+    try:
+        from crawler.services import outreach
+    except ImportError as err:
+        raise StatusUnavailable("outreach statuses are not available in this build") from err
+    with opened(db_path) as db:
+        outreach.mark(db, [site], status, note)
+
+
+def check_database(db_path: str | Path) -> None:
+    """Open (and migrate) the project database once; `DatabaseError` when it cannot be used."""
+    with opened(db_path):
+        pass
