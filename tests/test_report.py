@@ -155,3 +155,11 @@ def test_report_of_a_missing_database_is_one_error_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "none.db").exists()
+
+
+def test_demo_writes_the_report_beside_the_export(tmp_path):
+    db, out = tmp_path / "demo.db", tmp_path / "demo.csv"
+    result = blogscout("demo", "--blogs", "10", "--db", str(db), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "demo-report.html").read_text(encoding="utf-8")
+    assert html.count('<article class="card"') >= 1 and "<svg" in html
