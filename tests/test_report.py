@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import xml.etree.ElementTree as ET
 
@@ -163,3 +164,17 @@ def test_demo_writes_the_report_beside_the_export(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "demo-report.html").read_text(encoding="utf-8")
     assert html.count('<article class="card"') >= 1 and "<svg" in html
+
+
+def test_report_prints_on_a4_with_the_whole_table(report, tmp_path):
+    with chromium(tmp_path / "profile", width=700, offline=True) as driver:  # A4 less margins at 96 dpi
+        driver.get(report.as_uri())
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        fits = driver.execute_script(
+            "var t = document.querySelector('table.ranking'); return t.scrollWidth <= t.parentNode.clientWidth"
+        )
+        assert fits
+        assert not driver.find_element(By.CSS_SELECTOR, "[data-filters]").is_displayed()
+        screenshot(driver, "report-print", tmp_path, full=False)
+        pdf = base64.b64decode(driver.print_page())
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) >= 2
