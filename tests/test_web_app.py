@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import http.server
 import re
 import sqlite3
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -123,6 +126,31 @@ def test_cross_origin_post_is_refused_and_changes_nothing(app, project, headers)
         app + "-/blogscout/status", data={"site": project["hostile"], "status": "declined"}, headers=headers
     )
     assert status == 403 and "refused" in body
+    assert digest(project["db"]) == before
+
+
+def test_form_on_another_origin_cannot_change_a_status_in_the_browser(app, project, tmp_path):
+    """A page served from another port of 127.0.0.1 auto-submits a status form to the app."""
+    page = (
+        f'<form id="f" method="post" action="{app}-/blogscout/status">'
+        f'<input name="site" value="{project["hostile"]}"><input name="status" value="do-not-contact"></form>'
+        '<script>document.getElementById("f").submit()</script>'
+    )
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "attack.html").write_text(page, encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "www"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    before = digest(project["db"])
+    try:
+        with chromium(tmp_path / "profile") as driver:
+            driver.get(app)  # the app's CSRF cookie is in the browser, as for a real user
+            driver.get(f"http://127.0.0.1:{server.server_address[1]}/attack.html")
+            body = wait_for(lambda: "refused" in driver.page_source and driver.page_source, what="refusal")
+            assert "Cross-origin request refused" in body
+    finally:
+        server.shutdown()
+        server.server_close()
     assert digest(project["db"]) == before
 
 
