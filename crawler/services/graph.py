@@ -41,12 +41,13 @@ def _ranked(db, db_path) -> list[dict]:
 
 
 def neighbourhood(db_path: str | Path, *, top: int = 30, max_nodes: int = 90) -> dict:
-    """Seeds, the ``top`` candidates and the blogs linking them, with edges and a fixed layout.
+    """Seeds, the ``top`` candidates and the blogs linking them, with their edges and a fixed layout.
 
     Returns ``{"nodes": [{site, role, rank, score, status, title, x, y}], "edges": [{source,
     target, kind, pages}]}`` with ``x``/``y`` in 0..1. A blog counts as "between" when it
     links with (or is linked by) two or more of the seeds and top candidates; the most
-    connected come first until ``max_nodes`` is reached.
+    connected come first until ``max_nodes`` is reached. Edges between two "between" blogs are
+    left out: they add clutter, not reasons.
     """
     with opened(db_path) as db:
         rows = _ranked(db, db_path)
@@ -80,7 +81,7 @@ def neighbourhood(db_path: str | Path, *, top: int = 30, max_nodes: int = 90) ->
 
     edges = []
     for (src, dst), groups in sorted(pair_kinds.items()):
-        if src in keep and dst in keep:
+        if src in keep and dst in keep and (src in core or dst in core):  # no edges among in-between blogs
             kind = next(g for g in GROUP_ORDER if g in groups)
             edges.append({"source": src, "target": dst, "kind": kind, "pages": sum(groups.values())})
     positions = layout(nodes, [(e["source"], e["target"]) for e in edges])
