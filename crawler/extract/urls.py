@@ -12,6 +12,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import tldextract
 from w3lib.url import safe_url_string
 
+from crawler.extract.addresses import is_private_address  # noqa: F401  (part of this module's API)
+
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # crawler/data, shipped in the package
@@ -182,15 +184,6 @@ def site_home(url: str) -> str:
 def same_site(a: str, b: str) -> bool:
     """True when both URLs belong to one site."""
     return bool(a) and site_key(a) == site_key(b)
-
-
-def is_private_address(host: str) -> bool:
-    """True for IP-literal hosts that are loopback, private, link-local, reserved or multicast."""
-    try:
-        ip = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(".localhost")
-    return not ip.is_global or ip.is_multicast
 
 
 class Platforms:

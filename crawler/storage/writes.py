@@ -138,6 +138,8 @@ def _write_page(conn, run_id: int, page: PageItem) -> None:
         "INSERT INTO links (run_id, from_url, from_site, to_url, to_site, kind, anchor, rel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(run_id, page.url, from_site, url, site_key(url), kind, anchor, rel) for url, kind, anchor, rel in page.links],
     )
+    # A page's contacts are what its latest fetch shows: an address the blog removed goes.
+    conn.execute("DELETE FROM contacts WHERE source_url = ?", (page.url,))
     conn.executemany(_UPSERT_CONTACT, [(page.site, kind, value, run_id, page.url) for kind, value in page.contacts])
     if page.page_kind == "home" and page.is_blog is not None:
         conn.execute(
