@@ -15,8 +15,10 @@ Centrality is itself a weighted mean of graph signals, each scaled to 0..1 over 
 candidates (counts by ``log1p(x) / log1p(max)``, PageRank-like scores by ``sqrt(x / max)``):
 personalized PageRank from the seeds and direct seed links carry most, because they measure
 the seeds' own neighbourhood and resist link farms; co-citation with the seeds finds the
-seeds' circle; global PageRank, HITS authority and in-degree reward popularity, which link
-farms and off-topic hubs also have, so they weigh little.
+seeds' circle; links from on-topic blogs (relevance at least `scoring.rank.ON_TOPIC`, copies
+left out) find partners two links from the seeds and pass over off-topic friends in their
+blogrolls; global PageRank, HITS authority and in-degree reward popularity, which link farms
+and off-topic hubs also have, so they weigh little.
 
 An override file holds any subset of the keys of `DEFAULT_WEIGHTS`, e.g.
 ``{"activity": 1.0, "centrality_signals": {"pagerank": 0}, "link_kinds": {"comment": 1.0}}``.
@@ -38,12 +40,13 @@ DEFAULT_WEIGHTS: dict[str, Any] = {
     "activity": 1.0,
     "floor": 0.05,
     "centrality_signals": {
-        "personalized_pagerank": 0.30,
-        "seed_inlinks": 0.20,
-        "seed_cocitation": 0.20,
+        "personalized_pagerank": 0.25,
+        "seed_inlinks": 0.15,
+        "seed_cocitation": 0.15,
         "seed_reciprocity": 0.05,
-        "inbound_blogs": 0.10,
-        "hits_authority": 0.10,
+        "topical_inlinks": 0.25,
+        "inbound_blogs": 0.05,
+        "hits_authority": 0.05,
         "pagerank": 0.05,
     },
     "link_kinds": dict(DEFAULT_KIND_WEIGHTS),

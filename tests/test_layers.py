@@ -103,13 +103,23 @@ def test_layer_imports_nothing_above_it(layer, forbidden):
         (module, target)
         for module, target in external_imports(layer)
         if any(target == f or target.startswith(f + ".") for f in forbidden)
+        and project_module(target) not in SHARED_LEAVES
     ]
     assert wrong == []
 
 
+# Leaf modules every layer may use: they import nothing from the project.
+SHARED_LEAVES = ("scoring.language",)  # the one language guesser and code normaliser
+
+
+@pytest.mark.parametrize("leaf", SHARED_LEAVES)
+def test_shared_leaves_import_nothing_from_the_project(leaf):
+    assert GRAPH[leaf] == set()
+
+
 def test_cli_calls_only_services():
-    """The command line holds no logic of its own: it imports services, named errors and itself."""
-    allowed = ("crawler.cli", "crawler.services", "crawler.errors")
+    """The command line holds no logic of its own: it imports services, named errors, the defaults and itself."""
+    allowed = ("crawler.cli", "crawler.services", "crawler.errors", "crawler.defaults")
     wrong = [
         (module, target)
         for module, target in external_imports("crawler.cli")
@@ -120,3 +130,8 @@ def test_cli_calls_only_services():
 
 def test_empty_cycle_from_a_module_without_imports():
     assert GRAPH["crawler.errors"] == set() and cycle_from("crawler.errors") is None
+
+
+@pytest.mark.parametrize("leaf", ["crawler.errors", "crawler.defaults"])
+def test_errors_and_defaults_are_leaves_every_layer_may_import(leaf):
+    assert GRAPH[leaf] == set()

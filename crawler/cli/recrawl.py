@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import command, db_option, print_summary, quiet_option, rank_and_show, setup_logging
+from crawler.cli.common import command, db_option, logging_options, print_summary, rank_and_show, setup_logging
 from crawler.services import crawl as crawls
 from crawler.services.diff import DIFF_COLUMNS, describe_ranking, diff_database
 from crawler.services.export import export_format, write_export
@@ -15,20 +15,25 @@ from crawler.services.recrawl import recrawl as run_recrawl
 @command()
 @db_option(help="Project database written by 'blogscout crawl'.")
 @click.option(
-    "--out", default=None, type=click.Path(dir_okay=False), help="Also write the new ranking here (CSV or .json)."
+    "--out",
+    default=None,
+    show_default="none: the snapshot is stored in the database only",
+    type=click.Path(dir_okay=False),
+    help="Also write the new ranking here (CSV or .json).",
 )
-@click.option("--topic", default=None, help="Topic terms for ranking [default: the crawl's --topic].")
-@quiet_option
-def recrawl(db, out, topic, quiet):
+@click.option("--topic", default=None, show_default="the crawl's --topic", help="Topic terms for ranking.")
+@logging_options
+def recrawl(db, out, topic, quiet, verbose):
     """Re-crawl the project stored in the database and record a new ranking snapshot.
 
     Repeats the seeds and options of the last crawl with conditional requests (ETag,
     If-Modified-Since): unchanged pages are not parsed again, feeds are read first, new blogs
     are discovered. An interrupted crawl is resumed instead.
 
+    \b
     Example: blogscout recrawl --db data/kunde-a.db --out partners-new.csv
     """
-    setup_logging(quiet)
+    setup_logging(quiet, verbose)
     plan = plan_recrawl(db)
     if plan.mode == "resume":
         click.echo(f"Resuming interrupted run {plan.run['id']}", err=True)
@@ -56,7 +61,8 @@ def recrawl(db, out, topic, quiet):
     type=int,
     default=None,
     metavar="N",
-    help="Ranking number to compare from [default: the one before --to].",
+    show_default="the ranking before --to",
+    help="Ranking number to compare from.",
 )
 @click.option(
     "--to",
@@ -64,10 +70,15 @@ def recrawl(db, out, topic, quiet):
     type=int,
     default=None,
     metavar="N",
-    help="Ranking number to compare to [default: the latest].",
+    show_default="the latest",
+    help="Ranking number to compare to.",
 )
 @click.option(
-    "--out", default=None, type=click.Path(dir_okay=False, allow_dash=True), help="Write the changes as CSV (or .json)."
+    "--out",
+    default=None,
+    show_default="none: print them only",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the changes as CSV (or .json; '-' for stdout).",
 )
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, UTF-8 with BOM.")
 @click.option("--min-move", default=3, show_default=True, type=click.IntRange(1), help="Smallest rank change reported.")
@@ -78,6 +89,7 @@ def diff(db, from_ranking, to_ranking, out, excel, min_move):
     compared with the one before, whether they come from two crawls or from one crawl ranked
     twice (another --topic).
 
+    \b
     Example: blogscout diff --db data/kunde-a.db --out changes.csv
     """
     old, new, changes = diff_database(db, from_ranking=from_ranking, to_ranking=to_ranking, min_move=min_move)

@@ -16,11 +16,12 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
+from crawler import defaults
 from crawler.engine.failures import RobotsForbidden, classify_failure
 
 log = logging.getLogger(__name__)
 
-PARSERS_MAX = 5000
+PARSERS_MAX = defaults.SETTINGS["BLOGSCOUT_ROBOTS_PARSERS"].default
 ROBOTS_MAXSIZE = 512 * 1024
 """Bytes of a robots.txt that are read (RFC 9309 asks for at least 500 KiB); the rest is dropped."""
 _CAP = "blogscout_robots_cap"

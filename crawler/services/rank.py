@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
+from crawler import defaults
 from crawler.errors import InputError
 from crawler.extract.textfile import TextFileError, read_text_file
 from crawler.services.export import STDOUT, check_format, check_output, export_format, write_export
@@ -175,7 +176,7 @@ def store_baseline(db: str | Path, topic: str = "") -> int:
 def rank_to_file(
     db: str,
     *,
-    out: str = "partners.csv",
+    out: str = defaults.EXPORT,
     topic: str = "",
     langs: Sequence[str] | None = None,
     me: str | None = None,
