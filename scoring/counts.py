@@ -24,7 +24,7 @@ from hashlib import blake2b
 import numpy as np
 from scipy import sparse
 
-from scoring.text import language_of, word_tokenizer, words
+from scoring.text import language_of, tokeniser_language, word_tokenizer, words
 
 Document = tuple[str, str | None, str]  # (site, declared language, main text)
 SHINGLE_WORDS = 8  # words per shingle: long enough that stock phrases shared by a few blogs rarely match
@@ -54,6 +54,7 @@ class TermCounter:
     Attributes (after `count`)
     --------------------------
     sites_ : the documents' sites in input order; languages_ : {site: tokeniser language}.
+    document_languages_ : {site: the document's own language, declared or guessed; '' if unknown}.
     terms_ : the terms by column; vocabulary_ : {term: column}.
     surface_ : {term: first readable word form} for explanations.
     shingles_ : with ``shingle_every=k``, (document rows, hashes) of about one in k word 8-grams
@@ -70,6 +71,7 @@ class TermCounter:
         """Tokenise and count ``documents`` into a float32 CSR matrix (rows: documents)."""
         self.sites_: list[str] = []
         self.languages_: dict[str, str] = {}
+        self.document_languages_: dict[str, str] = {}
         self.surface_: dict[str, str] = {}
         self.vocabulary_: dict[str, int] = {}
         self._tokenizers: dict[str, Callable[..., list[str]]] = {}
@@ -79,9 +81,11 @@ class TermCounter:
         batch: list[np.ndarray] = []
         size = 0
         for site, lang, text in documents:
-            code = language_of(lang, text or "")
+            own = language_of(lang, text or "")
+            code = tokeniser_language(own)
             self.sites_.append(site)
             self.languages_[site] = code
+            self.document_languages_[site] = own
             batch.append(self._word_ids(words(text or ""), code))
             size += len(batch[-1])
             if size >= self.batch_tokens:

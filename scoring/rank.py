@@ -22,6 +22,7 @@ from scoring import centrality as cen
 from scoring.activity import WINDOW_DAYS, activities
 from scoring.duplicates import find_copies
 from scoring.graph import LinkRow, site_graph, strongest_kind
+from scoring.language import language_code
 from scoring.relevance import Document, TopicRelevance
 from scoring.weights import load_weights
 
@@ -139,7 +140,7 @@ def _relevance(
     top = max((rel.scores_.get(c, 0.0) for c in candidates), default=0.0)
     scaled = {c: (rel.scores_.get(c, 0.0) / top if top > 0 else 0.0) for c in candidates}
     terms = rel.top_terms_of(candidates, N_TOP_TERMS)
-    detected = {c: rel.languages_[c] for c in candidates if c in rel.languages_}
+    detected = {c: rel.document_languages_[c] for c in candidates if c in rel.document_languages_}
     return scaled, terms, detected, copies
 
 
@@ -175,10 +176,6 @@ def _on_topic(
     return seed_set | {c for c in candidates if relevance[c] >= ON_TOPIC and c not in skip and c in circle}
 
 
-def _lang_code(value: str | None) -> str:
-    return (value or "").strip().lower().replace("_", "-").split("-", 1)[0]
-
-
 def rank_sites(
     data: CrawlData,
     *,
@@ -203,7 +200,7 @@ def rank_sites(
     roles = {s: (row.get("role") or "candidate") for s, row in sites.items()}
     seeds = sorted(s for s, r in roles.items() if r == "seed")
     platforms = sorted(s for s, r in roles.items() if r == "platform")
-    keep_langs = {_lang_code(c) for c in langs} if langs else None
+    keep_langs = {language_code(c) for c in langs} if langs else None
 
     candidates = sorted(
         s
@@ -211,7 +208,11 @@ def rank_sites(
         if roles[s] not in ("seed", "platform", "excluded")
         and row.get("is_blog")
         and s != me
-        and (keep_langs is None or not _lang_code(row.get("language")) or _lang_code(row.get("language")) in keep_langs)
+        and (
+            keep_langs is None
+            or not language_code(row.get("language"))
+            or language_code(row.get("language")) in keep_langs
+        )
     )
     log.info("ranking %d candidate blogs around %d seeds", len(candidates), len(seeds))
 
@@ -261,7 +262,7 @@ def rank_sites(
             "relevance": round(rel_scaled[c], 4),
             "centrality": round(centrality[c], 4),
             "activity": round(act.score, 4),
-            "language": _lang_code(row.get("language")) or detected.get(c, ""),
+            "language": language_code(row.get("language")) or detected.get(c, ""),
             "last_post": act.last_post,
             "posts_180d": act.posts_recent,
             "linked_from_seeds": len(seed_from),

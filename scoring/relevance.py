@@ -60,6 +60,7 @@ class TopicRelevance:
     ----------
     sites_ : list of fitted sites, in input order.
     languages_ : {site: tokeniser language used}.
+    document_languages_ : {site: the document's language, declared or guessed; '' if unknown}.
     scores_ : {site: cosine similarity to the profile of the site's language, 0..1}.
     profiles_ : {language: L2-normalised profile (dense 1-D array)}.
     profile_ : the profile over all languages together.
@@ -90,6 +91,7 @@ class TopicRelevance:
         X = counter.count(documents)
         self.shingles_ = counter.shingles_
         self.sites_, self.languages_, self.surface_ = counter.sites_, counter.languages_, counter.surface_
+        self.document_languages_ = counter.document_languages_
         vocab = counter.vocabulary_
         terms = np.empty(len(vocab), dtype=object)
         for term, j in vocab.items():

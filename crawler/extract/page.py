@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from lxml import etree, html
+from lxml import html
 
 from crawler.extract.contacts import decode_cfemail, email_from_mailto, emails_in_text, unique
 from crawler.extract.feeds import FeedEntry, FeedInfo, OpmlEntry, is_comment_feed, order_feeds, parse_feed, parse_opml
 from crawler.extract.headings import is_blogroll_heading, page_role
-from crawler.extract.htmltree import decode_html, parse_html
-from crawler.extract.language import guess_language
+from crawler.extract.htmltree import decode_html, parse_html, visible_text
 from crawler.extract.links import COMMENT, LINK_KINDS, DomContext, FoundLink, Link, iter_links
 from crawler.extract.maintext import main_text as extract_main_text
 from crawler.extract.meta import PageMeta, read_meta
@@ -35,6 +34,7 @@ from crawler.extract.signals import (
     text_dates,
 )
 from crawler.extract.urls import Platforms, canonical_url, host_of
+from scoring.language import guess_language
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     info.links = unique_links(found)
     _fill_site_pages(info, found)
     info.social = unique([f.link.url for f in found if f.link.kind == "social"])
-    visible = _visible_text(root)
+    visible = visible_text(root, MAX_VISIBLE_TEXT)
     info.emails = _emails(root, raw, visible)
     info.language = meta.language or guess_language(visible)
     raw_lower = raw.lower()
@@ -212,18 +212,6 @@ def _headline(root: html.HtmlElement, meta: PageMeta) -> str:
     h1 = root.find(".//h1")
     text = " ".join(h1.text_content().split()) if h1 is not None else ""
     return text or meta.og_title
-
-
-def _visible_text(root: html.HtmlElement) -> str:
-    """All body text outside scripts and styles, capped (serialised in C, script text cut out)."""
-    body = root.find("body")
-    if body is None:
-        return ""
-    text = etree.tostring(body, method="text", encoding=str, with_tail=False)
-    for el in body.iter("script", "style"):
-        if el.text and el.text.strip():
-            text = text.replace(el.text, " ", 1)
-    return text[:MAX_VISIBLE_TEXT]
 
 
 def _emails(root: html.HtmlElement, raw: str, visible: str) -> list[str]:
