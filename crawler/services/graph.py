@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import math
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from crawler.errors import OutputError
-from crawler.services.export import check_output
+from crawler.services.export import atomic_output, check_output
 from crawler.services.rank import rank_database
 from crawler.services.report import KIND_GROUPS, opened, statuses
 from crawler.storage import browse, reads
@@ -145,7 +143,7 @@ def write_graph(db_path: str | Path, out: str | Path) -> dict:
     writer = FORMATS.get(out.suffix.lower())
     if writer is None:
         raise GraphFileError(f"--out {out}: unknown graph format; use a name ending in .gexf or .graphml")
-    check_output(str(out))
+    check_output(str(out), db_path)
     with opened(db_path) as db:
         rows = {row["site"]: row for row in _ranked(db, db_path)}
         site_rows = browse.sites(db)
@@ -177,12 +175,6 @@ def write_graph(db_path: str | Path, out: str | Path) -> dict:
     for _, _, data in G.edges(data=True):
         data["kind"] = KIND_GROUPS.get(data.get("kind"), data.get("kind") or "")
         data.pop("kind_weight", None)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        writer(G, tmp)
-        os.replace(tmp, out)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise GraphFileError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
+    with atomic_output(out, db_path) as tmp:
+        writer(G, str(tmp))
     return {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}

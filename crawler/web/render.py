@@ -74,8 +74,8 @@ def write_report(db_path: str, out: str, *, top: int = 50, lang: str = "en", gra
     from crawler.services.graph import neighbourhood
     from crawler.services.report import partners, write_text
 
-    check_output(out)
+    check_output(out, db_path)
     data = partners(db_path, top=top)
     graph = neighbourhood(db_path, top=min(top, graph_top))
-    write_text(out, render_report(data, graph, lang=lang))
+    write_text(out, render_report(data, graph, lang=lang), db_path)
     return len(data["candidates"])
