@@ -11,6 +11,7 @@ from crawler.cli.demo import demo
 from crawler.cli.rank import rank
 from crawler.cli.recrawl import diff, recrawl
 from crawler.cli.schedule import schedule
+from crawler.cli.web import graph, report, serve
 
 
 @click.group(cls=OneLineErrors, context_settings=CONTEXT)
@@ -23,7 +24,7 @@ def cli() -> None:
     """
 
 
-for command in (crawl, run, worker, rank, demo, recrawl, diff, schedule):
+for command in (crawl, run, worker, rank, demo, recrawl, diff, schedule, report, graph, serve):
     cli.add_command(command)
 
 

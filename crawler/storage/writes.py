@@ -30,12 +30,17 @@ ON CONFLICT(site) DO UPDATE SET
   run_id = excluded.run_id
 """
 
-_UPSERT_PAGE = """
-INSERT OR REPLACE INTO pages (url, site, run_id, fetched_at, status, page_kind, content_type, title,
-  language, published, text, etag, last_modified, content_hash, follow, fetch_interval, next_fetch)
-VALUES (:url, :site, :run_id, :fetched_at, :status, :page_kind, :content_type, :title, :language,
-  :published, :text, :etag, :last_modified, :content_hash, :follow, :fetch_interval, :next_fetch)
-"""
+# An upsert, not INSERT OR REPLACE: a replace deletes the row without firing delete triggers,
+# which would leave stale entries in the full-text index (pages_fts) and orphan its links.
+_PAGE_COLUMNS = (
+    "site, run_id, fetched_at, status, page_kind, content_type, title, language, published, text, "
+    "etag, last_modified, content_hash, follow, fetch_interval, next_fetch"
+).split(", ")
+_UPSERT_PAGE = (
+    f"INSERT INTO pages (url, {', '.join(_PAGE_COLUMNS)}) "
+    f"VALUES (:url, {', '.join(':' + c for c in _PAGE_COLUMNS)}) "
+    f"ON CONFLICT(url) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _PAGE_COLUMNS)}"
+)
 
 _UNCHANGED_PAGE = """
 UPDATE pages SET run_id = :run_id,
