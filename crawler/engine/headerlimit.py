@@ -19,10 +19,11 @@ from scrapy.core.downloader.handlers.http11 import (
 )
 from twisted.web._newclient import HEADER
 
+from crawler import defaults
 from crawler.engine.failures import HeadersTooLarge
 
-HEADERS_MAXSIZE = 256 * 1024
-HEADERS_MAXCOUNT = 1000
+HEADERS_MAXSIZE = defaults.SETTINGS["BLOGSCOUT_HEADERS_MAXSIZE"].default
+HEADERS_MAXCOUNT = defaults.SETTINGS["BLOGSCOUT_HEADERS_MAXCOUNT"].default
 
 
 class BoundedHeadersParser(_LenientHTTPClientParser):

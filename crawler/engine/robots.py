@@ -22,7 +22,7 @@ from crawler.engine.failures import RobotsForbidden, classify_failure
 log = logging.getLogger(__name__)
 
 PARSERS_MAX = defaults.SETTINGS["BLOGSCOUT_ROBOTS_PARSERS"].default
-ROBOTS_MAXSIZE = 512 * 1024
+ROBOTS_MAXSIZE = defaults.SETTINGS["BLOGSCOUT_ROBOTS_MAXSIZE"].default
 """Bytes of a robots.txt that are read (RFC 9309 asks for at least 500 KiB); the rest is dropped."""
 _CAP = "blogscout_robots_cap"
 

@@ -13,6 +13,7 @@ import tldextract
 from w3lib.url import safe_url_string
 
 from crawler.extract.addresses import is_private_address  # noqa: F401  (part of this module's API)
+from crawler.extract.textfile import read_text_file
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +202,7 @@ class Platforms:
         """Read the bundled list plus any user files."""
         entries: dict[str, str] = {}
         for path in (PLATFORMS_FILE, *paths):
-            for category, site in parse_site_list(Path(path).read_text(encoding="utf-8"), default="platform"):
+            for category, site in parse_site_list(read_text_file(path), default="platform"):
                 entries[site] = category
         return cls(entries)
 
