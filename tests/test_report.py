@@ -192,3 +192,16 @@ def test_empty_crawl_gives_a_report_and_a_graph_without_candidates(tmp_path):
     assert blogscout("graph", "--db", str(db), "--out", str(graph_file), "--quiet").returncode == 0
     assert nx.read_graphml(graph_file).number_of_nodes() == 0
     assert neighbourhood(db) == {"nodes": [], "edges": []}
+
+
+@pytest.mark.parametrize("command", ["report", "graph"])
+def test_output_never_replaces_the_database(project, command, tmp_path):
+    before = project["db"].read_bytes()
+    out = str(project["db"]) if command == "report" else str(project["db"].with_suffix(".gexf"))
+    link = tmp_path / "g.gexf"
+    if command == "graph":  # a symlink named like a graph file, pointing at the database
+        link.symlink_to(project["db"])
+        out = str(link)
+    result = blogscout(command, "--db", str(project["db"]), "--out", out)
+    assert result.returncode == 1 and "is the project database" in result.stderr
+    assert project["db"].read_bytes() == before

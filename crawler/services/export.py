@@ -10,9 +10,9 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from crawler.errors import InputError, OutputError
 
@@ -105,14 +105,25 @@ def write_export(
 ) -> None:
     """Write the export to ``out`` ('-' for stdout); ``db`` is the project database it must not replace.
 
-    A file is written atomically (a temporary file in the target folder, then ``os.replace``):
-    a failed write leaves the previous export as it was. A symlink is written through to its
-    target; the file gets the mode of the file it replaces, or what the umask allows.
+    Written with `write_file`: atomically, through a symlink, with the mode of the file replaced.
     """
     if out == STDOUT:
         write_rows(rows, sys.stdout, fmt=fmt, excel=excel, columns=columns)
         return
-    folder = check_output(out, db)
+    write_file(out, lambda fh: write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns), db=db)
+
+
+def write_file(
+    out: str | Path, fill: Callable[[IO], None], *, db: str | Path | None = None, binary: bool = False
+) -> None:
+    """Write a file through ``fill(handle)`` (UTF-8 text, or bytes with ``binary``).
+
+    A file is written atomically (a temporary file in the target folder, then ``os.replace``):
+    a failed write leaves the previous file as it was. A symlink is written through to its
+    target; the file gets the mode of the file it replaces, or what the umask allows; ``db``
+    (the project database) and its companions are never replaced.
+    """
+    folder = check_output(str(out), db)
     target = real_target(out)
     mode = _file_mode(target)
     try:
@@ -120,8 +131,8 @@ def write_export(
     except OSError as err:
         raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns)
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fill(fh)
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as err:

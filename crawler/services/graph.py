@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import math
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from crawler.errors import OutputError
-from crawler.services.export import check_output
+from crawler.services.export import check_output, write_file
 from crawler.services.report import KIND_GROUPS, ReportError, opened, partners, ranked_rows, statuses
 from crawler.storage import browse, reads
 from scoring.graph import site_graph, weighted_kinds
@@ -148,7 +146,7 @@ def write_graph(db_path: str | Path, out: str | Path) -> dict:
     writer = FORMATS.get(out.suffix.lower())
     if writer is None:
         raise GraphFileError(f"--out {out}: unknown graph format; use a name ending in .gexf or .graphml")
-    check_output(str(out))
+    check_output(str(out), db_path)
     with opened(db_path) as db:
         rows = {row["site"]: row for row in ranked_rows(db, db_path)[0]}
         site_rows = browse.sites(db)
@@ -180,12 +178,5 @@ def write_graph(db_path: str | Path, out: str | Path) -> dict:
     for _, _, data in G.edges(data=True):
         data["kind"] = KIND_GROUPS.get(data.get("kind"), data.get("kind") or "")
         data.pop("kind_weight", None)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        writer(G, tmp)
-        os.replace(tmp, out)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise GraphFileError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
+    write_file(out, lambda fh: writer(G, fh), db=db_path, binary=True)
     return {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}

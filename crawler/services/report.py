@@ -8,8 +8,6 @@ escaping is the templates' job, and only ``http``/``https`` URLs ever get an ``h
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import contextmanager
@@ -19,8 +17,8 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from crawler.errors import InputError, NotStoredError, OutputError
-from crawler.services.export import check_output
+from crawler.errors import InputError, NotStoredError
+from crawler.services.export import write_file
 from crawler.services.rank import rank_database
 from crawler.storage import browse, reads
 from crawler.storage import db as dbmod
@@ -260,20 +258,9 @@ def candidate(db_path: str | Path, site: str, *, limit: int = 200) -> dict:
     return {"card": one, "links_in": links_in, "links_out": links_out, "pages": pages, "statuses": status_names()}
 
 
-def write_text(out: str | Path, text: str) -> None:
-    """Write a text file atomically (a temporary file beside it, then a rename)."""
-    folder = check_output(str(out))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{Path(out).name}.", suffix=".tmp", dir=folder)
-    except OSError as err:
-        raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, out)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
+def write_text(out: str | Path, text: str, *, db: str | Path | None = None) -> None:
+    """Write a text file atomically (never over the project database ``db``)."""
+    write_file(out, lambda fh: fh.write(text), db=db)
 
 
 class StatusUnavailable(InputError):

@@ -74,7 +74,7 @@ def write_report(db_path: str, out: str, *, top: int = 50, lang: str = "en", gra
     from crawler.services.graph import report
     from crawler.services.report import write_text
 
-    check_output(out)
+    check_output(out, db_path)
     data, graph = report(db_path, top=top, graph_top=graph_top)
-    write_text(out, render_report(data, graph, lang=lang))
+    write_text(out, render_report(data, graph, lang=lang), db=db_path)
     return len(data["candidates"])
