@@ -10,9 +10,10 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import Any, TextIO
 
 from crawler.errors import InputError, OutputError
 
@@ -94,6 +95,34 @@ def write_rows(
         write_csv(rows, stream, excel=excel, columns=columns)
 
 
+@contextmanager
+def atomic_output(out: str | Path, db: str | Path | None = None) -> Iterator[Path]:
+    """A temporary path beside the file ``out`` names, renamed over it when the block ends.
+
+    ``out`` is checked first (`check_output`; ``db`` is the project database it must not
+    replace); a symlink is written through to its target; the file gets the mode of the file
+    it replaces, or what the umask allows. A failed write leaves the previous file as it was.
+    """
+    folder = check_output(str(out), db)
+    target = real_target(out)
+    mode = _file_mode(target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.close(fd)
+    except OSError as err:
+        raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_export(
     rows: Sequence[Mapping[str, Any]],
     out: str,
@@ -103,41 +132,10 @@ def write_export(
     columns: Sequence[str],
     db: str | Path | None = None,
 ) -> None:
-    """Write the export to ``out`` ('-' for stdout); ``db`` is the project database it must not replace.
-
-    Written with `write_file`: atomically, through a symlink, with the mode of the file replaced.
-    """
+    """Write the export to ``out`` ('-' for stdout) through `atomic_output`; ``db`` is the project
+    database it must not replace."""
     if out == STDOUT:
         write_rows(rows, sys.stdout, fmt=fmt, excel=excel, columns=columns)
         return
-    write_file(out, lambda fh: write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns), db=db)
-
-
-def write_file(
-    out: str | Path, fill: Callable[[IO], None], *, db: str | Path | None = None, binary: bool = False
-) -> None:
-    """Write a file through ``fill(handle)`` (UTF-8 text, or bytes with ``binary``).
-
-    A file is written atomically (a temporary file in the target folder, then ``os.replace``):
-    a failed write leaves the previous file as it was. A symlink is written through to its
-    target; the file gets the mode of the file it replaces, or what the umask allows; ``db``
-    (the project database) and its companions are never replaced.
-    """
-    folder = check_output(str(out), db)
-    target = real_target(out)
-    mode = _file_mode(target)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as err:
-        raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
-    try:
-        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fill(fh)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(out, db) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns)

@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from crawler.errors import OutputError
-from crawler.services.export import check_output, write_file
+from crawler.services.export import atomic_output, check_output
 from crawler.services.report import KIND_GROUPS, ReportError, opened, partners, ranked_rows, statuses
 from crawler.storage import browse, reads
 from scoring.graph import site_graph, weighted_kinds
@@ -178,5 +178,6 @@ def write_graph(db_path: str | Path, out: str | Path) -> dict:
     for _, _, data in G.edges(data=True):
         data["kind"] = KIND_GROUPS.get(data.get("kind"), data.get("kind") or "")
         data.pop("kind_weight", None)
-    write_file(out, lambda fh: writer(G, fh), db=db_path, binary=True)
+    with atomic_output(out, db_path) as tmp:
+        writer(G, str(tmp))
     return {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}

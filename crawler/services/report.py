@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from crawler.errors import InputError, NotStoredError
-from crawler.services.export import write_file
+from crawler.services.export import atomic_output
 from crawler.services.rank import rank_database
 from crawler.storage import browse, reads
 from crawler.storage import db as dbmod
@@ -258,9 +258,10 @@ def candidate(db_path: str | Path, site: str, *, limit: int = 200) -> dict:
     return {"card": one, "links_in": links_in, "links_out": links_out, "pages": pages, "statuses": status_names()}
 
 
-def write_text(out: str | Path, text: str, *, db: str | Path | None = None) -> None:
-    """Write a text file atomically (never over the project database ``db``)."""
-    write_file(out, lambda fh: fh.write(text), db=db)
+def write_text(out: str | Path, text: str, db: str | Path | None = None) -> None:
+    """Write a text file atomically (see `crawler.services.export.atomic_output`)."""
+    with atomic_output(out, db) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 class StatusUnavailable(InputError):
