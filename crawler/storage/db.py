@@ -169,12 +169,26 @@ def m003_browsing(db: sqlite_utils.Database) -> None:
     db["ranking_rows"].create_index(["site"], if_not_exists=True)
     fields = ("title", "url", "relevance", "centrality", "activity", "language", "last_post", "why")
     extracted = ", ".join(f"json_extract(r.row, '$.{name}') AS {name}" for name in fields)
+    status, join = "", ""
+    if db["outreach"].exists():  # the outreach status, as `blogscout status` shows it
+        status, join = (
+            ", coalesce(o.status, 'new') AS status, o.note AS note",
+            " LEFT JOIN outreach o ON o.site = r.site",
+        )
     db.create_view(
         "partners",
-        f"SELECT r.rank, r.site, r.score, {extracted}, r.ranking_id FROM ranking_rows r "
+        f"SELECT r.rank, r.site, r.score, {extracted}{status}, r.ranking_id FROM ranking_rows r{join} "
         "WHERE r.ranking_id = (SELECT max(id) FROM rankings) ORDER BY r.rank",
         replace=True,
     )
+
+
+@migrations()
+def m004_recrawl_schedule(db: sqlite_utils.Database) -> None:
+    """Per-page re-fetch schedule (days between fetches, when due again); robots.txt kept for a day."""
+    db["pages"].add_column("fetch_interval", float)
+    db["pages"].add_column("next_fetch", str)
+    db["robots_txt"].create({"host": str, "fetched_at": str, "status": int, "body": bytes}, pk="host")
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
