@@ -166,7 +166,8 @@ def card(
     }
 
 
-def _ranked_rows(db: sqlite_utils.Database, db_path: str | Path) -> tuple[list[dict], dict | None]:
+def ranked_rows(db: sqlite_utils.Database, db_path: str | Path) -> tuple[list[dict], dict | None]:
+    """The latest stored ranking's rows and its record; ranked now (not stored) when there is none."""
     ranking = browse.latest_ranking(db)
     if ranking:
         return browse.ranking_rows(db, ranking["id"]), ranking
@@ -174,16 +175,23 @@ def _ranked_rows(db: sqlite_utils.Database, db_path: str | Path) -> tuple[list[d
     return rank_database(db_path), None
 
 
-def partners(db_path: str | Path, *, top: int | None = None, langs: Sequence[str] | None = None) -> dict:
+def partners(
+    db_path: str | Path,
+    *,
+    top: int | None = None,
+    langs: Sequence[str] | None = None,
+    ranked: tuple[list[dict], dict | None] | None = None,
+) -> dict:
     """The ranked candidates with their cards, the seeds and facts about the crawl.
 
     Returns ``{"database", "reference", "ranking", "topic", "seeds", "candidates", "languages",
-    "statuses"}``; raises `ReportError` when nothing is crawled yet.
+    "statuses"}``; raises `ReportError` when nothing is crawled yet. ``ranked`` passes rows
+    already read with `ranked_rows`.
     """
     with opened(db_path) as db:
         if not reads.latest_run_id(db):
             raise ReportError(f"{db_path}: no crawl stored yet; run 'blogscout crawl URL...' first")
-        rows, ranking = _ranked_rows(db, db_path)
+        rows, ranking = ranked or ranked_rows(db, db_path)
         if langs:
             keep = {code.lower() for code in langs}
             rows = [row for row in rows if not row.get("language") or row["language"] in keep]
@@ -226,7 +234,7 @@ def partners(db_path: str | Path, *, top: int | None = None, langs: Sequence[str
 def candidate(db_path: str | Path, site: str, *, limit: int = 200) -> dict:
     """One candidate's card plus its links in and out and its crawled pages."""
     with opened(db_path) as db:
-        rows, _ = _ranked_rows(db, db_path)
+        rows, _ = ranked_rows(db, db_path)
         row = next((r for r in rows if r["site"] == site), None)
         if row is None:
             raise UnknownCandidate(f"{site!r} is not a ranked candidate of {Path(db_path).name}")

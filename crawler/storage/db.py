@@ -152,15 +152,12 @@ def m002_rankings(db: sqlite_utils.Database) -> None:
 def m003_browsing(db: sqlite_utils.Database) -> None:
     """Friendly to outside tools: foreign keys, a ``partners`` view, full-text search over pages.
 
-    Foreign keys only where every row matches (a page's and a contact's site, a link's page, a
-    ranking row's ranking). ``pages_fts`` is an external-content FTS5 index with triggers; pages
+    Foreign keys only where every row matches: a link's page and a ranking row's ranking. A page's
+    site need not be a row of ``sites``: a redirect can land a page on a site nobody linked. ``pages_fts`` is an external-content FTS5 index with triggers; pages
     are upserted with ``ON CONFLICT DO UPDATE`` so the update trigger keeps it in step.
     """
     db.add_foreign_keys(
         [
-            ("pages", "site", "sites", "site"),
-            ("contacts", "site", "sites", "site"),
-            ("feed_entries", "site", "sites", "site"),
             ("links", "from_url", "pages", "url"),
             ("ranking_rows", "ranking_id", "rankings", "id"),
         ]
@@ -169,9 +166,15 @@ def m003_browsing(db: sqlite_utils.Database) -> None:
     db["ranking_rows"].create_index(["site"], if_not_exists=True)
     fields = ("title", "url", "relevance", "centrality", "activity", "language", "last_post", "why")
     extracted = ", ".join(f"json_extract(r.row, '$.{name}') AS {name}" for name in fields)
+    status, join = "", ""
+    if db["outreach"].exists():  # the outreach status, as `blogscout status` shows it
+        status, join = (
+            ", coalesce(o.status, 'new') AS status, o.note AS note",
+            " LEFT JOIN outreach o ON o.site = r.site",
+        )
     db.create_view(
         "partners",
-        f"SELECT r.rank, r.site, r.score, {extracted}, r.ranking_id FROM ranking_rows r "
+        f"SELECT r.rank, r.site, r.score, {extracted}{status}, r.ranking_id FROM ranking_rows r{join} "
         "WHERE r.ranking_id = (SELECT max(id) FROM rankings) ORDER BY r.rank",
         replace=True,
     )
