@@ -28,7 +28,7 @@ import sqlite_utils
 
 from crawler.errors import BlogscoutError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -152,15 +152,12 @@ def m002_rankings(db: sqlite_utils.Database) -> None:
 def m003_browsing(db: sqlite_utils.Database) -> None:
     """Friendly to outside tools: foreign keys, a ``partners`` view, full-text search over pages.
 
-    Foreign keys only where every row matches (a page's and a contact's site, a link's page, a
-    ranking row's ranking). ``pages_fts`` is an external-content FTS5 index with triggers; pages
+    Foreign keys only where the writer guarantees the row exists in the same transaction (a link's
+    page, a ranking row's ranking): a page may be stored before its site row, so sites get none. ``pages_fts`` is an external-content FTS5 index with triggers; pages
     are upserted with ``ON CONFLICT DO UPDATE`` so the update trigger keeps it in step.
     """
     db.add_foreign_keys(
         [
-            ("pages", "site", "sites", "site"),
-            ("contacts", "site", "sites", "site"),
-            ("feed_entries", "site", "sites", "site"),
             ("links", "from_url", "pages", "url"),
             ("ranking_rows", "ranking_id", "rankings", "id"),
         ]
@@ -181,6 +178,24 @@ def m003_browsing(db: sqlite_utils.Database) -> None:
         "WHERE r.ranking_id = (SELECT max(id) FROM rankings) ORDER BY r.rank",
         replace=True,
     )
+
+
+@migrations()
+def m005_no_site_foreign_keys(db: sqlite_utils.Database) -> None:
+    """Drop the foreign keys to ``sites`` that databases of the first m003 declared.
+
+    A page (and its contacts and feed entries) may be stored before its site row, so such keys
+    refused whole batches. ``pages`` is rebuilt without them and its search index with it.
+    """
+    rebuilt = False
+    for table in ("pages", "contacts", "feed_entries"):
+        if any(fk.column == "site" for fk in db[table].foreign_keys):
+            db[table].transform(drop_foreign_keys=("site",))
+            rebuilt = rebuilt or table == "pages"
+    if rebuilt:
+        db["pages"].enable_fts(
+            ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2", replace=True
+        )
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
