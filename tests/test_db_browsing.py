@@ -38,6 +38,17 @@ def search(path, words):
     return [url for (url,) in query(path, sql, words)]
 
 
+def write_seed_home(db, title: str) -> int:
+    """A run with seed a.de and its home page (text "Ackerbohnen"); returns the run id."""
+    run = dbmod.start_run(db, "crawl", ["https://a.de/"], {})
+    items = [
+        SiteItem("a.de", "https://a.de/", "seed", 0, ""),
+        PageItem("https://a.de/", "a.de", 200, "home", title=title, text="Ackerbohnen"),
+    ]
+    write_batch(db, run, items)
+    return run
+
+
 @pytest.fixture(scope="module")
 def crawled_twice(tmp_path_factory):
     """A sandbox crawl, a new post on a seed, and the same crawl again into the same database."""
@@ -90,15 +101,7 @@ def test_upsert_rewrites_a_page_and_its_index_entry(tmp_path):
     dbmod.connect(path).close()
     # a plain connection (sqlite3, other tools): REPLACE would fire no delete trigger on it
     db = sqlite_utils.Database(sqlite3.connect(path), recursive_triggers=False)
-    run = dbmod.start_run(db, "crawl", ["https://a.de/"], {})
-    write_batch(
-        db,
-        run,
-        [
-            SiteItem("a.de", "https://a.de/", "seed", 0, ""),
-            PageItem("https://a.de/", "a.de", 200, "home", title="Alt", text="Ackerbohnen"),
-        ],
-    )
+    run = write_seed_home(db, "Alt")
     write_batch(db, run, [PageItem("https://a.de/", "a.de", 200, "home", title="Neu", text="Zuckerrüben")])
     db.close()
     assert search(path, "zuckerruben") == ["https://a.de/"]
@@ -145,15 +148,7 @@ def test_page_stored_before_its_site_row_is_kept(tmp_path):
 def test_site_foreign_keys_of_older_databases_are_dropped(tmp_path):
     path = tmp_path / "old.db"
     db = dbmod.connect(path)
-    run = dbmod.start_run(db, "crawl", ["https://a.de/"], {})
-    write_batch(
-        db,
-        run,
-        [
-            SiteItem("a.de", "https://a.de/", "seed", 0, ""),
-            PageItem("https://a.de/", "a.de", 200, "home", title="A", text="Ackerbohnen"),
-        ],
-    )
+    run = write_seed_home(db, "A")
     db.close()
     old = sqlite_utils.Database(sqlite3.connect(path))  # as the first version of the browsing migration left it
     old.add_foreign_keys([("pages", "site", "sites", "site"), ("contacts", "site", "sites", "site")])
