@@ -28,7 +28,7 @@ import sqlite_utils
 
 from crawler.errors import BlogscoutError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -178,6 +178,14 @@ def m003_browsing(db: sqlite_utils.Database) -> None:
         "WHERE r.ranking_id = (SELECT max(id) FROM rankings) ORDER BY r.rank",
         replace=True,
     )
+
+
+@migrations()
+def m004_recrawl_schedule(db: sqlite_utils.Database) -> None:
+    """Per-page re-fetch schedule (days between fetches, when due again); robots.txt kept for a day."""
+    db["pages"].add_column("fetch_interval", float)
+    db["pages"].add_column("next_fetch", str)
+    db["robots_txt"].create({"host": str, "fetched_at": str, "status": int, "body": bytes}, pk="host")
 
 
 @migrations()
