@@ -22,6 +22,7 @@ def test_crawl_then_recrawl_without_rank_diff_lists_what_changed(tmp_path):
         first = blogscout("crawl", *world.seeds, "--db", str(db), "--quiet", *FAST, proxy=server.proxy_url)
         assert first.returncode == 0, first.stderr
         seed = next(b for b in world.blogs if b.label == "seed")
+        world.add_post(seed.host, "Neue Wege im Content-Marketing für Einsteiger")
         newcomer = world.add_blog(label="partner", linked_from=seed.host, lang="de")
         again = blogscout("recrawl", "--db", str(db), proxy=server.proxy_url)
     assert again.returncode == 0, again.stderr

@@ -107,8 +107,8 @@ SCRIPT_BYTES = 2 * 1024 * 1024
 LINK_COUNT = 10_000
 ROBOTS_BYTES = 600 * 1024
 ROBOTS_OVER_LIMIT_BYTES = 5 * 1024 * 1024  # over the crawler's 4 MB download limit
-HEADER_LINES = 200_000  # ~5 MB of response headers
-BOMB_BYTES = 64 * 1024 * 1024  # decompressed size of the gzip bomb (~64 KB on the wire)
+HEADER_LINES = 20_000  # ~500 KB of response headers: past both caps (1,000 lines, 256 KiB)
+BOMB_BYTES = 16 * 1024 * 1024  # decompressed size of the gzip bomb (~16 KB on the wire)
 CHAIN_LENGTH = 20
 STORM_STATUSES = (500, 502, 503, 429, 404, 403)
 _PERMUTATION_FACETS = {
@@ -401,7 +401,7 @@ class Hostile:
 
     @cached_property
     def huge_headers(self) -> dict[str, str]:
-        """``HEADER_LINES`` header lines (``X-Fuell-N: ...``), about 5 MB."""
+        """``HEADER_LINES`` header lines (``X-Fuell-N: ...``), about 500 KB."""
         return {f"X-Fuell-{i}": "0123456789abcdef" for i in range(HEADER_LINES)}
 
     def _robots_ueber_limit(self, path: str, query: str) -> Response:
@@ -420,7 +420,7 @@ class Hostile:
 
     @cached_property
     def gzip_bomb(self) -> bytes:
-        """``BOMB_BYTES`` of an HTML page (mostly spaces) gzipped to ~64 KB."""
+        """``BOMB_BYTES`` of an HTML page (mostly spaces) gzipped to ~16 KB."""
         return gzip.compress(b"<html><body>" + b" " * BOMB_BYTES + b"</body></html>", compresslevel=9)
 
 

@@ -152,8 +152,9 @@ def m002_rankings(db: sqlite_utils.Database) -> None:
 def m003_browsing(db: sqlite_utils.Database) -> None:
     """Friendly to outside tools: foreign keys, a ``partners`` view, full-text search over pages.
 
-    Foreign keys only where the writer guarantees the row exists in the same transaction (a link's
-    page, a ranking row's ranking): a page may be stored before its site row, so sites get none. ``pages_fts`` is an external-content FTS5 index with triggers; pages
+    Foreign keys only where every row matches: a link's page and a ranking row's ranking. A page's
+    site need not be a row of ``sites``: a redirect can land a page on a site nobody linked.
+    ``pages_fts`` is an external-content FTS5 index with triggers; pages
     are upserted with ``ON CONFLICT DO UPDATE`` so the update trigger keeps it in step.
     """
     db.add_foreign_keys(
