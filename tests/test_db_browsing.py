@@ -38,6 +38,17 @@ def search(path, words):
     return [url for (url,) in query(path, sql, words)]
 
 
+def write_seed_home(db, title: str) -> int:
+    """A run with seed a.de and its home page (text "Ackerbohnen"); returns the run id."""
+    run = dbmod.start_run(db, "crawl", ["https://a.de/"], {})
+    items = [
+        SiteItem("a.de", "https://a.de/", "seed", 0, ""),
+        PageItem("https://a.de/", "a.de", 200, "home", title=title, text="Ackerbohnen"),
+    ]
+    write_batch(db, run, items)
+    return run
+
+
 @pytest.fixture(scope="module")
 def crawled_twice(tmp_path_factory):
     """A sandbox crawl, a new post on a seed, and the same crawl again into the same database."""
@@ -80,8 +91,8 @@ def test_foreign_keys_hold_after_crawls(crawled_twice):
         for fk in conn.execute(f"PRAGMA foreign_key_list({t})")
     }
     conn.close()
-    assert ("pages", "site", "sites") not in declared  # a redirect can land a page on an unlisted site
     assert ("links", "from_url", "pages") in declared
+    assert not any(column == "site" for _, column, _ in declared)  # a page may come before its site row
     assert ("ranking_rows", "ranking_id", "rankings") in declared
 
 
@@ -90,15 +101,7 @@ def test_upsert_rewrites_a_page_and_its_index_entry(tmp_path):
     dbmod.connect(path).close()
     # a plain connection (sqlite3, other tools): REPLACE would fire no delete trigger on it
     db = sqlite_utils.Database(sqlite3.connect(path), recursive_triggers=False)
-    run = dbmod.start_run(db, "crawl", ["https://a.de/"], {})
-    write_batch(
-        db,
-        run,
-        [
-            SiteItem("a.de", "https://a.de/", "seed", 0, ""),
-            PageItem("https://a.de/", "a.de", 200, "home", title="Alt", text="Ackerbohnen"),
-        ],
-    )
+    run = write_seed_home(db, "Alt")
     write_batch(db, run, [PageItem("https://a.de/", "a.de", 200, "home", title="Neu", text="Zuckerrüben")])
     db.close()
     assert search(path, "zuckerruben") == ["https://a.de/"]
@@ -131,3 +134,32 @@ def test_empty_database_has_an_empty_partners_view_and_index(tmp_path):
     dbmod.connect(path).close()
     assert query(path, "SELECT count(*) FROM partners") == [(0,)]
     assert query(path, "SELECT count(*) FROM pages_fts") == [(0,)]
+
+
+def test_page_stored_before_its_site_row_is_kept(tmp_path):
+    path = tmp_path / "order.db"
+    db = dbmod.connect(path)
+    run = dbmod.start_run(db, "crawl", ["https://a.de/"], {})
+    assert write_batch(db, run, [PageItem("https://c.de/", "c.de", 200, "home", title="C", text="Zuckerrüben")]) == 1
+    db.close()
+    assert query(path, "SELECT url FROM pages") == [("https://c.de/",)]
+
+
+def test_site_foreign_keys_of_older_databases_are_dropped(tmp_path):
+    path = tmp_path / "old.db"
+    db = dbmod.connect(path)
+    run = write_seed_home(db, "A")
+    db.close()
+    old = sqlite_utils.Database(sqlite3.connect(path))  # as the first version of the browsing migration left it
+    old.add_foreign_keys([("pages", "site", "sites", "site"), ("contacts", "site", "sites", "site")])
+    old["pages"].enable_fts(["title", "text"], create_triggers=True, replace=True)
+    old.execute("DELETE FROM _sqlite_migrations WHERE name = 'm005_no_site_foreign_keys'")
+    old.conn.commit()
+    old.conn.execute("PRAGMA user_version = 3")
+    old.conn.close()
+    db = dbmod.connect(path)
+    assert db["pages"].foreign_keys == [] and db["contacts"].foreign_keys == []
+    write_batch(db, run, [PageItem("https://c.de/", "c.de", 200, "home", title="C", text="Zuckerrüben")])
+    db.close()
+    assert search(path, "zuckerruben") == ["https://c.de/"] and search(path, "ackerbohnen") == ["https://a.de/"]
+    assert fts_is_consistent(path)

@@ -97,6 +97,31 @@ def test_app_lists_partners_with_filters(app, project, tmp_path):
         screenshot(driver, "app-partners", tmp_path)
 
 
+def test_status_button_persists_in_the_page_and_the_database(app, project, tmp_path):
+    pytest.importorskip("crawler.services.outreach", reason="outreach statuses arrive with the outreach commands")
+    site = project["hostile"]
+    with chromium(tmp_path / "profile") as driver:
+        driver.get(app)
+        driver.find_element(By.CSS_SELECTOR, f'tr[data-site="{site}"] a.row-link').click()
+        form = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "form.status-form"), what="status form")[0]
+        form.find_element(By.NAME, "note").send_keys("Mail an Anna: Gastbeitrag <script>x</script>")
+        form.find_element(By.CSS_SELECTOR, "button[value=contacted]").click()
+        wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ".flash"), what="saved message")
+        driver.refresh()
+        badge = driver.find_element(By.CSS_SELECTOR, ".card-head .badge")
+        assert badge.get_attribute("data-status") == "contacted"
+        assert driver.find_element(By.CSS_SELECTOR, ".note-text").text == "Mail an Anna: Gastbeitrag <script>x</script>"
+        assert driver.find_element(By.CSS_SELECTOR, "button.current").get_attribute("value") == "contacted"
+        screenshot(driver, "app-candidate", tmp_path)
+        driver.get(app)
+        row = driver.find_element(By.CSS_SELECTOR, f'tr[data-site="{site}"]')
+        assert row.get_attribute("data-status") == "contacted"
+    assert stored_status(project["db"], site) == ("contacted", "Mail an Anna: Gastbeitrag <script>x</script>")
+    listed = blogscout("status", "--db", str(project["db"]))
+    assert listed.returncode == 0, listed.stderr
+    assert site in listed.stdout and "contacted" in listed.stdout
+
+
 def test_app_shows_markup_as_text_and_never_links_script_urls(app, project, tmp_path):
     with chromium(tmp_path / "profile") as driver:
         driver.get(app + f"-/blogscout/site/{project['hostile']}")

@@ -28,7 +28,7 @@ import sqlite_utils
 
 from crawler.errors import BlogscoutError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -153,7 +153,8 @@ def m003_browsing(db: sqlite_utils.Database) -> None:
     """Friendly to outside tools: foreign keys, a ``partners`` view, full-text search over pages.
 
     Foreign keys only where every row matches: a link's page and a ranking row's ranking. A page's
-    site need not be a row of ``sites``: a redirect can land a page on a site nobody linked. ``pages_fts`` is an external-content FTS5 index with triggers; pages
+    site need not be a row of ``sites``: a redirect can land a page on a site nobody linked.
+    ``pages_fts`` is an external-content FTS5 index with triggers; pages
     are upserted with ``ON CONFLICT DO UPDATE`` so the update trigger keeps it in step.
     """
     db.add_foreign_keys(
@@ -186,6 +187,24 @@ def m004_recrawl_schedule(db: sqlite_utils.Database) -> None:
     db["pages"].add_column("fetch_interval", float)
     db["pages"].add_column("next_fetch", str)
     db["robots_txt"].create({"host": str, "fetched_at": str, "status": int, "body": bytes}, pk="host")
+
+
+@migrations()
+def m005_no_site_foreign_keys(db: sqlite_utils.Database) -> None:
+    """Drop the foreign keys to ``sites`` that databases of the first m003 declared.
+
+    A page (and its contacts and feed entries) may be stored before its site row, so such keys
+    refused whole batches. ``pages`` is rebuilt without them and its search index with it.
+    """
+    rebuilt = False
+    for table in ("pages", "contacts", "feed_entries"):
+        if any(fk.column == "site" for fk in db[table].foreign_keys):
+            db[table].transform(drop_foreign_keys=("site",))
+            rebuilt = rebuilt or table == "pages"
+    if rebuilt:
+        db["pages"].enable_fts(
+            ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2", replace=True
+        )
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
