@@ -1,7 +1,7 @@
 # Two commands do all set-up on a fresh machine (Python 3.11+):
 #   make demo       create .venv, install blogscout, crawl + rank the bundled sample blogosphere
-#   make test       create .venv, install blogscout with test extras (and redis-server when
-#                   missing and installable), run the whole test suite
+#   make test       create .venv, install blogscout with test extras (and the system packages
+#                   the suite needs when missing and installable), run the whole test suite
 # For the quick loop and before a commit:
 #   make test-fast  the suite without the end-to-end tests (marked e2e: crawls in subprocesses,
 #                   the sandbox web, redis-server)
@@ -20,15 +20,21 @@ $(BIN)/blogscout: pyproject.toml
 
 install: $(BIN)/blogscout
 
-# redis-server for the distributed-crawl tests: from apt when missing (as root, or through
-# passwordless sudo); otherwise those tests fail and say how to install it.
+# System packages the suite needs, from apt when missing (as root, or through passwordless sudo):
+# redis-server (distributed crawls), chromium + chromium-driver (browser tests), capsh (libcap2-bin,
+# the read-only database test run as root). When they cannot be installed, those tests fail and say so.
 system-deps:
-	@command -v redis-server >/dev/null 2>&1 || { \
-	  echo "installing redis-server (apt-get)" >&2; \
+	@pkgs=""; \
+	command -v redis-server >/dev/null 2>&1 || pkgs="$$pkgs redis-server"; \
+	command -v chromium >/dev/null 2>&1 || pkgs="$$pkgs chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || pkgs="$$pkgs chromium-driver"; \
+	command -v capsh >/dev/null 2>&1 || [ -x /sbin/capsh ] || pkgs="$$pkgs libcap2-bin"; \
+	if [ -n "$$pkgs" ]; then \
+	  echo "installing$$pkgs (apt-get)" >&2; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
-	  { $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } \
-	    || echo "warning: could not install redis-server; the distributed tests will fail" >&2; \
-	}
+	  { $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs >/dev/null; } \
+	    || echo "warning: could not install$$pkgs; the tests that need them will fail" >&2; \
+	fi
 
 demo: install
 	$(BIN)/blogscout demo

@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -180,6 +181,7 @@ def _write_page(conn, run_id: int, page: PageItem) -> None:
         )
 
 
+@lru_cache(maxsize=256)  # a batch has one or two `now` values and a handful of intervals
 def _next_fetch(now: str, interval_days: float | None) -> str | None:
     """When a page fetched at `now` is due again (same ISO format as `now`)."""
     if interval_days is None:
