@@ -435,9 +435,10 @@ def main() -> None:
 # The crawl's own modules (seed checks, feeds, Scrapy) are imported inside the commands that
 # crawl, so `rank` and `diff` start without them.
 from crawler.cli.demo import demo  # noqa: E402
+from crawler.cli.outreach import import_status, mark, status  # noqa: E402
 from crawler.cli.rank import rank  # noqa: E402
 from crawler.cli.recrawl import diff, recrawl  # noqa: E402
 from crawler.cli.schedule import schedule  # noqa: E402
 
-for command in (rank, demo, recrawl, diff, schedule):
+for command in (rank, demo, recrawl, diff, schedule, mark, status, import_status):
     cli.add_command(command)

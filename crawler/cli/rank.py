@@ -116,12 +116,15 @@ def rank_to_file(
     fmt: str | None = None,
     excel: bool = False,
     save: bool = True,
+    include_all: bool = False,
 ) -> list[dict]:
     """Rank a database, write the full export to ``out`` ('-' for stdout), print the top rows.
 
     The one entry point for ``rank``, ``run`` and ``demo``; every input problem is raised as
-    a one-line `click.ClickException`.
+    a one-line `click.ClickException`. Partner, declined and do-not-contact blogs are left out
+    of the export and the table unless ``include_all``; the stored snapshot keeps every row.
     """
+    from crawler.services.outreach import leave_out_closed
     from crawler.storage import db as dbmod
     from crawler.storage.reads import latest_run_id, me_site, save_ranking
     from scoring.rank import COLUMNS, ME_COLUMNS
@@ -149,6 +152,9 @@ def rank_to_file(
     if not rows:
         log.warning("no candidate blogs in %s; crawl more (--hops) or check --lang", db)
     columns = COLUMNS + (ME_COLUMNS if me else [])
+    ranked, rows = rows, leave_out_closed(rows, include_all)
+    if len(rows) < len(ranked):
+        log.info("%d partner/declined/do-not-contact blog(s) left out; --all shows them", len(ranked) - len(rows))
     if out == "-":
         stream = sys.stdout
         from scoring.export import write_csv, write_json
@@ -163,12 +169,12 @@ def rank_to_file(
         if top and rows:
             click.echo(format_table(rows[:top]))
         click.echo(f"{len(rows)} blogs ranked; wrote {out}", err=True)
-    if save and rows:
+    if save and ranked:
         options = {"topic": topic, "langs": langs, "me": me, "weights": weights}
         try:
             handle = dbmod.connect(db, create=False)
             try:
-                save_ranking(handle, latest_run_id(handle), rows, options)
+                save_ranking(handle, latest_run_id(handle), ranked, options)
             finally:
                 handle.close()
         except (DatabaseError, sqlite3.Error) as err:
@@ -212,8 +218,14 @@ def rank_to_file(
 )
 @click.option("--me", default=None, metavar="URL", help="Your own blog: marks who links to you and warm prospects.")
 @click.option("--save/--no-save", default=True, show_default=True, help="Store the ranking in the database.")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also list partner, declined and do-not-contact blogs ('blogscout mark').",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
-def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, quiet):
+def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, include_all, quiet):
     """Rank the crawled blogs as partners; print the top and write the full export.
 
     Example: blogscout rank --topic "social media marketing, content marketing" --lang de,en --excel
@@ -238,4 +250,5 @@ def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, quiet):
         fmt=fmt,
         excel=excel,
         save=save,
+        include_all=include_all,
     )

@@ -12,6 +12,8 @@ carries the ``run_id`` of the run that last wrote it. Tables:
 - ``contacts``: e-mail addresses, contact/Impressum pages, social profiles per site.
 - ``fetch_errors``: failures per URL and run (HTTP status, timeout, DNS, robots.txt...).
 - ``rankings`` / ``ranking_rows``: ranking snapshots (the full exported row as JSON) for diffs.
+- ``outreach``: the strategist's status of a site (new ... do-not-contact) with a note and the
+  time of the change; ``outreach_history`` keeps every change. Never touched by crawls.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -142,6 +144,17 @@ def m002_rankings(db: sqlite_utils.Database) -> None:
         {"ranking_id": int, "site": str, "rank": int, "score": float, "row": str},
         pk=("ranking_id", "site"),
     )
+
+
+@migrations()
+def m003_outreach(db: sqlite_utils.Database) -> None:
+    """Outreach status per site (kept across re-crawls) and the history of its changes."""
+    db["outreach"].create({"site": str, "status": str, "note": str, "changed_at": str}, pk="site")
+    db["outreach_history"].create(
+        {"id": int, "site": str, "status": str, "note": str, "changed_at": str},
+        pk="id",
+    )
+    db["outreach_history"].create_index(["site"])
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:

@@ -1,0 +1,113 @@
+"""``blogscout mark``, ``status`` and ``import-status``: the outreach status of each blog."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+
+from crawler.storage.db import DatabaseError
+
+STATUS_HELP = "new, shortlisted, contacted, replied, partner, declined or do-not-contact"
+
+
+def _default_db() -> str:
+    from crawler.cli.main import DEFAULT_DB
+
+    return DEFAULT_DB
+
+
+db_option = click.option(
+    "--db",
+    default=_default_db,
+    metavar="PATH",
+    help="Project database (default: the project database of 'blogscout crawl').",
+)
+
+
+@contextmanager
+def open_project(db: str) -> Iterator:
+    """The project database, opened for reading and writing; errors become one-line messages."""
+    from crawler.services.outreach import OutreachError
+    from crawler.storage import db as dbmod
+
+    try:
+        handle = dbmod.connect(db, create=False)
+    except DatabaseError as err:
+        raise click.ClickException(str(err)) from err
+    try:
+        yield handle
+    except OutreachError as err:
+        raise click.ClickException(str(err)) from err
+    except sqlite3.Error as err:
+        raise click.ClickException(f"{db}: cannot use the database ({err}); check free disk space") from err
+    finally:
+        handle.close()
+
+
+@click.command()
+@click.argument("sites", nargs=-1, required=True)
+@click.option("--status", "status", required=True, metavar="STATUS", help=f"One of {STATUS_HELP}.")
+@click.option("--note", default=None, help="A note kept with the status (default: keep the stored note).")
+@db_option
+def mark(sites, status, note, db):
+    """Set the outreach status of one or more blogs (site name, domain or URL).
+
+    The status and note stay in the database across re-crawls; every change is kept in its
+    history. 'rank' leaves out partner, declined and do-not-contact blogs unless --all.
+
+    Example: blogscout mark seo-blog.de anna.blogspot.com --status contacted --note "Mail 3.11." --db data/kunde-a.db
+    """
+    from crawler.services.outreach import mark as mark_sites
+    from crawler.services.outreach import normalise_status
+
+    with open_project(db) as handle:
+        done = mark_sites(handle, list(sites), status, note)
+    click.echo(f"{len(done)} site(s) marked {normalise_status(status)}: {', '.join(done)}", err=True)
+
+
+@click.command()
+@db_option
+@click.option("--all", "show_all", is_flag=True, help="List every candidate blog, also those still 'new'.")
+@click.option("--history", "show_history", is_flag=True, help="List every change, oldest first.")
+def status(db, show_all, show_history):
+    """List the outreach status of the blogs: status, site, date of the change, note.
+
+    Example: blogscout status --db data/kunde-a.db
+    """
+    from crawler.services.outreach import history, statuses
+
+    with open_project(db) as handle:
+        rows = history(handle) if show_history else statuses(handle, include_new=show_all)
+    if not rows:
+        click.echo("no statuses stored yet; set one with 'blogscout mark SITE --status shortlisted'", err=True)
+        return
+    width = max(len(r["status"]) for r in rows)
+    site_width = max(len(r["site"]) for r in rows)
+    for row in rows:
+        line = f"{row['status']:<{width}}  {row['site']:<{site_width}}  {row['changed_at'][:10]:<10}  {row['note']}"
+        click.echo(line.rstrip())
+
+
+@click.command("import-status")
+@click.argument("file", type=click.Path(dir_okay=False))
+@db_option
+def import_status(file, db):
+    """Take the status and note columns back from an export you edited (CSV or Excel).
+
+    Rows are matched by their site column; a blank status or note leaves the stored one alone.
+    Nothing is stored when a row has an unknown status or site.
+
+    Example: blogscout import-status partners.xlsx --db data/kunde-a.db
+    """
+    from crawler.services.outreach import import_status as take_back
+
+    with open_project(db) as handle:
+        result = take_back(handle, file)
+    click.echo(
+        f"{len(result.changed)} status(es) changed, {result.unchanged} already up to date, "
+        f"{result.blank} row(s) without a status",
+        err=True,
+    )
