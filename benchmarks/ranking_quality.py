@@ -36,8 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from crawler.services.rank import load_crawl, rank_database  # noqa: E402
 from crawler.storage import db as dbmod  # noqa: E402
-from crawler.storage.reads import load_crawl, rank_database  # noqa: E402
 from scoring import centrality  # noqa: E402
 from scoring.graph import site_graph  # noqa: E402
 from scoring.relevance import TopicRelevance  # noqa: E402

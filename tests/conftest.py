@@ -1,10 +1,17 @@
-"""Shared fixtures: the sandbox web on loopback and running `blogscout` in a subprocess."""
+"""Shared fixtures: the sandbox web on loopback and running `blogscout` in a subprocess.
+
+Also the suite's habits: no test reaches beyond loopback (pytest-socket in this process, the
+`netguard` sitecustomize in every Python subprocess), and tests that run `blogscout` in a
+subprocess or serve the sandbox web are marked ``e2e`` here, so `make test-fast` can skip them.
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import types
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,6 +21,10 @@ from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.world import generate_world
 
 ROOT = Path(__file__).resolve().parent.parent
+NETGUARD = Path(__file__).resolve().parent / "netguard"
+# Python subprocesses (crawls, workers) load tests/netguard/sitecustomize.py: loopback only.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NETGUARD), os.environ.get("PYTHONPATH", "")]))
+os.environ["BLOGSCOUT_NETGUARD"] = "1"
 # Politeness lifted for the local sandbox only; the spider, pipelines and middlewares are the real ones.
 FAST = [
     "--set",
@@ -85,3 +96,46 @@ def sandbox(world):
     server.start()
     yield server
     server.stop()
+
+
+# A test is end to end when it, a helper of its module it calls, or a fixture it uses refers to one
+# of these: a `blogscout` subprocess, the sandbox server, any other subprocess.
+E2E_NAMES = frozenset({"blogscout", "start_blogscout", "served_world", "SandboxServer", "subprocess", "Popen"})
+
+
+def _names(code: types.CodeType) -> Iterator[str]:
+    """Global and attribute names a code object and its nested code (lambdas, comprehensions) use."""
+    yield from code.co_names
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield from _names(const)
+
+
+def _is_e2e(func: Callable, seen: set) -> bool:
+    """Whether ``func`` or a function of its own module it calls refers to an `E2E_NAMES` name."""
+    func = getattr(func, "__wrapped__", func)
+    code = getattr(func, "__code__", None)
+    if code is None or code in seen:
+        return False
+    seen.add(code)
+    module_globals = getattr(func, "__globals__", {})
+    for name in _names(code):
+        if name in E2E_NAMES:
+            return True
+        helper = module_globals.get(name)
+        if isinstance(helper, types.FunctionType) and helper.__module__ == func.__module__ and _is_e2e(helper, seen):
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark end-to-end tests ``e2e`` (see `E2E_NAMES`)."""
+    for item in items:
+        func = getattr(item, "function", None)
+        if func is None:
+            continue
+        seen: set = set()
+        fixtures = getattr(item, "_fixtureinfo", None)
+        defs = fixtures.name2fixturedefs.values() if fixtures else ()
+        if _is_e2e(func, seen) or any(_is_e2e(d[-1].func, seen) for d in defs if d):
+            item.add_marker(pytest.mark.e2e)

@@ -3,53 +3,24 @@
 from __future__ import annotations
 
 import json
-import shutil
 import signal
-import socket
-import subprocess
 import time
 from collections import Counter
 
 import pytest
 import redis
 from conftest import FAST, blogscout, served_world, start_blogscout
+from redisserver import free_port, redis_server
 from test_recrawl import content, query
 
 from crawler.distributed.state import CURRENT_KEY, Keys
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory):
     """A real redis-server on a free loopback port, stopped after the tests."""
-    server = shutil.which("redis-server")
-    assert server, "redis-server is not installed: .ci/run installs it (apt-get install redis-server)"
-    port = free_port()
-    workdir = tmp_path_factory.mktemp("redis")
-    proc = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            if time.monotonic() > deadline:
-                proc.kill()
-                raise
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    proc.terminate()
-    proc.wait(10)
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ import pytest
 from projectdb import build_project_db
 
 from crawler.services.outreach import mark
+from crawler.services.rank import rank_database
 from crawler.storage import db as dbmod
 from crawler.storage import reads
 from scoring.rank import COLUMNS
@@ -29,7 +30,7 @@ def test_load_latest_posts_is_the_newest_dated_post(project):
 
 
 def test_rows_carry_outreach_columns_and_the_cooperation_lift(project):
-    rows = {r["site"]: r for r in reads.rank_database(project, topic="social media marketing")}
+    rows = {r["site"]: r for r in rank_database(project, topic="social media marketing")}
     p, q = rows["p.de"], rows["q.de"]
     assert list(p) == COLUMNS
     assert p["contact_name"] == "Anna Beispielfrau" and p["cooperation_url"] == "https://p.de/kooperationen/"
@@ -44,10 +45,10 @@ def test_rows_carry_the_stored_status(project):
     db = dbmod.connect(project, create=False)
     mark(db, ["k.de"], "contacted", "Mail 3.11.")
     db.close()
-    rows = {r["site"]: r for r in reads.rank_database(project)}
+    rows = {r["site"]: r for r in rank_database(project)}
     assert (rows["k.de"]["status"], rows["k.de"]["note"]) == ("contacted", "Mail 3.11.")
 
 
 def test_cooperation_lift_can_be_turned_off(project):
-    rows = {r["site"]: r for r in reads.rank_database(project, weights={"cooperation": 0})}
+    rows = {r["site"]: r for r in rank_database(project, weights={"cooperation": 0})}
     assert rows["p.de"]["score"] == rows["q.de"]["score"]

@@ -7,7 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from crawler.cli.rank import format_table, rank, rank_database, rank_to_file
+from crawler.cli.common import format_table
+from crawler.cli.rank import rank
+from crawler.services.rank import rank_database, rank_to_file
 from crawler.storage import db as dbmod
 from crawler.storage import reads as queries
 
@@ -276,7 +278,7 @@ def test_rank_cli_empty_database_writes_header(tmp_path):
 
 
 def test_rank_to_file_is_callable_from_other_commands(crawl_db, tmp_path):
-    rows = rank_to_file(str(crawl_db), out=str(tmp_path / "x.csv"), topic="marketing", top=0, save=False)
+    rows = rank_to_file(str(crawl_db), out=str(tmp_path / "x.csv"), topic="marketing", save=False)
     assert rows[0]["site"] == "p.de" and (tmp_path / "x.csv").exists()
 
 

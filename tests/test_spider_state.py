@@ -4,7 +4,7 @@ import scrapy
 
 from crawler.items import SiteItem
 from crawler.spiders.blogs import BlogSpider
-from crawler.spiders.state import DEFERRED_MAX, DeferredLinks, LocalSites, SiteState
+from crawler.spiders.state import DeferredLinks, SiteState
 
 
 def test_deferred_links_spill_to_disk_and_come_back_in_order():
@@ -26,25 +26,15 @@ def test_empty_deferred_links():
     links.close()
 
 
-def test_local_sites_keep_at_most_deferred_max_links_a_site():
-    sites = LocalSites()
-    sites["mid.de"] = SiteState("candidate", 2, 8)
-    kept = [sites.defer("mid.de", f"http://x{i}.de/", "blogroll") for i in range(DEFERRED_MAX + 5)]
-    assert kept.count(True) == DEFERRED_MAX and sites["mid.de"].deferred == DEFERRED_MAX
-    assert len(sites.take_deferred("mid.de")) == DEFERRED_MAX
-    assert sites["mid.de"].deferred == 0
-    sites.close()
-
-
 def test_shorter_path_follows_the_links_deferred_at_the_hop_limit():
     spider = BlogSpider(seeds=["http://seed.de/"], hops=2)
-    spider.sites["seed.de"] = SiteState("seed", 0, 40, priority=200)
-    spider.sites["mid.de"] = SiteState("candidate", 2, 8)  # reached the long way, at the hop limit
+    spider.sites.claim("seed.de", SiteState("seed", 0, 40, priority=200))
+    spider.sites.claim("mid.de", SiteState("candidate", 2, 8))  # reached the long way, at the hop limit
     assert list(spider._discover("http://next.de/", "blogroll", "mid.de", 2, 0.0)) == []  # beyond: kept
     assert "next.de" not in spider.sites
     out = list(spider._discover("http://mid.de/", "blogroll", "seed.de", 0, 0.0))  # mid.de is 1 hop away
-    assert spider.sites["mid.de"].hops == 1
-    assert spider.sites["next.de"].hops == 2
+    assert spider.sites.get("mid.de").hops == 1
+    assert spider.sites.get("next.de").hops == 2
     assert [o.site for o in out if isinstance(o, SiteItem)] == ["mid.de", "next.de"]
     assert [o.url for o in out if isinstance(o, scrapy.Request)] == ["http://next.de/"]
     spider.sites.close()

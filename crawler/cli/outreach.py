@@ -2,56 +2,19 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import click
 
-from crawler.storage.db import DatabaseError
+from crawler.cli.common import command, db_option
+from crawler.services import outreach
 
 STATUS_HELP = "new, shortlisted, contacted, replied, partner, declined or do-not-contact"
 
 
-def _default_db() -> str:
-    from crawler.cli.main import DEFAULT_DB
-
-    return DEFAULT_DB
-
-
-db_option = click.option(
-    "--db",
-    default=_default_db,
-    metavar="PATH",
-    help="Project database (default: the project database of 'blogscout crawl').",
-)
-
-
-@contextmanager
-def open_project(db: str) -> Iterator:
-    """The project database, opened for reading and writing; errors become one-line messages."""
-    from crawler.services.outreach import OutreachError
-    from crawler.storage import db as dbmod
-
-    try:
-        handle = dbmod.connect(db, create=False)
-    except DatabaseError as err:
-        raise click.ClickException(str(err)) from err
-    try:
-        yield handle
-    except OutreachError as err:
-        raise click.ClickException(str(err)) from err
-    except sqlite3.Error as err:
-        raise click.ClickException(f"{db}: cannot use the database ({err}); check free disk space") from err
-    finally:
-        handle.close()
-
-
-@click.command()
+@command()
 @click.argument("sites", nargs=-1, required=True)
 @click.option("--status", "status", required=True, metavar="STATUS", help=f"One of {STATUS_HELP}.")
 @click.option("--note", default=None, help="A note kept with the status (default: keep the stored note).")
-@db_option
+@db_option()
 def mark(sites, status, note, db):
     """Set the outreach status of one or more blogs (site name, domain or URL).
 
@@ -60,16 +23,12 @@ def mark(sites, status, note, db):
 
     Example: blogscout mark seo-blog.de anna.blogspot.com --status contacted --note "Mail 3.11." --db data/kunde-a.db
     """
-    from crawler.services.outreach import mark as mark_sites
-    from crawler.services.outreach import normalise_status
-
-    with open_project(db) as handle:
-        done = mark_sites(handle, list(sites), status, note)
-    click.echo(f"{len(done)} site(s) marked {normalise_status(status)}: {', '.join(done)}", err=True)
+    done = outreach.mark(db, list(sites), status, note)
+    click.echo(f"{len(done)} site(s) marked {outreach.normalise_status(status)}: {', '.join(done)}", err=True)
 
 
-@click.command()
-@db_option
+@command()
+@db_option()
 @click.option("--all", "show_all", is_flag=True, help="List every candidate blog, also those still 'new'.")
 @click.option("--history", "show_history", is_flag=True, help="List every change, oldest first.")
 def status(db, show_all, show_history):
@@ -77,10 +36,7 @@ def status(db, show_all, show_history):
 
     Example: blogscout status --db data/kunde-a.db
     """
-    from crawler.services.outreach import history, statuses
-
-    with open_project(db) as handle:
-        rows = history(handle) if show_history else statuses(handle, include_new=show_all)
+    rows = outreach.history(db) if show_history else outreach.statuses(db, include_new=show_all)
     if not rows:
         click.echo("no statuses stored yet; set one with 'blogscout mark SITE --status shortlisted'", err=True)
         return
@@ -91,9 +47,9 @@ def status(db, show_all, show_history):
         click.echo(line.rstrip())
 
 
-@click.command("import-status")
+@command("import-status")
 @click.argument("file", type=click.Path(dir_okay=False))
-@db_option
+@db_option()
 def import_status(file, db):
     """Take the status and note columns back from an export you edited (CSV or Excel).
 
@@ -102,10 +58,7 @@ def import_status(file, db):
 
     Example: blogscout import-status partners.xlsx --db data/kunde-a.db
     """
-    from crawler.services.outreach import import_status as take_back
-
-    with open_project(db) as handle:
-        result = take_back(handle, file)
+    result = outreach.import_status(db, file)
     click.echo(
         f"{len(result.changed)} status(es) changed, {result.unchanged} already up to date, "
         f"{result.blank} row(s) without a status",

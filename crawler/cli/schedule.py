@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.main import DEFAULT_DB
-from crawler.services.schedule import ScheduleError, add, entries, remove
+from crawler.cli.common import db_option, group
+from crawler.services.schedule import add, entries, remove
 
 crontab_option = click.option(
     "--crontab-file",
@@ -17,7 +17,7 @@ crontab_option = click.option(
 )
 
 
-@click.group()
+@group()
 def schedule() -> None:
     """Scheduled re-crawls (crontab entries of the current user).
 
@@ -27,7 +27,7 @@ def schedule() -> None:
 
 @schedule.command("add")
 @click.option("--every", required=True, help="hourly, daily, weekly, monthly or a CRON expression like '0 6 * * 1'.")
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Project database.")
+@db_option()
 @click.option(
     "--out-dir",
     default=None,
@@ -43,10 +43,7 @@ def add_cmd(every, db, out_dir, crontab_file):
     db_path = Path(db)
     if not db_path.exists():
         raise click.ClickException(f"{db}: no such database; run 'blogscout crawl URL... --db {db}' first")
-    try:
-        entry = add(db_path, every, Path(out_dir) if out_dir else db_path.resolve().parent, crontab_file)
-    except ScheduleError as err:
-        raise click.ClickException(str(err)) from err
+    entry = add(db_path, every, Path(out_dir) if out_dir else db_path.resolve().parent, crontab_file)
     click.echo(f"scheduled: {entry.when}  {entry.db}  (log: {entry.db}.log)")
 
 
@@ -57,10 +54,7 @@ def list_cmd(crontab_file):
 
     Example: blogscout schedule list
     """
-    try:
-        found = entries(crontab_file)
-    except ScheduleError as err:
-        raise click.ClickException(str(err)) from err
+    found = entries(crontab_file)
     if not found:
         click.echo("No schedules.")
     for entry in found:
@@ -78,10 +72,7 @@ def remove_cmd(db, remove_all, crontab_file):
     """
     if not db and not remove_all:
         raise click.UsageError("give --db PATH or --all")
-    try:
-        count = remove(None if remove_all else Path(db), crontab_file)
-    except ScheduleError as err:
-        raise click.ClickException(str(err)) from err
+    count = remove(None if remove_all else Path(db), crontab_file)
     if not count:
         raise click.ClickException(f"no schedule for {db}; see 'blogscout schedule list'")
     click.echo(f"removed {count} schedule(s)")

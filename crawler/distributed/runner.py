@@ -14,6 +14,7 @@ from crawler.distributed.scheduler import redis_downloader_middlewares, redis_se
 from crawler.distributed.state import CURRENT_KEY, Keys, RedisSet, RedisSites, connect, live_workers
 from crawler.distributed.writer import ItemWriter
 from crawler.engine.runner import CrawlOptions, CrawlResult, build_settings, load_excluded, scrapy_process
+from crawler.errors import BlogscoutError
 from crawler.extract.urls import Platforms
 from crawler.spiders.blogs import BlogSpider
 from crawler.storage import db as dbmod
@@ -23,7 +24,7 @@ from crawler.storage.writes import update_site_counts
 log = logging.getLogger(__name__)
 
 
-class DistributedError(Exception):
+class DistributedError(BlogscoutError):
     """Redis cannot be reached, or another distributed crawl holds it."""
 
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, fields
 import redis
 
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
-from crawler.spiders.state import DEFERRED_MAX
+from crawler.spiders.state import DEFERRED_MAX, SiteState
 
 CURRENT_KEY = "blogscout:current"
 ITEM_TYPES = {cls.__name__: cls for cls in (SiteItem, PageItem, FeedItem, ErrorItem)}
@@ -23,15 +23,22 @@ HEARTBEAT_SECONDS = 10
 
 
 class Keys:
-    """Key names of one distributed crawl."""
+    """Key names of one distributed crawl (a misspelt name is an AttributeError, not a new key)."""
+
+    __slots__ = ("ns", "items", "seeded", "seen", "sites", "state", "stats", "workers")
 
     def __init__(self, namespace: str):
         self.ns = namespace
-
-    def __getattr__(self, name: str) -> str:
-        return f"{self.ns}:{name}"
+        self.items = f"{namespace}:items"  # the item queue the writer reads
+        self.seeded = f"{namespace}:seeded"  # set once the seeds are queued
+        self.seen = f"{namespace}:seen"  # URLs requested by any worker
+        self.sites = f"{namespace}:sites"  # registered site keys
+        self.state = f"{namespace}:state"  # "done" when the coordinator ends the crawl
+        self.stats = f"{namespace}:stats"  # each worker's final stats
+        self.workers = f"{namespace}:workers"
 
     def site(self, site: str) -> str:
+        """The hash of one site's state; ``:done`` and ``:deferred`` keys hang off it."""
         return f"{self.ns}:site:{site}"
 
     def heartbeat(self, worker: str) -> str:
@@ -77,73 +84,116 @@ redis.call('SADD', KEYS[2], KEYS[3])
 return 1
 """
 
+_DEFER = """
+if redis.call('LLEN', KEYS[1]) >= tonumber(ARGV[2]) then return -1 end
+return redis.call('RPUSH', KEYS[1], ARGV[1])
+"""
 
-class RedisSiteState:
-    """A site's crawl state in a Redis hash; counters change atomically across workers."""
+_TAKE = """
+local links = redis.call('LRANGE', KEYS[1], 0, -1)
+redis.call('DEL', KEYS[1])
+return links
+"""
 
-    def __init__(self, client: redis.Redis, keys: Keys, site: str, fixed: dict):
+
+class RedisSites:
+    """The site registry shared by all workers (`crawler.spiders.registry.SiteRegistry`).
+
+    A site is a hash (role, hops, budget, priority, scheduled, posts) with a set of done page kinds
+    and a list of deferred links beside it; first registration wins, counters change atomically.
+    `get` reads a fresh snapshot; the methods that change a site update this worker's snapshot too.
+    """
+
+    def __init__(self, client: redis.Redis, keys: Keys):
         self._r = client
-        self._key = keys.site(site)
-        self._done_key = f"{self._key}:done"
-        self._deferred_key = f"{self._key}:deferred"
-        self.role = fixed["role"]
-        self.budget = int(fixed["budget"])
-        self.priority = int(fixed["priority"])
-        self._seen_counts: dict[str, int] = {}
+        self._keys = keys
+        self._states: dict[str, SiteState] = {}
+        self._claim = client.register_script(_CLAIM)
+        self._defer = client.register_script(_DEFER)
+        self._take = client.register_script(_TAKE)
 
-    def _get(self, name: str) -> int:
-        value = int(self._r.hget(self._key, name) or 0)
-        self._seen_counts[name] = value
-        return value
+    def claim(self, site: str, state: SiteState) -> bool:
+        """Register a site unless a worker already did; True when this call registered it."""
+        args = ["role", state.role, "hops", state.hops, "budget", state.budget, "priority", state.priority]
+        args += ["scheduled", state.scheduled, "posts", state.posts]
+        return bool(self._claim(keys=[self._keys.site(site), self._keys.sites, site], args=args))
 
-    def _add(self, name: str, value: int) -> None:
-        """``state.x += n`` reads, then writes ``x + n``: apply only the difference, atomically."""
-        self._r.hincrby(self._key, name, value - self._seen_counts.get(name, 0))
+    def get(self, site: str) -> SiteState | None:
+        key = self._keys.site(site)
+        pipe = self._r.pipeline(transaction=False)
+        pipe.hgetall(key)
+        pipe.smembers(f"{key}:done")
+        pipe.llen(f"{key}:deferred")
+        fields, done, deferred = pipe.execute()
+        if not fields:
+            return None
+        value = {k.decode(): v.decode() for k, v in fields.items()}
+        state = self._states.get(site)
+        if state is None:
+            state = self._states[site] = SiteState(value["role"], 0, int(value["budget"]), int(value["priority"]))
+        state.hops = int(value.get("hops", 0))
+        state.scheduled = int(value.get("scheduled", 0))
+        state.posts = int(value.get("posts", 0))
+        state.done = frozenset(d.decode() for d in done)
+        state.deferred = int(deferred)
+        return state
 
-    scheduled = property(lambda self: self._get("scheduled"), lambda self, v: self._add("scheduled", v))
-    posts = property(lambda self: self._get("posts"), lambda self, v: self._add("posts", v))
-
-    @property
-    def hops(self) -> int:
-        return int(self._r.hget(self._key, "hops") or 0)
-
-    @hops.setter
-    def hops(self, value: int) -> None:
-        self._r.hset(self._key, "hops", value)
-
-    @property
-    def done(self) -> RedisSet:
-        return RedisSet(self._r, self._done_key)
-
-    @property
-    def deferred(self) -> RedisList:
-        return RedisList(self._r, self._deferred_key)
-
-    @deferred.setter
-    def deferred(self, value: list) -> None:
-        self._r.delete(self._deferred_key)
-        if value:
-            self._r.rpush(self._deferred_key, *(json.dumps(list(v)) for v in value))
-
-    def mark_done(self, kind: str) -> None:
-        self.done.add(kind)
-
-
-class RedisList:
-    """The list operations the spider uses on deferred links, on a Redis list of JSON pairs."""
-
-    def __init__(self, client: redis.Redis, key: str):
-        self._r = client
-        self._key = key
-
-    def append(self, value) -> None:
-        self._r.rpush(self._key, json.dumps(list(value)))
+    def __contains__(self, site: object) -> bool:
+        return site in self._states or bool(self._r.exists(self._keys.site(str(site))))
 
     def __len__(self) -> int:
-        return int(self._r.llen(self._key))
+        return int(self._r.scard(self._keys.sites))
 
-    def __iter__(self):
-        return iter([tuple(json.loads(v)) for v in self._r.lrange(self._key, 0, -1)])
+    def role(self, site: str) -> str | None:
+        if site in self._states:
+            return self._states[site].role
+        role = self._r.hget(self._keys.site(site), "role")
+        return role.decode() if role is not None else None
+
+    def add_scheduled(self, site: str, n: int = 1) -> int:
+        return self._add(site, "scheduled", n)
+
+    def add_posts(self, site: str, n: int = 1) -> int:
+        return self._add(site, "posts", n)
+
+    def _add(self, site: str, name: str, n: int) -> int:
+        value = int(self._r.hincrby(self._keys.site(site), name, n))
+        if site in self._states:
+            setattr(self._states[site], name, value)
+        return value
+
+    def mark_done(self, site: str, kind: str) -> bool:
+        added = bool(self._r.sadd(f"{self._keys.site(site)}:done", kind))
+        if site in self._states:
+            self._states[site].done |= {kind}
+        return added
+
+    def set_hops(self, site: str, hops: int) -> None:
+        self._r.hset(self._keys.site(site), "hops", hops)
+        if site in self._states:
+            self._states[site].hops = hops
+
+    def defer(self, site: str, url: str, kind: str) -> bool:
+        """Keep a link of `site` beyond the hop limit (at most DEFERRED_MAX a site); True if kept."""
+        count = int(
+            self._defer(keys=[f"{self._keys.site(site)}:deferred"], args=[json.dumps([url, kind]), DEFERRED_MAX])
+        )
+        if count < 0:
+            return False
+        if site in self._states:
+            self._states[site].deferred = count
+        return True
+
+    def take_deferred(self, site: str) -> list[tuple[str, str]]:
+        """The links `site` made beyond the hop limit, forgotten from here on."""
+        links = self._take(keys=[f"{self._keys.site(site)}:deferred"])
+        if site in self._states:
+            self._states[site].deferred = 0
+        return [tuple(json.loads(v)) for v in links]
+
+    def close(self) -> None:
+        """Forget this worker's snapshots (the shared state stays in Redis)."""
+        self._states.clear()
 
 
 class RedisSet:
@@ -166,78 +216,6 @@ class RedisSet:
 
     def __len__(self) -> int:
         return int(self._r.scard(self._key))
-
-
-class RedisSites:
-    """The spider's ``sites`` mapping shared by all workers: first registration wins."""
-
-    def __init__(self, client: redis.Redis, keys: Keys):
-        self._r = client
-        self._keys = keys
-        self._cache: dict[str, RedisSiteState] = {}
-        self._claim = client.register_script(_CLAIM)
-
-    def get(self, site: str, default=None):
-        if site in self._cache:
-            return self._cache[site]
-        fixed = self._r.hgetall(self._keys.site(site))
-        if not fixed:
-            return default
-        state = RedisSiteState(self._r, self._keys, site, {k.decode(): v.decode() for k, v in fixed.items()})
-        self._cache[site] = state
-        return state
-
-    def __getitem__(self, site: str) -> RedisSiteState:
-        state = self.get(site)
-        if state is None:
-            raise KeyError(site)
-        return state
-
-    def __contains__(self, site: str) -> bool:
-        return site in self._cache or bool(self._r.exists(self._keys.site(site)))
-
-    def __len__(self) -> int:
-        return int(self._r.scard(self._keys.sites))
-
-    def claim(self, site: str, state) -> bool:
-        """Register a site unless a worker already did; True when this call registered it."""
-        args = [
-            "role",
-            state.role,
-            "hops",
-            state.hops,
-            "budget",
-            state.budget,
-            "priority",
-            state.priority,
-            "scheduled",
-            state.scheduled,
-            "posts",
-            state.posts,
-        ]
-        return bool(self._claim(keys=[self._keys.site(site), self._keys.sites, site], args=args))
-
-    def defer(self, site: str, url: str, kind: str) -> bool:
-        """Keep a link of `site` beyond the hop limit (at most DEFERRED_MAX a site); True if kept."""
-        links = self[site].deferred
-        if len(links) >= DEFERRED_MAX:
-            return False
-        links.append((url, kind))
-        return True
-
-    def take_deferred(self, site: str) -> list[tuple[str, str]]:
-        """The links `site` made beyond the hop limit, forgotten from here on."""
-        state = self[site]
-        links = list(state.deferred)
-        state.deferred = []
-        return links
-
-    def __setitem__(self, site: str, state) -> None:
-        self.claim(site, state)
-
-    def setdefault(self, site: str, state):
-        self.claim(site, state)
-        return self[site]
 
 
 def live_workers(client: redis.Redis, keys: Keys) -> tuple[list[str], list[str]]:

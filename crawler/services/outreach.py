@@ -11,14 +11,18 @@ one message. Nothing is written unless the whole input is valid.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from crawler.errors import InputError
 from crawler.services.sheets import SheetError, read_table
+from crawler.storage import db as dbmod
 from crawler.storage.outreach import (
     CLOSED,
     DEFAULT_STATUS,
@@ -52,7 +56,7 @@ __all__ = [
 MAX_NOTE = 2000
 
 
-class OutreachError(ValueError):
+class OutreachError(InputError):
     """Outreach input that cannot be used (base class)."""
 
 
@@ -75,6 +79,24 @@ class ImportResult:
     changed: list[str]
     unchanged: int
     blank: int
+
+
+Project = str | Path | sqlite_utils.Database
+
+
+@contextmanager
+def opened(db: Project) -> Iterator[sqlite_utils.Database]:
+    """An open database: ``db`` itself, or the file at ``db`` opened (not created) and closed after."""
+    if isinstance(db, sqlite_utils.Database):
+        yield db
+        return
+    handle = dbmod.connect(db, create=False)
+    try:
+        yield handle
+    except sqlite3.Error as err:
+        raise dbmod.DatabaseError(f"{db}: cannot use the database ({err}); check free disk space") from err
+    finally:
+        handle.close()
 
 
 def normalise_status(value: str, where: str = "status") -> str:
@@ -101,7 +123,7 @@ def _clean_note(note: str | None) -> str | None:
     return " ".join(note.replace("\x00", "").split())[:MAX_NOTE]
 
 
-def mark(db: sqlite_utils.Database, sites: Sequence[str], status: str, note: str | None = None) -> list[str]:
+def mark(db: Project, sites: Sequence[str], status: str, note: str | None = None) -> list[str]:
     """Set the status (and note; None keeps the stored note) of sites; return their site keys.
 
     Sites may be given as site keys, domains or URLs. Raises `UnknownStatus` or `UnknownSite`
@@ -111,38 +133,44 @@ def mark(db: sqlite_utils.Database, sites: Sequence[str], status: str, note: str
     if not sites:
         raise UnknownSite("no site given; name one or more sites, e.g. blogscout mark seo-blog.de --status contacted")
     keys = {raw: _site_of(raw) for raw in sites}
-    known = known_sites(db, [k for k in keys.values() if k])
-    missing = [raw for raw, key in keys.items() if key not in known]
-    if missing:
-        raise UnknownSite(
-            f"{', '.join(missing)}: not in the database; check the spelling against 'blogscout rank' or 'blogscout status'"
-        )
-    ordered = list(dict.fromkeys(keys.values()))
-    set_statuses(db, ((site, status, _clean_note(note)) for site in ordered))
+    with opened(db) as handle:
+        known = known_sites(handle, [k for k in keys.values() if k])
+        missing = [raw for raw, key in keys.items() if key not in known]
+        if missing:
+            raise UnknownSite(
+                f"{', '.join(missing)}: not in the database; "
+                "check the spelling against 'blogscout rank' or 'blogscout status'"
+            )
+        ordered = list(dict.fromkeys(keys.values()))
+        set_statuses(handle, ((site, status, _clean_note(note)) for site in ordered))
     log.info("marked %d site(s) %s", len(ordered), status)
     return ordered
 
 
-def statuses(db: sqlite_utils.Database, *, include_new: bool = False) -> list[dict]:
+def statuses(db: Project, *, include_new: bool = False) -> list[dict]:
     """Rows ``{site, status, note, changed_at}`` of every site with a stored status, by status order then site.
 
     ``include_new`` lists the database's other blogs too (status ``new``, no note).
     """
-    stored = load_statuses(db)
-    rows = [{"site": site, **entry} for site, entry in stored.items()]
-    if include_new:
-        cur = db.execute("SELECT site FROM sites WHERE is_blog = 1 AND role = 'candidate' ORDER BY site")
-        rows += [{"site": s, "status": DEFAULT_STATUS, "note": "", "changed_at": ""} for (s,) in cur if s not in stored]
+    with opened(db) as handle:
+        stored = load_statuses(handle)
+        rows = [{"site": site, **entry} for site, entry in stored.items()]
+        if include_new:
+            cur = handle.execute("SELECT site FROM sites WHERE is_blog = 1 AND role = 'candidate' ORDER BY site")
+            rows += [
+                {"site": s, "status": DEFAULT_STATUS, "note": "", "changed_at": ""} for (s,) in cur if s not in stored
+            ]
     order = {s: i for i, s in enumerate(STATUSES)}
     return sorted(rows, key=lambda r: (order.get(r["status"], len(order)), r["site"]))
 
 
-def history(db: sqlite_utils.Database, site: str | None = None) -> list[dict]:
+def history(db: Project, site: str | None = None) -> list[dict]:
     """Every status change, oldest first (of one site when given)."""
-    return load_history(db, _site_of(site) if site else None)
+    with opened(db) as handle:
+        return load_history(handle, _site_of(site) if site else None)
 
 
-def import_status(db: sqlite_utils.Database, path: str | Path) -> ImportResult:
+def import_status(db: Project, path: str | Path) -> ImportResult:
     """Take the ``status`` and ``note`` columns back from an edited export (CSV or Excel).
 
     Rows are matched by their ``site`` column. A blank status or note cell leaves the stored
@@ -160,7 +188,6 @@ def import_status(db: sqlite_utils.Database, path: str | Path) -> ImportResult:
                 f"{path}: no {needed!r} column (found: {', '.join(c for c in columns if c) or 'none'}); "
                 "keep the export's header row when editing"
             )
-    stored = load_statuses(db)
     wanted: dict[str, tuple[str, str | None]] = {}
     blank = 0
     for number, row in enumerate(rows, start=2):
@@ -174,19 +201,20 @@ def import_status(db: sqlite_utils.Database, path: str | Path) -> ImportResult:
             raise UnknownSite(f"{path}: row {number}: site {raw_site!r} is not a site name; fix or delete the row")
         note = _clean_note(row.get("note")) or None
         wanted[site] = (status, note)
-    known = known_sites(db, wanted)
-    missing = sorted(set(wanted) - known)
-    if missing:
-        raise UnknownSite(f"{path}: {', '.join(missing[:5])}: not in the database; fix or delete those rows")
-    changes = []
-    for site, (status, note) in wanted.items():
-        entry = stored.get(site)
-        old_status = entry["status"] if entry else DEFAULT_STATUS
-        old_note = entry["note"] if entry else ""
-        if status == old_status and (note is None or note == old_note):
-            continue
-        changes.append((site, status, note))
-    set_statuses(db, changes)
+    with opened(db) as handle:
+        missing = sorted(set(wanted) - known_sites(handle, wanted))
+        if missing:
+            raise UnknownSite(f"{path}: {', '.join(missing[:5])}: not in the database; fix or delete those rows")
+        stored = load_statuses(handle)
+        changes = []
+        for site, (status, note) in wanted.items():
+            entry = stored.get(site)
+            old_status = entry["status"] if entry else DEFAULT_STATUS
+            old_note = entry["note"] if entry else ""
+            if status == old_status and (note is None or note == old_note):
+                continue
+            changes.append((site, status, note))
+        set_statuses(handle, changes)
     return ImportResult(changed=[c[0] for c in changes], unchanged=len(wanted) - len(changes), blank=blank)
 
 

@@ -9,11 +9,13 @@ from pathlib import Path
 
 from crontab import CronSlices, CronTab
 
+from crawler.errors import BlogscoutError
+
 MARK = "blogscout-recrawl"
 EVERY = {"hourly": "@hourly", "daily": "15 5 * * *", "weekly": "15 5 * * 1", "monthly": "15 5 1 * *"}
 
 
-class ScheduleError(Exception):
+class ScheduleError(BlogscoutError):
     """A schedule that cannot be installed, read or removed."""
 
 

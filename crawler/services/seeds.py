@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from crawler.errors import InputError
 from crawler.extract.seeds import parse_seed_text
 from crawler.extract.urls import canonical_url
 
 _BARE_HOST = re.compile(r"^[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 
 
-class SeedError(ValueError):
+class SeedError(InputError, ValueError):
     """A seed that is not an http(s) URL, or a seed file that cannot be used."""
 
 

@@ -11,11 +11,13 @@ import io
 from pathlib import Path
 from zipfile import BadZipFile
 
+from crawler.errors import InputError
+
 _PROTECTED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
 
-class SheetError(ValueError):
+class SheetError(InputError):
     """A file that cannot be read as a table."""
 
 

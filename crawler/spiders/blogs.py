@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import date, timedelta
-from itertools import islice
 
 import scrapy
 from scrapy import signals
@@ -25,13 +24,13 @@ from crawler.extract.page import parse_opml
 from crawler.extract.traps import TrapFilter, strip_session_ids
 from crawler.extract.urls import Platforms, canonical_url, is_profile_url, site_home, site_key
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
+from crawler.spiders import policy
+from crawler.spiders.registry import SiteRegistry
 from crawler.spiders.replay import ReplayMixin
-from crawler.spiders.state import FOLLOW_KINDS, PAGE_PRIORITY, LocalSites, SiteState
+from crawler.spiders.state import LocalSites, SiteState
 from crawler.storage.frontier import Frontier
 
 log = logging.getLogger(__name__)
-
-PARSED_TYPES = ("html", "xml", "rss", "atom", "opml", "text/plain")
 
 
 class BlogSpider(ReplayMixin, scrapy.Spider):
@@ -70,8 +69,8 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         self.candidate_posts = int(candidate_posts)
         self.platforms = platforms or Platforms.load()
         self.excluded = frozenset(excluded)
-        self.topic_terms = [t.strip().lower() for t in topic.replace(";", ",").split(",") if t.strip()]
-        self.sites = LocalSites() if sites is None else sites  # shared registries in distributed mode
+        self.topic_terms = policy.topic_terms(topic)
+        self.sites: SiteRegistry = LocalSites() if sites is None else sites  # shared in distributed mode
         self.seen = SeenSet() if seen is None else seen  # 8 bytes a URL, mostly in a temporary file
         self.after_start = after_start  # called once the seeds are queued (distributed coordination)
         self.request_done = None  # called when a request's callback or errback has finished
@@ -102,7 +101,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         resumed = self._restore_run() if self.mode == "resume" else []
         for url in self.seeds:
             site = site_key(url)
-            self.sites.setdefault(site, SiteState("seed", 0, self.max_pages_per_site, priority=200))
+            self.sites.claim(site, SiteState("seed", 0, self.max_pages_per_site, priority=policy.SEED_PRIORITY))
             yield SiteItem(site, url, "seed", 0, "seed")
             request = self._request(url, site, "home", 0)
             if request:
@@ -120,8 +119,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
 
     def headers_received(self, headers, body_length, request, spider):
         """Stop downloads of content we never parse (images, PDFs, archives) after the headers."""
-        ctype = headers.get(b"Content-Type", b"").decode("latin-1").lower()
-        if ctype and not any(t in ctype for t in PARSED_TYPES):
+        if not policy.wants_body(headers.get(b"Content-Type", b"").decode("latin-1")):
             self.crawler.stats.inc_value("blogscout/skipped_non_html")
             raise StopDownload(fail=False)
 
@@ -143,11 +141,11 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             self.crawler.stats.inc_value("blogscout/trap_refused")
             return None
         self.seen.add(url)
-        state.scheduled += 1
+        self.sites.add_scheduled(site)
         self.scheduled_total += 1
         callback = {"feed": self.parse_feed, "opml": self.parse_opml}.get(page_kind, self.parse_page)
         if priority is None:
-            priority = state.priority + PAGE_PRIORITY.get(page_kind, 0)
+            priority = policy.page_priority(state.priority, page_kind)
         # a re-crawl's validators are added by crawler.engine.conditional.ConditionalRequests
         return scrapy.Request(
             url,
@@ -174,10 +172,10 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
     def _page_outputs(self, response, info):
         """The page's item, then requests for its site pages and the blogs it links to."""
         site = self._site_of_response(response)
-        state = self.sites[site]
+        state = self.sites.get(site)
         page_kind = response.meta["page_kind"] if response.meta["page_kind"] != "other" else info.page_kind
         self.crawler.stats.inc_value("blogscout/pages")
-        follow = self._site_pages(info, site, state, page_kind)
+        follow = policy.site_pages(info, site, state.role, page_kind, self._post_limit(state.role))
         yield self._page_item(response, site, page_kind, info, follow)
         yield from self._schedule_site_pages(follow, site, state)
         yield from self._follow_links(info, site, state.hops)
@@ -217,9 +215,8 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         site = self._site_of_response(response)
         self.crawler.stats.inc_value("blogscout/feeds")
         entries = [(e.url, e.title, e.published) for e in feed.entries]  # canonical: see crawled_feed
-        state = self.sites[site]
-        limit = self.seed_posts if state.role == "seed" else self.candidate_posts
-        follow = list(islice(((url, "post") for url, _, _ in entries if site_key(url) == site), limit))
+        state = self.sites.get(site)
+        follow = policy.feed_posts([url for url, _, _ in entries], site, self._post_limit(state.role))
         yield FeedItem(site, response.url, entries)  # before the page: a stored feed page has its entries stored
         yield PageItem(
             url=response.url,
@@ -258,8 +255,9 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             last_modified=_header(response, b"Last-Modified"),
             content_hash=hashlib.sha1(response.body).hexdigest(),
         )
+        hops = self.sites.get(site).hops
         for url, kind, _, _ in links:
-            yield from self._discover(url, kind, site, self.sites[site].hops, 0.0)
+            yield from self._discover(url, kind, site, hops, 0.0)
 
     def on_error(self, failure):
         """Record a failed request (HTTP error, timeout, DNS, robots.txt refusal...)."""
@@ -276,41 +274,26 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
 
     # -- following ---------------------------------------------------------------------------
 
-    def _site_pages(self, info, site: str, state: SiteState, page_kind: str) -> list[tuple[str, str]]:
-        """(url, page_kind) of this site's pages worth reading: feed, blogroll, about, contact, posts."""
-        seed = state.role == "seed"
-        wanted = []
-        if info.feeds:
-            wanted.append((info.feeds[0], "feed"))
-        wanted += [(u, "opml") for u in info.opml_urls[:2]]
-        wanted += [(u, "blogroll") for u in info.blogroll_urls[: 5 if seed else 1]]
-        for urls, kind in (
-            (info.about_urls, "about"),
-            (info.contact_urls, "contact"),
-            (info.impressum_urls, "impressum"),
-        ):
-            wanted += [(u, kind) for u in urls[:1]]
-        if page_kind == "home":  # recent posts come from the home page, then the feed: a stable choice
-            wanted += [(u, "post") for u in info.post_urls[: self.seed_posts if seed else self.candidate_posts]]
-        return [(u, kind) for u, kind in wanted if site_key(u) == site]
-
     def _schedule_site_pages(self, wanted, site: str, state: SiteState):
         """Requests for wanted site pages: one feed/about/contact/Impressum each, posts up to the limit."""
         posts = []
         for url, kind in wanted:
             if kind == "post":
                 posts.append(url)
-            elif kind in ("feed", "about", "contact", "impressum") and kind in state.done:
+            elif kind in policy.ONCE_KINDS and kind in state.done:
                 continue
             else:
                 request = self._request(url, site, kind, state.hops, canonical=True)
                 if request:
-                    state.mark_done(kind)
+                    self.sites.mark_done(site, kind)
                     yield request
         yield from self._queue_posts(site, state, posts)
 
+    def _post_limit(self, role: str) -> int:
+        return policy.post_limit(role, seed_posts=self.seed_posts, candidate_posts=self.candidate_posts)
+
     def _queue_posts(self, site: str, state: SiteState, urls):
-        limit = self.seed_posts if state.role == "seed" else self.candidate_posts
+        limit = self._post_limit(state.role)
         for url in urls:
             if state.posts >= limit:
                 break
@@ -318,19 +301,19 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
                 continue
             if self._settled_post(url):
                 if state.scheduled < state.budget:
-                    state.posts += 1
+                    self.sites.add_posts(site)
                     yield from self._replay_settled(url, site, state)
                 continue
             request = self._request(url, site, "post", state.hops, canonical=True)
             if request:
-                state.posts += 1
+                self.sites.add_posts(site)
                 yield request
 
     def _follow_links(self, info, site: str, hops: int):
         """Discover the blogs this page links to."""
-        topical = self._topicality(info.text)
+        topical = policy.topicality(info.text, self.topic_terms)
         for link in info.links:
-            if link.kind in FOLLOW_KINDS:
+            if policy.follows_link(link.kind):
                 yield from self._discover(link.url, link.kind, site, hops, topical)
 
     def _discover(self, url: str, kind: str, from_site: str, hops: int, topical: float):
@@ -341,26 +324,24 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         known = self.sites.get(target)
         if known is not None:
             if hops + 1 < known.hops:  # a shorter path: the site is closer to the seeds than thought
-                known.hops = hops + 1
+                self.sites.set_hops(target, hops + 1)
                 yield SiteItem(target, site_home(url), known.role, hops + 1, f"{kind} of {from_site}")
                 for link_url, link_kind in self.sites.take_deferred(target):
                     yield from self._discover(link_url, link_kind, target, known.hops, 0.0)
             return
         category = self.platforms.category(url)
         if category or target in self.excluded:
-            self.sites[target] = SiteState(category and "platform" or "excluded", hops + 1, 0)
+            self.sites.claim(target, SiteState(category and "platform" or "excluded", hops + 1, 0))
             yield SiteItem(
                 target, site_home(url), "platform" if category else "excluded", hops + 1, f"{kind} of {from_site}"
             )
             return
-        source = self.sites.get(from_site)
+        source_role = self.sites.role(from_site)
         if hops + 1 > self.hops:
-            if source:
+            if source_role:
                 self.sites.defer(from_site, url, kind)
             return
-        priority = FOLLOW_KINDS[kind] + int(20 * topical) - 10 * (hops + 1)
-        if source and source.role == "seed":
-            priority += 30
+        priority = policy.candidate_priority(kind, topical, hops + 1, source_role == "seed")
         if not self.sites.claim(target, SiteState("candidate", hops + 1, self.candidate_pages, priority=priority)):
             return  # another worker registered it a moment ago
         yield SiteItem(target, site_home(url), "candidate", hops + 1, f"{kind} of {from_site}")
@@ -370,18 +351,10 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _topicality(self, text: str) -> float:
-        """Share of the user's topic terms that occur in a page text (0 without a topic)."""
-        if not self.topic_terms or not text:
-            return 0.0
-        low = text.lower()
-        return sum(term in low for term in self.topic_terms) / len(self.topic_terms)
-
     def _is_parsable(self, response) -> bool:
         if "download_stopped" in response.flags or not isinstance(response, TextResponse):
             return False
-        ctype = _header(response, b"Content-Type").lower()
-        return not ctype or "html" in ctype or "xml" in ctype
+        return policy.parses_as_page(_header(response, b"Content-Type"))
 
     def _site_of_response(self, response) -> str:
         """The site a response belongs to; a redirect to another site registers that site too."""
@@ -389,8 +362,8 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         real = site_key(response.url)
         if real and real != site:
             if real not in self.sites:
-                old = self.sites[site]
-                self.sites[real] = SiteState(old.role, old.hops, old.budget, old.priority)
+                old = self.sites.get(site)
+                self.sites.claim(real, SiteState(old.role, old.hops, old.budget, old.priority))
             return real
         return site
 

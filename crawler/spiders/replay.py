@@ -11,28 +11,26 @@ import hashlib
 
 from crawler.extract.urls import canonical_url
 from crawler.items import PageItem
-from crawler.spiders.state import FOLLOW_KINDS, SiteState
+from crawler.spiders import policy
+from crawler.spiders.state import SiteState
 
 
 class ReplayMixin:
     """The parts of `crawler.spiders.blogs.BlogSpider` that read the stored crawl."""
 
-    def _budget(self, role: str) -> int:
-        return {"seed": self.max_pages_per_site, "candidate": self.candidate_pages}.get(role, 0)
-
     def _restore_run(self) -> list[tuple[str, str, str]]:
         """Register the sites and done pages of the interrupted run; return its done pages."""
         for site, _home, role, hops, _via in self.frontier.run_sites(self.resume_run):
-            priority = 200 if role == "seed" else 60 - 10 * hops
-            self.sites.setdefault(site, SiteState(role, hops, self._budget(role), priority=priority))
+            site_budget = policy.budget(role, seed_pages=self.max_pages_per_site, candidate_pages=self.candidate_pages)
+            self.sites.claim(site, SiteState(role, hops, site_budget, priority=policy.resumed_priority(role, hops)))
         done = self.frontier.done_pages(self.resume_run)
         for url, site, kind in done:
             self.seen.add(url)
-            state = self.sites.get(site)
-            if state:
-                state.scheduled += 1
-                state.mark_done(kind)
-                state.posts += kind == "post"
+            if site in self.sites:
+                self.sites.add_scheduled(site)
+                self.sites.mark_done(site, kind)
+                if kind == "post":
+                    self.sites.add_posts(site)
             self.scheduled_total += 1
         self.seen.update(self.frontier.failed_urls(self.resume_run))
         self.crawler.stats.set_value("blogscout/resumed_pages", len(done))
@@ -41,8 +39,9 @@ class ReplayMixin:
     def _replay_run(self, done):
         """Rebuild the frontier of a resumed run from its stored pages and unvisited sites."""
         for url, site, _kind in done:
-            if site in self.sites:
-                yield from self._replay(url, site, self.sites[site].hops)
+            state = self.sites.get(site)
+            if state is not None:
+                yield from self._replay(url, site, state.hops)
         for site, home, role, hops, _via in self.frontier.run_sites(self.resume_run) if done else []:
             if role in ("seed", "candidate") and home:
                 request = self._request(home, site, "home", hops)
@@ -54,10 +53,10 @@ class ReplayMixin:
         stored = self.frontier.stored_page(url) if self.frontier else None
         if stored is None:
             return
-        state = self.sites[site]
+        state = self.sites.get(site)
         yield from self._schedule_site_pages(stored.follow, site, state)
         for to_url, kind in stored.links:
-            if kind in FOLLOW_KINDS:
+            if policy.follows_link(kind):
                 yield from self._discover(to_url, kind, site, hops, 0.0)
 
     def _unchanged(self, response) -> bool:
@@ -71,7 +70,7 @@ class ReplayMixin:
         site = self._site_of_response(response)
         self.crawler.stats.inc_value("blogscout/unchanged")
         yield PageItem(url=response.url, site=site, status=200, page_kind=response.meta["page_kind"], unchanged=True)
-        yield from self._replay(response.url, site, self.sites[site].hops)
+        yield from self._replay(response.url, site, self.sites.get(site).hops)
 
     def _settled_post(self, url: str) -> bool:
         """A re-crawl's known post older than the settle period: replayed from storage, not fetched."""
@@ -86,7 +85,7 @@ class ReplayMixin:
 
     def _replay_settled(self, url: str, site: str, state: SiteState):
         self.seen.add(url)
-        state.scheduled += 1  # as if fetched: the same budget as the crawl that stored it
+        self.sites.add_scheduled(site)  # as if fetched: the same budget as the crawl that stored it
         self.scheduled_total += 1
         self.crawler.stats.inc_value("blogscout/settled_posts")
         yield PageItem(url=url, site=site, status=200, page_kind="post", unchanged=True)

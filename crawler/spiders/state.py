@@ -1,4 +1,4 @@
-"""What the blog spider keeps per site, and which links it follows first."""
+"""What the blog spider keeps per site: its state, and the local site registry."""
 
 from __future__ import annotations
 
@@ -7,10 +7,6 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass
 
-FOLLOW_KINDS = {"blogroll": 60, "opml": 60, "content": 40, "comment": 20}
-# Within a site: the feed first (new posts), then blogroll pages, then the rest.
-PAGE_PRIORITY = {"home": 0, "feed": 20, "opml": 15, "blogroll": 15, "post": 5}
-
 
 @dataclass(slots=True)
 class SiteState:
@@ -18,7 +14,8 @@ class SiteState:
 
     A crawl keeps one for every site it discovers (most of them get one or two requests), so it
     holds numbers and a shared empty set, ~100 bytes a site; the links the site makes beyond the
-    hop limit are kept by the registry (`LocalSites.defer`), on disk.
+    hop limit are kept by the registry (`LocalSites.defer`), on disk. Change it through the registry
+    (`crawler.spiders.registry.SiteRegistry`), never directly.
     """
 
     role: str
@@ -29,11 +26,6 @@ class SiteState:
     done: frozenset[str] = frozenset()  # page kinds already requested: feed, about, ...
     posts: int = 0
     deferred: int = 0  # links beyond the hop limit kept for later (see LocalSites.defer)
-
-    def mark_done(self, kind: str) -> None:
-        """Record that a page of `kind` (feed, about, contact, Impressum...) was requested."""
-        if kind not in self.done:
-            self.done = self.done | {kind}
 
 
 DEFERRED_MAX = 50  # links beyond the hop limit kept per site
@@ -95,23 +87,59 @@ class DeferredLinks:
             self._tmp = None
 
 
-class LocalSites(dict):
-    """The spider's sites registry in this process (a Redis-backed one shares it across workers)."""
+class LocalSites:
+    """The site registry of one crawl process (`crawler.spiders.registry.SiteRegistry`).
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    `get` returns the live `SiteState`, so what the methods change shows in it at once.
+    """
+
+    def __init__(self) -> None:
+        self._sites: dict[str, SiteState] = {}
         self.deferred_links = DeferredLinks()
 
     def claim(self, site: str, state: SiteState) -> bool:
         """Register a site unless known; True when this call registered it."""
-        if site in self:
+        if site in self._sites:
             return False
-        self[site] = state
+        self._sites[site] = state
         return True
+
+    def get(self, site: str) -> SiteState | None:
+        return self._sites.get(site)
+
+    def __contains__(self, site: object) -> bool:
+        return site in self._sites
+
+    def __len__(self) -> int:
+        return len(self._sites)
+
+    def role(self, site: str) -> str | None:
+        state = self._sites.get(site)
+        return state.role if state else None
+
+    def add_scheduled(self, site: str, n: int = 1) -> int:
+        state = self._sites[site]
+        state.scheduled += n
+        return state.scheduled
+
+    def add_posts(self, site: str, n: int = 1) -> int:
+        state = self._sites[site]
+        state.posts += n
+        return state.posts
+
+    def mark_done(self, site: str, kind: str) -> bool:
+        state = self._sites[site]
+        if kind in state.done:
+            return False
+        state.done = state.done | {kind}
+        return True
+
+    def set_hops(self, site: str, hops: int) -> None:
+        self._sites[site].hops = hops
 
     def defer(self, site: str, url: str, kind: str) -> bool:
         """Keep a link of `site` beyond the hop limit (at most DEFERRED_MAX a site); True if kept."""
-        state = self[site]
+        state = self._sites[site]
         if state.deferred >= DEFERRED_MAX:
             return False
         state.deferred += 1
@@ -120,7 +148,7 @@ class LocalSites(dict):
 
     def take_deferred(self, site: str) -> list[tuple[str, str]]:
         """The links `site` made beyond the hop limit, forgotten from here on."""
-        self[site].deferred = 0
+        self._sites[site].deferred = 0
         return self.deferred_links.take(site)
 
     def close(self) -> None:

@@ -26,13 +26,15 @@ from pathlib import Path
 
 import sqlite_utils
 
+from crawler.errors import BlogscoutError
+
 SCHEMA_VERSION = 3
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
 
 
-class DatabaseError(Exception):
+class DatabaseError(BlogscoutError):
     """The database file cannot be used (not SQLite, newer schema, unwritable)."""
 
 

@@ -9,10 +9,12 @@ import os
 import socket
 from pathlib import Path
 
+from crawler.errors import BlogscoutError
+
 log = logging.getLogger(__name__)
 
 
-class LockedError(Exception):
+class LockedError(BlogscoutError):
     """Another crawl holds the database."""
 
 

@@ -1,8 +1,7 @@
 """Read-only queries that load what ranking needs from a crawl database, as plain data.
 
-Also the two writers of ranking results: `save_ranking` (snapshot into ``rankings`` and
-``ranking_rows``) and `rank_database`, the one call that opens a database and ranks it.
-Scoring itself (``scoring.*``) never touches SQLite.
+Also `save_ranking`, which stores a ranking snapshot (``rankings`` and ``ranking_rows``).
+Storage never imports scoring: `crawler.services.rank` joins the two.
 """
 
 from __future__ import annotations
@@ -13,13 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 from operator import itemgetter
-from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from crawler.storage import db as dbmod
-from crawler.storage.outreach import load_statuses
 
 log = logging.getLogger(__name__)
 
@@ -173,27 +170,6 @@ def latest_run_id(db: sqlite_utils.Database) -> int | None:
     return row[0] if row else None
 
 
-def load_crawl(db: sqlite_utils.Database, link_kinds: Iterable[str] | None = None):
-    """A `scoring.rank.CrawlData` for the whole database (documents stream when ranked).
-
-    ``link_kinds`` keeps only links of those kinds (default: all).
-    """
-    from scoring.rank import CrawlData
-
-    sites = load_sites(db)
-    by_site = {row["site"]: row for row in sites if row["role"] != "platform"}
-    return CrawlData(
-        sites=sites,
-        links=iter_link_counts(db, link_kinds),
-        documents=lambda: iter_documents(db, by_site),
-        post_dates=load_post_dates(db),
-        contacts=load_contacts(db),
-        reference=reference_time(db),
-        latest_posts=load_latest_posts(db),
-        statuses=load_statuses(db),
-    )
-
-
 def save_ranking(
     db: sqlite_utils.Database, run_id: int | None, rows: Sequence[Mapping[str, Any]], options: Mapping[str, Any]
 ) -> int:
@@ -216,43 +192,3 @@ def save_ranking(
             ((ranking_id, r["site"], r["rank"], r["score"], encode(r if type(r) is dict else dict(r))) for r in rows),
         )
     return ranking_id
-
-
-def me_site(url: str | None) -> str | None:
-    """Site key of the ``--me`` URL or bare domain; None when not given, '' when unusable."""
-    if not url:
-        return None
-    from crawler.extract.urls import site_key  # tldextract: loaded only when --me is given
-
-    url = url.strip()
-    if "://" not in url:
-        url = f"https://{url}"
-    return site_key(url)
-
-
-def rank_database(
-    db_path: str | Path,
-    *,
-    topic: str = "",
-    langs: Sequence[str] | None = None,
-    top: int | None = None,
-    me: str | None = None,
-    weights: str | Path | Mapping[str, Any] | None = None,
-) -> list[dict]:
-    """Open a crawl database, rank its candidate blogs and return the rows (best first).
-
-    Raises `crawler.storage.db.DatabaseError` for an unusable database and
-    `scoring.weights.WeightsError` for a bad weights file. ``top`` cuts the list.
-    """
-    from scoring.graph import weighted_kinds
-    from scoring.rank import rank_sites
-    from scoring.weights import load_weights
-
-    db = dbmod.connect(db_path, create=False)
-    try:
-        weights = load_weights(weights)
-        data = load_crawl(db, link_kinds=weighted_kinds(weights["link_kinds"]))
-        rows = rank_sites(data, topic=topic, langs=langs, me=me_site(me), weights=weights)
-    finally:
-        db.close()
-    return rows[:top] if top else rows

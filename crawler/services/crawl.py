@@ -1,0 +1,120 @@
+"""Start, resume and repeat crawls into a project database.
+
+Scrapy is imported by the calls that crawl, not by this module: `rank` and `diff` start
+without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crawler.errors import NotStoredError
+from crawler.services.seeds import collect_seeds
+from crawler.storage import db as dbmod
+from crawler.storage.db import DatabaseError
+
+if TYPE_CHECKING:
+    from crawler.engine.runner import CrawlOptions, CrawlResult
+
+
+def make_options(
+    urls: Sequence[str],
+    seed_files: Sequence[str],
+    *,
+    hops: int,
+    max_pages_per_site: int,
+    candidate_pages: int,
+    max_pages: int,
+    topic: str = "",
+    platforms_files: Sequence[str] = (),
+    exclude_files: Sequence[str] = (),
+    allow_private: bool = False,
+    settings: dict | None = None,
+) -> CrawlOptions:
+    """Validated `CrawlOptions`; raises `crawler.services.seeds.SeedError` for unusable seeds."""
+    from crawler.engine.runner import CrawlOptions
+
+    return CrawlOptions(
+        seeds=collect_seeds(list(urls), list(seed_files)),
+        hops=hops,
+        max_pages_per_site=max_pages_per_site,
+        candidate_pages=candidate_pages,
+        max_pages=max_pages,
+        topic=topic,
+        platforms_files=list(platforms_files),
+        exclude_files=list(exclude_files),
+        allow_private=allow_private,
+        settings=dict(settings or {}),
+    )
+
+
+def stored_run(db: str | Path, resumable: bool = False) -> dict:
+    """The interrupted run to resume (``resumable``), else the latest run to repeat.
+
+    Raises `NotStoredError` when there is none and `DatabaseError` for an unusable database.
+    """
+    database = dbmod.connect(db, create=False)
+    try:
+        if resumable:
+            run = dbmod.resumable_run(database)
+            if not run:
+                raise NotStoredError(f"{db}: no interrupted crawl to resume; start one with 'blogscout crawl URL...'")
+            return run
+        rows = list(database["runs"].rows_where(order_by="id desc", limit=1))
+        if not rows:
+            raise NotStoredError(f"{db}: no crawl stored yet; run 'blogscout crawl URL...' first")
+        return rows[0]
+    finally:
+        database.conn.close()
+
+
+def options_of_run(run: dict, settings: dict | None = None) -> CrawlOptions:
+    """The options a stored run was started with; ``settings`` override its Scrapy settings."""
+    from crawler.engine.runner import CrawlOptions
+
+    options = CrawlOptions.from_run(run)
+    options.settings.update(settings or {})
+    return options
+
+
+def crawl(
+    db: str,
+    options: CrawlOptions,
+    *,
+    quiet: bool = False,
+    command: str = "crawl",
+    mode: str = "fresh",
+    resume_run: int | None = None,
+    redis_url: str | None = None,
+) -> CrawlResult:
+    """Run one crawl into ``db`` (in Redis mode as its coordinator when ``redis_url`` is given).
+
+    Raises `DatabaseError`, `crawler.storage.lock.LockedError` or
+    `crawler.distributed.runner.DistributedError`.
+    """
+    try:
+        if redis_url:
+            from crawler.distributed.runner import run_coordinator
+
+            return run_coordinator(db, options, redis_url, quiet=quiet)
+        from crawler.engine.runner import run_crawl
+
+        return run_crawl(db, options, command=command, quiet=quiet, mode=mode, resume_run=resume_run)
+    except OSError as err:
+        raise DatabaseError(f"{db}: {err.strerror or err}; check the path and free disk space") from err
+
+
+def summary(db: str, result: CrawlResult) -> list[tuple[str, str]]:
+    """(label, value) lines describing a finished crawl."""
+    from crawler.engine.runner import summary as run_summary
+
+    return run_summary(db, result)
+
+
+def join_as_worker(redis_url: str, *, wait: float = 60.0, quiet: bool = False) -> dict:
+    """Work for the distributed crawl in ``redis_url`` until its queue is empty; return the stats."""
+    from crawler.distributed.runner import run_worker
+
+    return run_worker(redis_url, wait=wait, quiet=quiet)

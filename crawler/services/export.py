@@ -1,0 +1,79 @@
+"""Write exports (CSV or JSON rows) to a path atomically, or to stdout for ``-``.
+
+`check_output` is the one place an output path is judged before anything is computed: every
+command that writes a file calls it first, so a new rule for output paths goes there.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from crawler.errors import InputError, OutputError
+
+STDOUT = "-"
+
+
+def export_format(out: str, fmt: str | None = None) -> str:
+    """``fmt`` when given, else ``json`` for a ``.json`` path and ``csv`` for anything else."""
+    return fmt or ("json" if str(out).lower().endswith(".json") else "csv")
+
+
+def check_format(fmt: str, excel: bool) -> None:
+    """Refuse ``excel`` for JSON exports."""
+    if excel and fmt == "json":
+        raise InputError("--excel applies to CSV only; drop --excel or use --format csv")
+
+
+def check_output(out: str) -> Path:
+    """The folder an export to ``out`` goes to; `OutputError` when the path cannot take a file."""
+    target = Path(out)
+    if target.is_dir():
+        raise OutputError(f"--out {out}: is a directory; pass a file name such as partners.csv")
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(f"--out {out}: directory {folder} does not exist; create it or pass another path")
+    return folder
+
+
+def write_rows(
+    rows: Sequence[Mapping[str, Any]], stream: TextIO, *, fmt: str, excel: bool, columns: Sequence[str]
+) -> None:
+    """Rows as CSV (spreadsheet-safe, ``excel`` for German Excel) or JSON to an open text stream."""
+    from scoring.export import write_csv, write_json
+
+    if fmt == "json":
+        write_json(rows, stream, columns=columns)
+    else:
+        write_csv(rows, stream, excel=excel, columns=columns)
+
+
+def write_export(rows: Sequence[Mapping[str, Any]], out: str, *, fmt: str, excel: bool, columns: Sequence[str]) -> None:
+    """Write the export to ``out`` ('-' for stdout).
+
+    A file is written atomically (a temporary file in the target folder, then ``os.replace``):
+    a failed write leaves the previous export as it was.
+    """
+    if out == STDOUT:
+        write_rows(rows, sys.stdout, fmt=fmt, excel=excel, columns=columns)
+        return
+    target = Path(out)
+    folder = check_output(out)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns)
+        os.replace(tmp, target)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,59 @@
+"""Repeat the crawl stored in a project database (or finish an interrupted one), then rank it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crawler.errors import NotStoredError
+from crawler.services import crawl as crawls
+from crawler.services.rank import rank_database, store_ranking
+
+if TYPE_CHECKING:
+    from crawler.engine.runner import CrawlOptions, CrawlResult
+
+
+@dataclass
+class Recrawl:
+    """What `recrawl` will do: resume the interrupted ``run`` or repeat the latest one."""
+
+    run: dict
+    mode: str  # "resume" or "recrawl"
+    options: CrawlOptions
+
+    @property
+    def command(self) -> str:
+        """The command recorded with the run."""
+        return self.run["command"] if self.mode == "resume" else "recrawl"
+
+    @property
+    def resume_run(self) -> int | None:
+        """The id of the run being resumed, if any."""
+        return self.run["id"] if self.mode == "resume" else None
+
+
+def plan_recrawl(db: str) -> Recrawl:
+    """The interrupted run of ``db`` to resume, else its latest run to repeat."""
+    if not Path(db).exists():
+        raise NotStoredError(f"{db}: no such database; run 'blogscout crawl URL... --db {db}' first")
+    try:
+        run, mode = crawls.stored_run(db, resumable=True), "resume"
+    except NotStoredError:
+        run, mode = crawls.stored_run(db), "recrawl"
+    options = crawls.options_of_run(run)
+    if not options.seeds:
+        raise NotStoredError(f"{db}: the stored crawl has no seeds; start again with 'blogscout crawl URL...'")
+    return Recrawl(run, mode, options)
+
+
+def recrawl(db: str, plan: Recrawl, *, quiet: bool = False) -> CrawlResult:
+    """Run the planned crawl: conditional requests (ETag, If-Modified-Since), feeds first."""
+    return crawls.crawl(db, plan.options, quiet=quiet, command=plan.command, mode=plan.mode, resume_run=plan.resume_run)
+
+
+def rank_snapshot(db: str, topic: str) -> list[dict]:
+    """Rank ``db`` and store the ranking snapshot without writing an export; return the rows."""
+    rows = rank_database(db, topic=topic)
+    store_ranking(db, rows, {"topic": topic})
+    return rows

@@ -1,0 +1,154 @@
+"""Crawl policy, pure: priorities, budgets, post limits and which pages and links to follow.
+
+No Scrapy here: the spider (`crawler.spiders.blogs`) asks these functions and turns the answers
+into requests. Higher priorities are fetched first (Scrapy's convention).
+"""
+
+from __future__ import annotations
+
+from crawler.extract.urls import site_key
+
+# Links to other blogs worth following, by link kind, and their base priority.
+FOLLOW_KINDS = {"blogroll": 60, "opml": 60, "content": 40, "comment": 20}
+# Within a site: the feed first (new posts), then blogroll pages, then the rest.
+PAGE_PRIORITY = {"home": 0, "feed": 20, "opml": 15, "blogroll": 15, "post": 5}
+SEED_PRIORITY = 200  # seeds before every candidate
+SEED_BONUS = 30  # a blog linked from a seed goes before one linked from a candidate
+HOP_PENALTY = 10  # per link between a candidate and the seeds
+TOPIC_BONUS = 20  # for a link from a page that mentions every topic term
+RESUMED_CANDIDATE_PRIORITY = 60  # a resumed run's candidates: the blogroll priority, less the hop penalty
+
+# Page kinds a site is asked for once; more pages of a kind come only from the home page.
+ONCE_KINDS = frozenset({"feed", "about", "contact", "impressum"})
+OPML_PER_PAGE = 2
+SEED_BLOGROLLS_PER_PAGE = 5  # a seed's blogroll pages are its most valuable: several are read
+CANDIDATE_BLOGROLLS_PER_PAGE = 1
+
+# Content types the spider parses; downloads of anything else stop after the headers.
+PARSED_TYPES = ("html", "xml", "rss", "atom", "opml", "text/plain")
+
+
+def budget(role: str, *, seed_pages: int, candidate_pages: int) -> int:
+    """Pages a site of `role` may get: seeds are read deeply, candidates shallowly, others not at all.
+
+    >>> budget("seed", seed_pages=40, candidate_pages=8), budget("platform", seed_pages=40, candidate_pages=8)
+    (40, 0)
+    """
+    return {"seed": seed_pages, "candidate": candidate_pages}.get(role, 0)
+
+
+def post_limit(role: str, *, seed_posts: int, candidate_posts: int) -> int:
+    """Recent posts read from a site of `role`.
+
+    >>> post_limit("seed", seed_posts=10, candidate_posts=3)
+    10
+    """
+    return seed_posts if role == "seed" else candidate_posts
+
+
+def page_priority(site_priority: int, page_kind: str) -> int:
+    """A request's priority: its site's, plus a bonus for the feed and blogroll pages.
+
+    >>> page_priority(200, "feed"), page_priority(200, "about")
+    (220, 200)
+    """
+    return site_priority + PAGE_PRIORITY.get(page_kind, 0)
+
+
+def candidate_priority(link_kind: str, topicality: float, hops: int, from_seed: bool) -> int:
+    """The priority of a newly found blog `hops` links from the seeds, found through a `link_kind` link.
+
+    >>> candidate_priority("blogroll", 0.0, 1, True), candidate_priority("comment", 0.5, 2, False)
+    (80, 10)
+    """
+    priority = FOLLOW_KINDS[link_kind] + int(TOPIC_BONUS * topicality) - HOP_PENALTY * hops
+    return priority + SEED_BONUS if from_seed else priority
+
+
+def resumed_priority(role: str, hops: int) -> int:
+    """The priority of a site restored from an interrupted run (its link kind is not stored).
+
+    >>> resumed_priority("seed", 0), resumed_priority("candidate", 2)
+    (200, 40)
+    """
+    return SEED_PRIORITY if role == "seed" else RESUMED_CANDIDATE_PRIORITY - HOP_PENALTY * hops
+
+
+def topic_terms(topic: str) -> list[str]:
+    """The user's topic as lower-case terms (comma- or semicolon-separated).
+
+    >>> topic_terms("SEO; Content Marketing,")
+    ['seo', 'content marketing']
+    """
+    return [t.strip().lower() for t in topic.replace(";", ",").split(",") if t.strip()]
+
+
+def topicality(text: str, terms: list[str]) -> float:
+    """Share of the topic terms that occur in a page text (0 without terms or text).
+
+    >>> topicality("Tipps zu SEO und Social Media", ["seo", "content marketing"])
+    0.5
+    """
+    if not terms or not text:
+        return 0.0
+    low = text.lower()
+    return sum(term in low for term in terms) / len(terms)
+
+
+def site_pages(info, site: str, role: str, page_kind: str, posts: int) -> list[tuple[str, str]]:
+    """(url, page_kind) of a site's pages worth reading, found on one of its pages.
+
+    `info` is a `crawler.extract.page` result. The feed, OPML files, blogroll pages (several for a
+    seed), one about, contact and Impressum page each; `posts` recent posts from the home page only
+    (then the feed: a stable choice). Pages of other sites are left out.
+    """
+    seed = role == "seed"
+    wanted = []
+    if info.feeds:
+        wanted.append((info.feeds[0], "feed"))
+    wanted += [(u, "opml") for u in info.opml_urls[:OPML_PER_PAGE]]
+    blogrolls = SEED_BLOGROLLS_PER_PAGE if seed else CANDIDATE_BLOGROLLS_PER_PAGE
+    wanted += [(u, "blogroll") for u in info.blogroll_urls[:blogrolls]]
+    for urls, kind in ((info.about_urls, "about"), (info.contact_urls, "contact"), (info.impressum_urls, "impressum")):
+        wanted += [(u, kind) for u in urls[:1]]
+    if page_kind == "home":
+        wanted += [(u, "post") for u in info.post_urls[:posts]]
+    return [(u, kind) for u, kind in wanted if site_key(u) == site]
+
+
+def feed_posts(entry_urls: list[str], site: str, posts: int) -> list[tuple[str, str]]:
+    """(url, "post") of the newest `posts` feed entries on the feed's own site.
+
+    >>> feed_posts(["http://a.de/1", "http://b.de/x", "http://a.de/2"], "a.de", 1)
+    [('http://a.de/1', 'post')]
+    """
+    return [(url, "post") for url in entry_urls if site_key(url) == site][:posts]
+
+
+def follows_link(kind: str) -> bool:
+    """True for link kinds that lead to other blogs worth discovering.
+
+    >>> follows_link("blogroll"), follows_link("nav")
+    (True, False)
+    """
+    return kind in FOLLOW_KINDS
+
+
+def wants_body(content_type: str) -> bool:
+    """True unless the Content-Type says the body is something never parsed (images, PDFs...).
+
+    >>> wants_body("text/html; charset=utf-8"), wants_body("image/png"), wants_body("")
+    (True, False, True)
+    """
+    ctype = content_type.lower()
+    return not ctype or any(t in ctype for t in PARSED_TYPES)
+
+
+def parses_as_page(content_type: str) -> bool:
+    """True when a response of this Content-Type is extracted as an HTML page.
+
+    >>> parses_as_page("application/xhtml+xml"), parses_as_page("text/plain")
+    (True, False)
+    """
+    ctype = content_type.lower()
+    return not ctype or "html" in ctype or "xml" in ctype
