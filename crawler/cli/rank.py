@@ -21,14 +21,20 @@ from crawler.services.rank import check_weights_file, parse_langs
     "--out",
     default=None,
     metavar="PATH",
-    help="Export file with every ranked blog ('-' for stdout) [default: partners.csv or partners.json].",
+    help="Export file with every ranked blog ('-' for stdout; .xlsx for Excel) [default: partners.csv].",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "json"]),
+    type=click.Choice(["csv", "json", "xlsx"]),
     default=None,
-    help="Export format [default: from the --out suffix, else csv].",
+    help="Export format [default: from the --out suffix (.json, .xlsx), else csv].",
+)
+@click.option(
+    "--preset",
+    type=click.Choice(["hubspot", "buzzstream", "pitchbox"]),
+    default=None,
+    help="One row per contact with the import columns of that outreach tool.",
 )
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM.")
 @click.option(
@@ -46,7 +52,7 @@ from crawler.services.rank import check_weights_file, parse_langs
     help="Also list partner, declined and do-not-contact blogs ('blogscout mark').",
 )
 @quiet_option
-def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, include_all, quiet):
+def rank(db, topic, lang, top, out, fmt, preset, excel, weights, me, save, include_all, quiet):
     """Rank the crawled blogs as partners; print the top and write the full export.
 
     Example: blogscout rank --topic "social media marketing, content marketing" --lang de,en --excel
@@ -54,7 +60,7 @@ def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, include_all, 
     setup_logging(quiet)
     check_weights_file(weights)
     if out is None:
-        out = "partners.json" if fmt == "json" else "partners.csv"
+        out = f"partners.{fmt or 'csv'}"
     rank_and_show(
         db,
         out=out,
@@ -67,4 +73,5 @@ def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, include_all, 
         excel=excel,
         save=save,
         include_all=include_all,
+        preset=preset,
     )

@@ -18,15 +18,23 @@ from crawler.errors import InputError, OutputError
 STDOUT = "-"
 
 
+FORMATS = ("csv", "json", "xlsx")
+
+
 def export_format(out: str, fmt: str | None = None) -> str:
-    """``fmt`` when given, else ``json`` for a ``.json`` path and ``csv`` for anything else."""
-    return fmt or ("json" if str(out).lower().endswith(".json") else "csv")
+    """``fmt`` when given, else ``json`` for ``.json``, ``xlsx`` for ``.xlsx`` and ``csv`` for anything else."""
+    if fmt:
+        return fmt
+    suffix = str(out).lower().rsplit(".", 1)[-1]
+    return suffix if suffix in ("json", "xlsx") else "csv"
 
 
-def check_format(fmt: str, excel: bool) -> None:
-    """Refuse ``excel`` for JSON exports."""
-    if excel and fmt == "json":
+def check_format(fmt: str, excel: bool, out: str = "") -> None:
+    """Refuse ``excel`` for JSON and Excel exports, and an Excel workbook on stdout."""
+    if excel and fmt != "csv":
         raise InputError("--excel applies to CSV only; drop --excel or use --format csv")
+    if fmt == "xlsx" and out == STDOUT:
+        raise InputError("--format xlsx cannot go to stdout; pass a file name such as --out partners.xlsx")
 
 
 def check_output(out: str) -> Path:
@@ -59,6 +67,7 @@ def write_export(rows: Sequence[Mapping[str, Any]], out: str, *, fmt: str, excel
     a failed write leaves the previous export as it was.
     """
     if out == STDOUT:
+        check_format(fmt, excel, out)
         write_rows(rows, sys.stdout, fmt=fmt, excel=excel, columns=columns)
         return
     target = Path(out)
@@ -68,8 +77,14 @@ def write_export(rows: Sequence[Mapping[str, Any]], out: str, *, fmt: str, excel
     except OSError as err:
         raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns)
+        if fmt == "xlsx":
+            from scoring.excel import write_xlsx
+
+            os.close(fd)
+            write_xlsx(rows, tmp, columns=columns)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns)
         os.replace(tmp, target)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)

@@ -14,6 +14,7 @@ import sqlite_utils
 from crawler.errors import InputError
 from crawler.services.export import STDOUT, check_format, check_output, export_format, write_export
 from crawler.services.outreach import leave_out_closed
+from crawler.services.presets import PRESETS, check_preset, contact_rows
 from crawler.storage import db as dbmod
 from crawler.storage.db import DatabaseError
 from crawler.storage.outreach import load_statuses
@@ -147,11 +148,13 @@ def rank_to_file(
     excel: bool = False,
     save: bool = True,
     include_all: bool = False,
+    preset: str | None = None,
 ) -> list[dict]:
     """Rank a database, write the full export to ``out`` ('-' for stdout), store the snapshot.
 
     Partner, declined and do-not-contact blogs are left out of the export and of the returned
-    rows unless ``include_all``; the stored snapshot keeps every blog.
+    rows unless ``include_all``; the stored snapshot keeps every blog. ``preset`` (hubspot,
+    buzzstream, pitchbox) writes one row per contact with that tool's import columns instead.
 
     The one entry point for ``rank``, ``run``, ``demo`` and ``recrawl``. Inputs are checked
     before the ranking starts; problems raise `InputError`, `OutputError` or `DatabaseError`.
@@ -160,7 +163,8 @@ def rank_to_file(
     from scoring.rank import COLUMNS, ME_COLUMNS
 
     fmt = export_format(out, fmt)
-    check_format(fmt, excel)
+    check_format(fmt, excel, out)
+    check_preset(preset)
     if me is not None and not me_site(me):
         raise InputError(f"--me {me!r}: not a URL or domain; pass your blog's address, e.g. --me https://my-blog.de/")
     if out != STDOUT:
@@ -171,7 +175,12 @@ def rank_to_file(
     shown = leave_out_closed(rows, include_all)
     if len(shown) < len(rows):
         log.info("%d partner/declined/do-not-contact blog(s) left out; --all lists them", len(rows) - len(shown))
-    write_export(shown, out, fmt=fmt, excel=excel, columns=COLUMNS + (ME_COLUMNS if me else []))
+    if preset:
+        contacts = list(contact_rows(shown, preset))
+        log.info("%d contact(s) of %d blog(s) in the %s import file", len(contacts), len(shown), preset)
+        write_export(contacts, out, fmt=fmt, excel=excel, columns=PRESETS[preset])
+    else:
+        write_export(shown, out, fmt=fmt, excel=excel, columns=COLUMNS + (ME_COLUMNS if me else []))
     if save and rows:
         store_ranking(db, rows, {"topic": topic, "langs": langs, "me": me, "weights": weights})
     return shown
