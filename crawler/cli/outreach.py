@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import command, db_option
+from crawler.cli.common import command, db_option, quiet_option, setup_logging
 from crawler.services import outreach
 
 STATUS_HELP = "new, shortlisted, contacted, replied, partner, declined or do-not-contact"
@@ -62,5 +62,41 @@ def import_status(file, db):
     click.echo(
         f"{len(result.changed)} status(es) changed, {result.unchanged} already up to date, "
         f"{result.blank} row(s) without a status",
+        err=True,
+    )
+
+
+@command()
+@db_option()
+@click.option(
+    "--template",
+    "template",
+    required=True,
+    metavar="FILE",
+    help="Mail template: 'Subject: ...' (and From:, Cc:, Bcc:, Reply-To:), a blank line, the text.",
+)
+@click.option("--out", default="drafts", show_default=True, metavar="FOLDER", help="Folder for the .eml files.")
+@click.option(
+    "--top", default=20, show_default=True, type=click.IntRange(1), help="Drafts for this many blogs at most."
+)
+@click.option("--topic", default=None, help="Topic terms for ranking [default: the crawl's --topic].")
+@quiet_option
+def drafts(db, template, out, top, topic, quiet):
+    """Write one e-mail draft (.eml) per top candidate that has an address; nothing is sent.
+
+    Only blogs marked new or shortlisted get drafts, best ranked first; making drafts marks
+    nothing. Placeholders: {{ name }}, {{ site }}, {{ url }}, {{ title }}, {{ latest_post_title }},
+    {{ latest_post_url }}, {{ top_terms }}, {{ email }}, {{ cooperation_url }}.
+
+    Example: blogscout drafts --db data/kunde-a.db --template anfrage.txt --out drafts/ --top 20
+    """
+    from crawler.services.drafts import make_drafts
+
+    setup_logging(quiet)
+    result = make_drafts(db, template, out, top=top, topic=topic)
+    for path in result.written:
+        click.echo(str(path))
+    click.echo(
+        f"{len(result.written)} draft(s) written to {out}; {result.without_address} candidate(s) without an address",
         err=True,
     )

@@ -11,7 +11,9 @@ from crawler.services.rank import check_weights_file, parse_langs
 @command()
 @db_option(help="Crawl database written by 'blogscout crawl'.", type=None, metavar="PATH")
 @click.option(
-    "--topic", default="", help='Comma-separated topic terms, e.g. "social media marketing, content marketing".'
+    "--topic",
+    default=None,
+    help='Comma-separated topic terms, e.g. "social media marketing, content marketing" [default: the crawl\'s --topic].',
 )
 @click.option(
     "--lang", "lang", default="", metavar="CODES", help="Keep blogs in these languages, e.g. de,en (default: all)."

@@ -19,6 +19,7 @@ from crawler.storage import db as dbmod
 from crawler.storage.db import DatabaseError
 from crawler.storage.outreach import load_statuses
 from crawler.storage.reads import (
+    crawl_topic,
     iter_documents,
     iter_link_counts,
     latest_run_id,
@@ -118,6 +119,15 @@ def rank_database(
     return rows[:top] if top else rows
 
 
+def stored_topic(db_path: str | Path) -> str:
+    """The ``--topic`` the latest crawl of the database was started with ('' if none)."""
+    db = dbmod.connect(db_path, create=False)
+    try:
+        return crawl_topic(db)
+    finally:
+        db.close()
+
+
 def check_weights_file(weights: str | None) -> None:
     """Refuse a ``--weights`` path that is not a file."""
     if weights is not None and not Path(weights).is_file():
@@ -140,7 +150,7 @@ def rank_to_file(
     db: str,
     *,
     out: str = "partners.csv",
-    topic: str = "",
+    topic: str | None = "",
     langs: Sequence[str] | None = None,
     me: str | None = None,
     weights: str | None = None,
@@ -155,6 +165,7 @@ def rank_to_file(
     Partner, declined and do-not-contact blogs are left out of the export and of the returned
     rows unless ``include_all``; the stored snapshot keeps every blog. ``preset`` (hubspot,
     buzzstream, pitchbox) writes one row per contact with that tool's import columns instead.
+    ``topic=None`` uses the topic the crawl was started with.
 
     The one entry point for ``rank``, ``run``, ``demo`` and ``recrawl``. Inputs are checked
     before the ranking starts; problems raise `InputError`, `OutputError` or `DatabaseError`.
@@ -169,6 +180,10 @@ def rank_to_file(
         raise InputError(f"--me {me!r}: not a URL or domain; pass your blog's address, e.g. --me https://my-blog.de/")
     if out != STDOUT:
         check_output(out)
+    if topic is None:
+        topic = stored_topic(db)
+        if topic:
+            log.info("topic of the crawl: %s", topic)
     rows = rank_database(db, topic=topic, langs=langs, me=me, weights=weights)
     if not rows:
         log.warning("no candidate blogs in %s; crawl more (--hops) or check --lang", db)

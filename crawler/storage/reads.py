@@ -164,6 +164,18 @@ def reference_time(db: sqlite_utils.Database) -> str | None:
     return row[0] if row and row[0] else None
 
 
+def crawl_topic(db: sqlite_utils.Database) -> str:
+    """The topic of the latest run that was given one ('' when none was)."""
+    for (options,) in db.execute("SELECT options FROM runs ORDER BY id DESC"):
+        try:
+            topic = json.loads(options or "{}").get("topic")
+        except (ValueError, AttributeError):
+            continue
+        if topic:
+            return str(topic)
+    return ""
+
+
 def latest_run_id(db: sqlite_utils.Database) -> int | None:
     """Id of the latest run, or None for a database without runs."""
     row = db.execute("SELECT max(id) FROM runs").fetchone()
