@@ -7,6 +7,7 @@ import click
 from crawler.cli.common import (
     DEFAULT_DB,
     command,
+    config_option,
     crawl_and_report,
     parse_set_options,
     quiet_option,
@@ -92,7 +93,7 @@ def crawl_options(*extra):
     """The options shared by `crawl` and `run`, then ``extra`` ones, then ``--quiet``."""
 
     def decorate(func):
-        for option in reversed([*CRAWL_OPTIONS, *extra, quiet_option]):
+        for option in reversed([config_option, *CRAWL_OPTIONS, *extra, quiet_option]):
             func = option(func)
         return func
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import command, db_option, quiet_option, setup_logging
+from crawler.cli.common import command, config_option, db_option, quiet_option, setup_logging
 from crawler.services import outreach
 
 STATUS_HELP = "new, shortlisted, contacted, replied, partner, declined or do-not-contact"
@@ -14,6 +14,7 @@ STATUS_HELP = "new, shortlisted, contacted, replied, partner, declined or do-not
 @click.argument("sites", nargs=-1, required=True)
 @click.option("--status", "status", required=True, metavar="STATUS", help=f"One of {STATUS_HELP}.")
 @click.option("--note", default=None, help="A note kept with the status (default: keep the stored note).")
+@config_option
 @db_option()
 def mark(sites, status, note, db):
     """Set the outreach status of one or more blogs (site name, domain or URL).
@@ -28,6 +29,7 @@ def mark(sites, status, note, db):
 
 
 @command()
+@config_option
 @db_option()
 @click.option("--all", "show_all", is_flag=True, help="List every candidate blog, also those still 'new'.")
 @click.option("--history", "show_history", is_flag=True, help="List every change, oldest first.")
@@ -49,6 +51,7 @@ def status(db, show_all, show_history):
 
 @command("import-status")
 @click.argument("file", type=click.Path(dir_okay=False))
+@config_option
 @db_option()
 def import_status(file, db):
     """Take the status and note columns back from an export you edited (CSV or Excel).
@@ -67,6 +70,7 @@ def import_status(file, db):
 
 
 @command()
+@config_option
 @db_option()
 @click.option(
     "--template",
@@ -100,3 +104,19 @@ def drafts(db, template, out, top, topic, quiet):
         f"{len(result.written)} draft(s) written to {out}; {result.without_address} candidate(s) without an address",
         err=True,
     )
+
+
+@command()
+@click.argument("name")
+def init(name):
+    """Write a commented project file NAME.toml to fill in (seeds, topic, database, exports).
+
+    Every command that crawls, ranks or writes takes it with --config NAME.toml; options given
+    on the command line win. An existing file is never replaced.
+
+    Example: blogscout init kunde-a
+    """
+    from crawler.services.config import write_starter
+
+    path = write_starter(name)
+    click.echo(f"wrote {path}; fill in the seeds and topic, then: blogscout run --config {path}", err=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import command, db_option, quiet_option, rank_and_show, setup_logging
+from crawler.cli.common import command, config_option, db_option, quiet_option, rank_and_show, setup_logging
 from crawler.services.rank import check_weights_file, parse_langs
 
 
 @command()
+@config_option
 @db_option(help="Crawl database written by 'blogscout crawl'.", type=None, metavar="PATH")
 @click.option(
     "--topic",
@@ -42,6 +43,7 @@ from crawler.services.rank import check_weights_file, parse_langs
 @click.option(
     "--weights",
     default=None,
+    type=click.UNPROCESSED,
     metavar="FILE",
     help="JSON file overriding default weights (keys: relevance, centrality, activity, floor, centrality_signals, link_kinds).",
 )

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import command, db_option, print_summary, quiet_option, rank_and_show, setup_logging
+from crawler.cli.common import (
+    command,
+    config_option,
+    db_option,
+    print_summary,
+    quiet_option,
+    rank_and_show,
+    setup_logging,
+)
 from crawler.services import crawl as crawls
 from crawler.services.diff import DIFF_COLUMNS, diff_database
 from crawler.services.export import export_format, write_export
@@ -13,6 +21,7 @@ from crawler.services.recrawl import recrawl as run_recrawl
 
 
 @command()
+@config_option
 @db_option(help="Project database written by 'blogscout crawl'.")
 @click.option(
     "--out", default=None, type=click.Path(dir_okay=False), help="Also write the new ranking here (CSV or .json)."

@@ -128,9 +128,9 @@ def stored_topic(db_path: str | Path) -> str:
         db.close()
 
 
-def check_weights_file(weights: str | None) -> None:
-    """Refuse a ``--weights`` path that is not a file."""
-    if weights is not None and not Path(weights).is_file():
+def check_weights_file(weights: str | Mapping[str, Any] | None) -> None:
+    """Refuse a ``--weights`` path that is not a file (a mapping from a project file is checked when loaded)."""
+    if isinstance(weights, str) and not Path(weights).is_file():
         raise InputError(f"--weights {weights}: no such file; pass a JSON weights file or leave out --weights")
 
 
@@ -153,7 +153,7 @@ def rank_to_file(
     topic: str | None = "",
     langs: Sequence[str] | None = None,
     me: str | None = None,
-    weights: str | None = None,
+    weights: str | Mapping[str, Any] | None = None,
     fmt: str | None = None,
     excel: bool = False,
     save: bool = True,
