@@ -51,6 +51,7 @@ def recrawl(db, out, topic, quiet):
 
 
 @command()
+@config_option
 @db_option()
 @click.option(
     "--from", "from_run", type=int, default=None, help="Crawl run to compare from [default: the one before --to]."
