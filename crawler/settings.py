@@ -1,6 +1,6 @@
 """Scrapy settings of blogscout: polite by default. Project options are prefixed BLOGSCOUT_."""
 
-from crawler import __version__
+from crawler import __version__, defaults
 
 BOT_NAME = "blogscout"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -77,14 +77,5 @@ LOG_LEVEL = "WARNING"
 LOG_INSTALL_ROOT_HANDLER = False  # the CLI configures logging
 STATS_DUMP = False
 
-# blogscout options (the CLI fills these in).
-BLOGSCOUT_DB = "data/blogscout.db"
-BLOGSCOUT_RUN_ID = None
-BLOGSCOUT_ALLOW_PRIVATE = False
-BLOGSCOUT_PROGRESS_INTERVAL = 5.0
-BLOGSCOUT_BATCH_SIZE = 500
-BLOGSCOUT_FLUSH_SECONDS = 2.0
-BLOGSCOUT_DISK_QUEUE = True  # pending requests in a temporary JOBDIR instead of RAM
-BLOGSCOUT_QUEUE_IN_MEMORY = 10_000  # ... except this many, kept as objects (no serialising)
-BLOGSCOUT_EXTRACT_WORKERS = -1  # processes that extract pages; -1: one when the machine has two cores
-BLOGSCOUT_REDIS_HEARTBEAT = 10  # seconds of silence after which a distributed worker counts as lost
+# blogscout's own settings, declared with their defaults and help in crawler.defaults.SETTINGS.
+globals().update(defaults.setting_defaults())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import click
 import pytest
 from click.testing import CliRunner
 from conftest import FAST, ROOT, blogscout
@@ -19,12 +20,55 @@ def command_paths(group=cli, prefix=()):
             yield from command_paths(command, (*prefix, name))
 
 
+def command_of(path):
+    command = cli
+    for name in path:
+        command = command.commands[name]
+    return command
+
+
 @pytest.mark.parametrize("path", list(command_paths()), ids=" ".join)
 def test_every_command_has_help_with_example_and_is_in_readme(path):
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
     assert f"blogscout {' '.join(path)}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", [(), *command_paths()], ids=lambda p: " ".join(p) or "blogscout")
+def test_help_example_keeps_its_line(path):
+    example = [line.strip() for line in command_of(path).help.splitlines() if line.strip().startswith("Example:")]
+    output = CliRunner().invoke(cli, [*path, "--help"], terminal_width=80).output
+    assert example and example[0].startswith("Example: blogscout")
+    assert example[0] in [line.strip() for line in output.splitlines()]
+
+
+def option_records(help_text):
+    """Each option's entry of a help text, its wrapped lines joined."""
+    records = []
+    for line in help_text.split("Options:", 1)[-1].splitlines():
+        if line.startswith("  -"):
+            records.append(line.strip())
+        elif records:
+            records[-1] += " " + line.strip()
+    return records
+
+
+@pytest.mark.parametrize("path", list(command_paths()), ids=" ".join)
+def test_every_option_shows_its_default_and_is_in_readme(path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    output = CliRunner().invoke(cli, [*path, "--help"]).output
+    for option in command_of(path).params:
+        if not isinstance(option, click.Option):
+            continue
+        assert all(name in readme for name in option.opts + option.secondary_opts if name.startswith("--")), option.opts
+        assert "default" not in (option.help or "").lower(), option.opts  # click shows it, from the option itself
+        if option.is_flag and not option.secondary_opts or option.multiple or option.required:
+            continue
+        if option.default in (None, ""):
+            assert isinstance(option.show_default, str), option.opts
+        record = next(r for r in option_records(output) if r.startswith(tuple(option.opts)))
+        assert "[default: " in record, record
 
 
 def test_version():

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from crawler.defaults import ENVIRONMENT
 from crawler.extract.page import extract_page, parse_feed, parse_opml, parse_seed_text
 
 REPO = Path(__file__).resolve().parent.parent
-REALPAGES = Path(os.environ.get("BLOGSCOUT_REALPAGES", REPO.parent / "shared" / "realpages"))
+REALPAGES = REPO / os.environ.get("BLOGSCOUT_REALPAGES", ENVIRONMENT["BLOGSCOUT_REALPAGES"].default)
 EXPECTED = json.loads((REPO / "tests" / "corpus" / "realpages.json").read_text(encoding="utf-8"))
 
 

@@ -19,11 +19,12 @@ from pathlib import Path
 import pytest
 from conftest import FAST, ROOT, blogscout
 
+from crawler.defaults import ENVIRONMENT
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.world import generate_world
 from crawler.storage import db as dbmod
 
-KILL_SEED = int(os.environ.get("BLOGSCOUT_KILL_SEED", "20240630"))
+KILL_SEED = int(os.environ.get("BLOGSCOUT_KILL_SEED", ENVIRONMENT["BLOGSCOUT_KILL_SEED"].default))
 # Page budgets left at their defaults: a budget that binds makes the pages a crawl keeps depend
 # on the order responses arrive in, and these tests compare a resumed crawl with a whole one.
 SMALL = ["--hops", "1", "--set", "CONCURRENT_REQUESTS=4", "--set", "BLOGSCOUT_FLUSH_SECONDS=0.1"]

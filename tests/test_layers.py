@@ -108,8 +108,8 @@ def test_layer_imports_nothing_above_it(layer, forbidden):
 
 
 def test_cli_calls_only_services():
-    """The command line holds no logic of its own: it imports services, named errors and itself."""
-    allowed = ("crawler.cli", "crawler.services", "crawler.errors")
+    """The command line holds no logic of its own: it imports services, named errors, the defaults and itself."""
+    allowed = ("crawler.cli", "crawler.services", "crawler.errors", "crawler.defaults")
     wrong = [
         (module, target)
         for module, target in external_imports("crawler.cli")
@@ -120,3 +120,8 @@ def test_cli_calls_only_services():
 
 def test_empty_cycle_from_a_module_without_imports():
     assert GRAPH["crawler.errors"] == set() and cycle_from("crawler.errors") is None
+
+
+@pytest.mark.parametrize("leaf", ["crawler.errors", "crawler.defaults"])
+def test_errors_and_defaults_are_leaves_every_layer_may_import(leaf):
+    assert GRAPH[leaf] == set()

@@ -14,11 +14,12 @@ from typing import Any
 
 import click
 
+from crawler import defaults
 from crawler.errors import BlogscoutError
 from crawler.services import crawl as crawls
 from crawler.services.rank import rank_to_file
 
-DEFAULT_DB = "data/blogscout.db"
+DEFAULT_DB = defaults.DATABASE
 
 TABLE_COLUMNS = (
     ("rank", ">"),
@@ -79,14 +80,20 @@ class NamedErrorsGroup(click.Group):
     command_class = NamedErrorsCommand
 
 
+CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True}
+
+
 def command(*args, **kwargs):
-    """``@command()``: a click command whose named errors become one ``Error: ...`` line."""
-    return click.command(*args, cls=NamedErrorsCommand, **kwargs)
+    """``@command()``: a click command whose named errors become one ``Error: ...`` line.
+
+    Its help shows every default and keeps the lines of paragraphs marked with ``\\b``.
+    """
+    return click.command(*args, cls=NamedErrorsCommand, context_settings=CONTEXT, **kwargs)
 
 
 def group(*args, **kwargs):
     """``@group()``: a click group of such commands."""
-    return click.group(*args, cls=NamedErrorsGroup, **kwargs)
+    return click.group(*args, cls=NamedErrorsGroup, context_settings=CONTEXT, **kwargs)
 
 
 class OneLineErrors(NamedErrorsGroup):
@@ -116,7 +123,10 @@ def db_option(help: str = "Project database.", **kwargs):
     return click.option("--db", **{**settings, **kwargs})
 
 
-quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+def logging_options(func):
+    """``--quiet`` and ``--verbose``: how much progress and logging goes to stderr."""
+    func = click.option("--verbose", "-v", is_flag=True, help="Debug logging, Scrapy's included.")(func)
+    return click.option("--quiet", "-q", is_flag=True, help="No progress output, warnings and errors only.")(func)
 
 
 def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -138,19 +148,27 @@ config_option = click.option(
     is_eager=True,
     expose_value=False,
     callback=_read_config,
+    show_default="none",
     metavar="FILE",
     help="Project file (TOML, see 'blogscout init'); options given here win over it.",
 )
 
 
 def parse_set_options(pairs: tuple[str, ...]) -> dict:
-    """``KEY=VALUE`` Scrapy setting overrides (values parsed as int/float/bool when they look so)."""
+    """``KEY=VALUE`` Scrapy setting overrides (values parsed as int/float/bool when they look so).
+
+    ``BLOGSCOUT_*`` keys must be declared in `crawler.defaults.SETTINGS`: a typo is refused.
+    """
     out = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.isupper():
             raise click.BadParameter(
                 f"{pair!r}: use KEY=VALUE with an upper-case Scrapy setting name", param_hint="--set"
+            )
+        if key.startswith("BLOGSCOUT_") and key not in defaults.SETTINGS:
+            raise click.BadParameter(
+                f"{key!r} is not a blogscout setting; the README lists them under Settings", param_hint="--set"
             )
         low = value.lower()
         if low in ("true", "false"):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
+from crawler import defaults
 from crawler.cli.common import (
     DEFAULT_DB,
     command,
     config_option,
     crawl_and_report,
+    logging_options,
     parse_set_options,
-    quiet_option,
     rank_and_show,
     setup_logging,
 )
@@ -35,33 +36,38 @@ CRAWL_OPTIONS = [
     ),
     click.option(
         "--hops",
-        default=2,
+        default=defaults.HOPS,
         show_default=True,
         type=click.IntRange(0, 5),
         help="Follow blog links this many hops from the seeds.",
     ),
     click.option(
         "--max-pages-per-site",
-        default=40,
+        default=defaults.MAX_PAGES_PER_SITE,
         show_default=True,
         type=click.IntRange(1),
         help="Page budget of each seed site.",
     ),
     click.option(
         "--candidate-pages",
-        default=8,
+        default=defaults.CANDIDATE_PAGES,
         show_default=True,
         type=click.IntRange(1),
         help="Page budget of each candidate site (home, feed, about, contact, posts).",
     ),
     click.option(
         "--max-pages",
-        default=0,
+        default=defaults.MAX_PAGES,
         show_default=True,
         type=click.IntRange(0),
         help="Stop after this many pages in all (0: no limit).",
     ),
-    click.option("--topic", default="", help="Comma-separated topic terms; pages on topic are followed first."),
+    click.option(
+        "--topic",
+        default="",
+        show_default="none",
+        help="Comma-separated topic terms; pages on topic are followed first.",
+    ),
     click.option(
         "--platforms",
         "platforms_files",
@@ -90,10 +96,10 @@ CRAWL_OPTIONS = [
 
 
 def crawl_options(*extra):
-    """The options shared by `crawl` and `run`, then ``extra`` ones, then ``--quiet``."""
+    """The options shared by `crawl` and `run`, then ``extra`` ones, then ``--quiet`` and ``--verbose``."""
 
     def decorate(func):
-        for option in reversed([config_option, *CRAWL_OPTIONS, *extra, quiet_option]):
+        for option in reversed([config_option, *CRAWL_OPTIONS, *extra, logging_options]):
             func = option(func)
         return func
 
@@ -112,21 +118,23 @@ def options_from_cli(urls, seed_files, set_pairs, **values):
         "--redis",
         "redis_url",
         default=None,
+        show_default="none: crawl in this process",
         metavar="URL",
         help="Distributed crawl: share the frontier in Redis (redis://host:6379/0); "
         "add workers with 'blogscout worker --redis URL'.",
     ),
 )
-def crawl(urls, seed_files, db, set_pairs, resume, redis_url, quiet, **values):
+def crawl(urls, seed_files, db, set_pairs, resume, redis_url, quiet, verbose, **values):
     """Crawl seed blogs, their blogrolls and the blogs they link to into the database.
 
     With --resume, continue the last crawl of the database that was interrupted (Ctrl-C, kill,
     power loss) with its own seeds and options (--set changes settings from then on); pages it
     already stored are not fetched again.
 
+    \b
     Example: blogscout crawl https://seo-blog.de/ https://anna.blogspot.com/ --hops 2
     """
-    setup_logging(quiet)
+    setup_logging(quiet, verbose)
     if resume:
         if urls or seed_files:
             raise click.UsageError("--resume continues the stored crawl; give no seeds with it")
@@ -143,22 +151,33 @@ def crawl(urls, seed_files, db, set_pairs, resume, redis_url, quiet, **values):
 @crawl_options(
     click.option(
         "--out",
-        default="partners.csv",
+        default=defaults.EXPORT,
         show_default=True,
         type=click.Path(dir_okay=False),
         help="Partner export (CSV, or JSON when it ends in .json).",
     ),
-    click.option("--me", default=None, metavar="URL", help="Your own blog: marks who links to you and warm prospects."),
-    click.option("--lang", default="", metavar="CODES", help="Keep blogs in these languages, e.g. de,en."),
+    click.option(
+        "--me",
+        default=None,
+        show_default="none",
+        metavar="URL",
+        help="Your own blog: marks who links to you and warm prospects.",
+    ),
+    click.option(
+        "--lang", default="", show_default="all", metavar="CODES", help="Keep blogs in these languages, e.g. de,en."
+    ),
     click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, UTF-8 with BOM."),
-    click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="Rows printed as a table."),
+    click.option(
+        "--top", default=defaults.TOP, show_default=True, type=click.IntRange(0), help="Rows printed as a table."
+    ),
 )
-def run(urls, seed_files, db, set_pairs, quiet, out, me, lang, excel, top, **values):
+def run(urls, seed_files, db, set_pairs, quiet, verbose, out, me, lang, excel, top, **values):
     """Crawl, rank and export in one go: what most users type.
 
+    \b
     Example: blogscout run https://seo-blog.de/ --topic "content marketing, seo" --out partners.csv --excel
     """
-    setup_logging(quiet)
+    setup_logging(quiet, verbose)
     langs = parse_langs(lang)
     options = options_from_cli(urls, seed_files, set_pairs, **values)
     crawl_and_report(db, options, quiet, command="run")
@@ -170,15 +189,16 @@ def run(urls, seed_files, db, set_pairs, quiet, out, me, lang, excel, top, **val
     "--redis", "redis_url", required=True, metavar="URL", help="Redis of the distributed crawl (redis://host:6379/0)."
 )
 @click.option("--wait", default=60.0, show_default=True, help="Seconds to wait for a crawl to join.")
-@quiet_option
-def worker(redis_url, wait, quiet):
+@logging_options
+def worker(redis_url, wait, quiet, verbose):
     """Join a distributed crawl as one more worker; ends when the shared queue is empty.
 
     Start the crawl on one machine with 'blogscout crawl --redis URL SEEDS...', then run
     workers on any machine that reaches the same Redis.
 
+    \b
     Example: blogscout worker --redis redis://10.0.0.5:6379/0
     """
-    setup_logging(quiet)
+    setup_logging(quiet, verbose)
     stats = crawls.join_as_worker(redis_url, wait=wait, quiet=quiet)
     click.echo(f"worker done: {stats.get('blogscout/pages', 0)} pages, {stats.get('blogscout/errors', 0)} errors")

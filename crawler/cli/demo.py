@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import command, crawl_and_report, quiet_option, rank_and_show, setup_logging
+from crawler.cli.common import command, crawl_and_report, logging_options, rank_and_show, setup_logging
 from crawler.services.demo import demo_options, remove_database, sample_web
 
 
@@ -31,13 +31,14 @@ from crawler.services.demo import demo_options, remove_database, sample_web
     show_default=True,
     help="Topic terms for ranking.",
 )
-@quiet_option
-def demo(db, out, world, blogs, topic, quiet):
+@logging_options
+def demo(db, out, world, blogs, topic, quiet, verbose):
     """Serve a sample blogosphere on 127.0.0.1, crawl it from its seeds, rank and export partners.
 
+    \b
     Example: blogscout demo --blogs 60
     """
-    setup_logging(quiet)
+    setup_logging(quiet, verbose)
     remove_database(db)
     with sample_web(world, blogs) as sandbox:
         click.echo(f"Crawling the sample blogosphere ({blogs} blogs) through {sandbox.proxy_url}", err=True)

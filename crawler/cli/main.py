@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from crawler import __version__
-from crawler.cli.common import OneLineErrors
+from crawler.cli.common import CONTEXT, OneLineErrors
 from crawler.cli.crawl import crawl, run, worker
 from crawler.cli.demo import demo
 from crawler.cli.outreach import drafts, import_status, init, mark, status
@@ -14,11 +14,12 @@ from crawler.cli.recrawl import diff, recrawl
 from crawler.cli.schedule import schedule
 
 
-@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineErrors, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="blogscout")
 def cli() -> None:
     """Find blog cooperation partners: crawl seed blogs and the blogs around them, rank, export.
 
+    \b
     Example: blogscout run https://seo-blog.de/ --topic "content marketing"
     """
 

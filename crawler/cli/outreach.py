@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import command, config_option, db_option, quiet_option, setup_logging
+from crawler.cli.common import command, config_option, db_option, logging_options, setup_logging
 from crawler.services import outreach
 
 STATUS_HELP = "new, shortlisted, contacted, replied, partner, declined or do-not-contact"
@@ -13,7 +13,7 @@ STATUS_HELP = "new, shortlisted, contacted, replied, partner, declined or do-not
 @command()
 @click.argument("sites", nargs=-1, required=True)
 @click.option("--status", "status", required=True, metavar="STATUS", help=f"One of {STATUS_HELP}.")
-@click.option("--note", default=None, help="A note kept with the status (default: keep the stored note).")
+@click.option("--note", default=None, show_default="keep the stored note", help="A note kept with the status.")
 @config_option
 @db_option()
 def mark(sites, status, note, db):
@@ -22,6 +22,7 @@ def mark(sites, status, note, db):
     The status and note stay in the database across re-crawls; every change is kept in its
     history. 'rank' leaves out partner, declined and do-not-contact blogs unless --all.
 
+    \b
     Example: blogscout mark seo-blog.de anna.blogspot.com --status contacted --note "Mail 3.11." --db data/kunde-a.db
     """
     done = outreach.mark(db, list(sites), status, note)
@@ -36,6 +37,7 @@ def mark(sites, status, note, db):
 def status(db, show_all, show_history):
     """List the outreach status of the blogs: status, site, date of the change, note.
 
+    \b
     Example: blogscout status --db data/kunde-a.db
     """
     rows = outreach.history(db) if show_history else outreach.statuses(db, include_new=show_all)
@@ -59,6 +61,7 @@ def import_status(file, db):
     Rows are matched by their site column; a blank status or note leaves the stored one alone.
     Nothing is stored when a row has an unknown status or site.
 
+    \b
     Example: blogscout import-status partners.xlsx --db data/kunde-a.db
     """
     result = outreach.import_status(db, file)
@@ -83,20 +86,21 @@ def import_status(file, db):
 @click.option(
     "--top", default=20, show_default=True, type=click.IntRange(1), help="Drafts for this many blogs at most."
 )
-@click.option("--topic", default=None, help="Topic terms for ranking [default: the crawl's --topic].")
-@quiet_option
-def drafts(db, template, out, top, topic, quiet):
+@click.option("--topic", default=None, show_default="the crawl's --topic", help="Topic terms for ranking.")
+@logging_options
+def drafts(db, template, out, top, topic, quiet, verbose):
     """Write one e-mail draft (.eml) per top candidate that has an address; nothing is sent.
 
     Only blogs marked new or shortlisted get drafts, best ranked first; making drafts marks
     nothing. Placeholders: {{ name }}, {{ site }}, {{ url }}, {{ title }}, {{ latest_post_title }},
     {{ latest_post_url }}, {{ top_terms }}, {{ email }}, {{ cooperation_url }}.
 
+    \b
     Example: blogscout drafts --db data/kunde-a.db --template anfrage.txt --out drafts/ --top 20
     """
     from crawler.services.drafts import make_drafts
 
-    setup_logging(quiet)
+    setup_logging(quiet, verbose)
     result = make_drafts(db, template, out, top=top, topic=topic)
     for path in result.written:
         click.echo(str(path))
@@ -114,6 +118,7 @@ def init(name):
     Every command that crawls, ranks or writes takes it with --config NAME.toml; options given
     on the command line win. An existing file is never replaced.
 
+    \b
     Example: blogscout init kunde-a
     """
     from crawler.services.config import write_starter

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from crawler.cli.common import command, config_option, db_option, quiet_option, rank_and_show, setup_logging
+from crawler import defaults
+from crawler.cli.common import command, config_option, db_option, logging_options, rank_and_show, setup_logging
 from crawler.services.rank import check_weights_file, parse_langs
 
 
@@ -14,40 +17,53 @@ from crawler.services.rank import check_weights_file, parse_langs
 @click.option(
     "--topic",
     default=None,
-    help='Comma-separated topic terms, e.g. "social media marketing, content marketing" [default: the crawl\'s --topic].',
+    show_default="the crawl's --topic",
+    help='Comma-separated topic terms, e.g. "social media marketing, content marketing".',
 )
 @click.option(
-    "--lang", "lang", default="", metavar="CODES", help="Keep blogs in these languages, e.g. de,en (default: all)."
+    "--lang", "lang", default="", show_default="all", metavar="CODES", help="Keep blogs in these languages, e.g. de,en."
 )
-@click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="Rows printed as a table (0: none).")
+@click.option(
+    "--top", default=defaults.TOP, show_default=True, type=click.IntRange(0), help="Rows printed as a table (0: none)."
+)
 @click.option(
     "--out",
     default=None,
+    show_default=f"{defaults.EXPORT}, or .json with --format json",
     metavar="PATH",
-    help="Export file with every ranked blog ('-' for stdout; .xlsx for Excel) [default: partners.csv].",
+    help="Export file with every ranked blog ('-' for stdout; .xlsx for Excel, .json for JSON).",
 )
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["csv", "json", "xlsx"]),
     default=None,
-    help="Export format [default: from the --out suffix (.json, .xlsx), else csv].",
+    show_default="from the --out suffix, else csv",
+    help="Export format.",
 )
 @click.option(
     "--preset",
     type=click.Choice(["hubspot", "buzzstream", "pitchbox"]),
     default=None,
+    show_default="none: one row per blog",
     help="One row per contact with the import columns of that outreach tool.",
 )
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM.")
 @click.option(
     "--weights",
     default=None,
+    show_default="none: scoring/weights.py",
     type=click.UNPROCESSED,
     metavar="FILE",
-    help="JSON file overriding default weights (keys: relevance, centrality, activity, floor, centrality_signals, link_kinds).",
+    help="JSON file overriding the built-in weights (keys: relevance, centrality, activity, floor, centrality_signals, link_kinds).",
 )
-@click.option("--me", default=None, metavar="URL", help="Your own blog: marks who links to you and warm prospects.")
+@click.option(
+    "--me",
+    default=None,
+    show_default="none",
+    metavar="URL",
+    help="Your own blog: marks who links to you and warm prospects.",
+)
 @click.option("--save/--no-save", default=True, show_default=True, help="Store the ranking in the database.")
 @click.option(
     "--all",
@@ -55,16 +71,17 @@ from crawler.services.rank import check_weights_file, parse_langs
     is_flag=True,
     help="Also list partner, declined and do-not-contact blogs ('blogscout mark').",
 )
-@quiet_option
-def rank(db, topic, lang, top, out, fmt, preset, excel, weights, me, save, include_all, quiet):
+@logging_options
+def rank(db, topic, lang, top, out, fmt, preset, excel, weights, me, save, include_all, quiet, verbose):
     """Rank the crawled blogs as partners; print the top and write the full export.
 
+    \b
     Example: blogscout rank --topic "social media marketing, content marketing" --lang de,en --excel
     """
-    setup_logging(quiet)
+    setup_logging(quiet, verbose)
     check_weights_file(weights)
     if out is None:
-        out = f"partners.{fmt or 'csv'}"
+        out = str(Path(defaults.EXPORT).with_suffix(f".{fmt or 'csv'}"))
     rank_and_show(
         db,
         out=out,

@@ -8,8 +8,8 @@ from crawler.cli.common import (
     command,
     config_option,
     db_option,
+    logging_options,
     print_summary,
-    quiet_option,
     rank_and_show,
     setup_logging,
 )
@@ -24,20 +24,25 @@ from crawler.services.recrawl import recrawl as run_recrawl
 @config_option
 @db_option(help="Project database written by 'blogscout crawl'.")
 @click.option(
-    "--out", default=None, type=click.Path(dir_okay=False), help="Also write the new ranking here (CSV or .json)."
+    "--out",
+    default=None,
+    show_default="none: the snapshot is stored in the database only",
+    type=click.Path(dir_okay=False),
+    help="Also write the new ranking here (CSV or .json).",
 )
-@click.option("--topic", default=None, help="Topic terms for ranking [default: the crawl's --topic].")
-@quiet_option
-def recrawl(db, out, topic, quiet):
+@click.option("--topic", default=None, show_default="the crawl's --topic", help="Topic terms for ranking.")
+@logging_options
+def recrawl(db, out, topic, quiet, verbose):
     """Re-crawl the project stored in the database and record a new ranking snapshot.
 
     Repeats the seeds and options of the last crawl with conditional requests (ETag,
     If-Modified-Since): unchanged pages are not parsed again, feeds are read first, new blogs
     are discovered. An interrupted crawl is resumed instead.
 
+    \b
     Example: blogscout recrawl --db data/kunde-a.db --out partners-new.csv
     """
-    setup_logging(quiet)
+    setup_logging(quiet, verbose)
     plan = plan_recrawl(db)
     if plan.mode == "resume":
         click.echo(f"Resuming interrupted run {plan.run['id']}", err=True)
@@ -54,19 +59,24 @@ def recrawl(db, out, topic, quiet):
 @config_option
 @db_option()
 @click.option(
-    "--from", "from_run", type=int, default=None, help="Crawl run to compare from [default: the one before --to]."
+    "--from", "from_run", type=int, default=None, show_default="the run before --to", help="Crawl run to compare from."
 )
 @click.option(
-    "--to", "to_run", type=int, default=None, help="Crawl run to compare to [default: the latest ranked run]."
+    "--to", "to_run", type=int, default=None, show_default="the latest ranked run", help="Crawl run to compare to."
 )
 @click.option(
-    "--out", default=None, type=click.Path(dir_okay=False, allow_dash=True), help="Write the changes as CSV (or .json)."
+    "--out",
+    default=None,
+    show_default="none: print them only",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the changes as CSV (or .json; '-' for stdout).",
 )
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, UTF-8 with BOM.")
 @click.option("--min-move", default=3, show_default=True, type=click.IntRange(1), help="Smallest rank change reported.")
 def diff(db, from_run, to_run, out, excel, min_move):
     """Show what changed between two rankings: new candidates, risers, fallers, dead blogs, contacts.
 
+    \b
     Example: blogscout diff --db data/kunde-a.db --out changes.csv
     """
     changes = diff_database(db, from_run=from_run, to_run=to_run, min_move=min_move)

@@ -12,6 +12,7 @@ from crawler.services.schedule import add, entries, remove
 crontab_option = click.option(
     "--crontab-file",
     default=None,
+    show_default="the current user's crontab",
     type=click.Path(dir_okay=False),
     help="Edit this crontab file instead of the current user's crontab.",
 )
@@ -21,6 +22,7 @@ crontab_option = click.option(
 def schedule() -> None:
     """Scheduled re-crawls (crontab entries of the current user).
 
+    \b
     Example: blogscout schedule add --every weekly --db data/kunde-a.db
     """
 
@@ -32,19 +34,18 @@ def schedule() -> None:
 @click.option(
     "--out-dir",
     default=None,
+    show_default="next to the database",
     type=click.Path(file_okay=False),
-    help="Where dated exports go [default: next to the database].",
+    help="Where dated exports go.",
 )
 @crontab_option
 def add_cmd(every, db, out_dir, crontab_file):
     """Re-crawl the database on a schedule; each run writes partners-YYYY-MM-DD.csv and logs to DB.log.
 
+    \b
     Example: blogscout schedule add --every "0 6 * * 1" --db data/kunde-a.db
     """
-    db_path = Path(db)
-    if not db_path.exists():
-        raise click.ClickException(f"{db}: no such database; run 'blogscout crawl URL... --db {db}' first")
-    entry = add(db_path, every, Path(out_dir) if out_dir else db_path.resolve().parent, crontab_file)
+    entry = add(Path(db), every, Path(out_dir) if out_dir else None, crontab_file)
     click.echo(f"scheduled: {entry.when}  {entry.db}  (log: {entry.db}.log)")
 
 
@@ -53,6 +54,7 @@ def add_cmd(every, db, out_dir, crontab_file):
 def list_cmd(crontab_file):
     """List the installed re-crawl schedules.
 
+    \b
     Example: blogscout schedule list
     """
     found = entries(crontab_file)
@@ -63,12 +65,19 @@ def list_cmd(crontab_file):
 
 
 @schedule.command("remove")
-@click.option("--db", default=None, type=click.Path(dir_okay=False), help="Remove the schedule of this database.")
+@click.option(
+    "--db",
+    default=None,
+    show_default="none",
+    type=click.Path(dir_okay=False),
+    help="Remove the schedule of this database.",
+)
 @click.option("--all", "remove_all", is_flag=True, help="Remove every blogscout schedule.")
 @crontab_option
 def remove_cmd(db, remove_all, crontab_file):
     """Remove a re-crawl schedule.
 
+    \b
     Example: blogscout schedule remove --db data/kunde-a.db
     """
     if not db and not remove_all:

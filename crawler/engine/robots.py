@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from twisted.internet.defer import Deferred
 
-PARSERS_MAX = 5000
+from crawler import defaults
+
+PARSERS_MAX = defaults.SETTINGS["BLOGSCOUT_ROBOTS_PARSERS"].default
 
 
 class RecentParsers(OrderedDict):

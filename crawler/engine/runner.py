@@ -11,6 +11,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from crawler import defaults
 from crawler.extract.urls import Platforms, parse_site_list
 from crawler.spiders.blogs import BlogSpider
 from crawler.storage import db as dbmod
@@ -32,10 +33,10 @@ class CrawlOptions:
     """Everything one crawl needs; stored with the run so a re-crawl can repeat it."""
 
     seeds: list[str]
-    hops: int = 2
-    max_pages_per_site: int = 40
-    candidate_pages: int = 8
-    max_pages: int = 0
+    hops: int = defaults.HOPS
+    max_pages_per_site: int = defaults.MAX_PAGES_PER_SITE
+    candidate_pages: int = defaults.CANDIDATE_PAGES
+    max_pages: int = defaults.MAX_PAGES
     topic: str = ""
     platforms_files: list[str] = field(default_factory=list)
     exclude_files: list[str] = field(default_factory=list)

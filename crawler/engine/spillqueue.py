@@ -16,9 +16,11 @@ import weakref
 
 from scrapy.squeues import PickleLifoDiskQueue
 
+from crawler import defaults
+
 log = logging.getLogger(__name__)
 
-DEFAULT_IN_MEMORY = 10_000
+DEFAULT_IN_MEMORY = defaults.SETTINGS["BLOGSCOUT_QUEUE_IN_MEMORY"].default
 
 
 class _Budget:

@@ -1,7 +1,7 @@
 """Start, resume and repeat crawls into a project database.
 
-Scrapy is imported by the calls that crawl, not by this module: `rank` and `diff` start
-without it.
+Scrapy and the seed checks (tldextract, feedparser) are imported by the calls that need them,
+not by this module: `rank` and `diff` start without them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crawler.errors import NotStoredError
-from crawler.services.seeds import collect_seeds
 from crawler.storage import db as dbmod
 from crawler.storage.db import DatabaseError
 
@@ -35,6 +34,7 @@ def make_options(
 ) -> CrawlOptions:
     """Validated `CrawlOptions`; raises `crawler.services.seeds.SeedError` for unusable seeds."""
     from crawler.engine.runner import CrawlOptions
+    from crawler.services.seeds import collect_seeds
 
     return CrawlOptions(
         seeds=collect_seeds(list(urls), list(seed_files)),

@@ -27,7 +27,7 @@ class SandboxError(BlogscoutError):
 class SandboxProcess:
     """The sample blogosphere served by ``python -m crawler.sandbox`` as an HTTP proxy on 127.0.0.1."""
 
-    def __init__(self, seed: int = 0, blogs: int = 40):
+    def __init__(self, seed: int, blogs: int):
         self.seed = seed
         self.blogs = blogs
         self.proc: subprocess.Popen | None = None
@@ -87,7 +87,7 @@ def remove_database(db: str | Path) -> None:
 
 
 @contextmanager
-def sample_web(world: int = 0, blogs: int = 40) -> Iterator[SandboxProcess]:
+def sample_web(world: int, blogs: int) -> Iterator[SandboxProcess]:
     """Serve the sample blogosphere and route this process's HTTP through it while inside."""
     saved = {name: os.environ.get(name) for name in PROXY_VARIABLES}
     with SandboxProcess(world, blogs) as sandbox:

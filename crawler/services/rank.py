@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
+from crawler import defaults
 from crawler.errors import InputError
 from crawler.services.export import STDOUT, check_format, check_output, export_format, write_export
 from crawler.services.outreach import leave_out_closed
@@ -149,7 +150,7 @@ def store_ranking(db: str | Path, rows: Sequence[Mapping[str, Any]], options: Ma
 def rank_to_file(
     db: str,
     *,
-    out: str = "partners.csv",
+    out: str = defaults.EXPORT,
     topic: str | None = "",
     langs: Sequence[str] | None = None,
     me: str | None = None,

@@ -64,9 +64,13 @@ def _comment(db: Path) -> str:
     return f"{MARK} {db}"
 
 
-def add(db: Path, every: str, export_dir: Path, tabfile: str | None = None) -> Entry:
-    """Install (or replace) the schedule of one database."""
+def add(db: Path, every: str, export_dir: Path | None = None, tabfile: str | None = None) -> Entry:
+    """Install (or replace) the schedule of one database; exports go to ``export_dir`` (default:
+    next to the database)."""
+    if not db.exists():
+        raise ScheduleError(f"{db}: no such database; run 'blogscout crawl URL... --db {db}' first")
     spec = cron_spec(every)
+    export_dir = export_dir or db.resolve().parent
     db = db.resolve()
     tab = open_crontab(tabfile)
     tab.remove_all(comment=_comment(db))

@@ -17,6 +17,7 @@ from scrapy import signals
 from scrapy.exceptions import StopDownload
 from scrapy.http import TextResponse
 
+from crawler import defaults
 from crawler.engine.failures import classify_failure
 from crawler.engine.seenset import SeenSet
 from crawler.engine.workers import ExtractionPool, default_workers
@@ -41,10 +42,10 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
     def __init__(
         self,
         seeds=(),
-        hops: int = 2,
-        max_pages_per_site: int = 40,
-        candidate_pages: int = 8,
-        max_pages: int = 0,
+        hops: int = defaults.HOPS,
+        max_pages_per_site: int = defaults.MAX_PAGES_PER_SITE,
+        candidate_pages: int = defaults.CANDIDATE_PAGES,
+        max_pages: int = defaults.MAX_PAGES,
         seed_posts: int = 10,
         candidate_posts: int = 3,
         platforms: Platforms | None = None,
@@ -184,7 +185,13 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         """The extraction pool (BLOGSCOUT_EXTRACT_WORKERS processes; 0 extracts in this process)."""
         pool = getattr(self, "_pool", None)
         if pool is None:
-            workers = self.settings.getint("BLOGSCOUT_EXTRACT_WORKERS", -1) if hasattr(self, "settings") else 0
+            workers = (
+                self.settings.getint(
+                    "BLOGSCOUT_EXTRACT_WORKERS", defaults.SETTINGS["BLOGSCOUT_EXTRACT_WORKERS"].default
+                )
+                if hasattr(self, "settings")
+                else 0
+            )
             pool = self._pool = ExtractionPool(default_workers() if workers < 0 else workers, self.platforms)
         return pool
 
