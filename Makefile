@@ -44,4 +44,4 @@ lint: install
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) data/demo.db* data/demo-partners.csv .pytest_cache
+	rm -rf $(VENV) data/demo.db* data/demo-partners.csv data/demo-report.html .pytest_cache

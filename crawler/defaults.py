@@ -47,6 +47,9 @@ SETTINGS = _table(
         "BLOGSCOUT_EXTRACT_WORKERS", -1, "Processes that parse pages; -1: one on a machine with two cores, 0: none."
     ),
     Setting("BLOGSCOUT_ROBOTS_PARSERS", 5_000, "robots.txt parsers kept in memory (of the most recent hosts)."),
+    Setting("BLOGSCOUT_ROBOTS_MAXSIZE", 512 * 1024, "Bytes of a robots.txt read and obeyed; the rest is dropped."),
+    Setting("BLOGSCOUT_HEADERS_MAXSIZE", 256 * 1024, "Bytes of response headers; beyond: error too_large."),
+    Setting("BLOGSCOUT_HEADERS_MAXCOUNT", 1_000, "Response header lines; beyond: error too_large."),
     Setting("BLOGSCOUT_REDIS_HEARTBEAT", 10, "Seconds of silence after which a distributed worker counts as lost."),
     Setting("BLOGSCOUT_REDIS_NAMESPACE", None, "Redis key prefix of a distributed crawl (set by the crawl)."),
     Setting("BLOGSCOUT_WORKER_NAME", None, "Name of a distributed worker in Redis (set by the crawl)."),

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable
+from hashlib import blake2b
 
 import numpy as np
 from scipy import sparse
 
-from scoring.text import language_of, word_tokenizer, words
+from scoring.text import language_of, tokeniser_language, word_tokenizer, words
 
 Document = tuple[str, str | None, str]  # (site, declared language, main text)
+SHINGLE_WORDS = 8  # words per shingle: long enough that stock phrases shared by a few blogs rarely match
 
 
 class _WordTable(dict):
@@ -52,29 +54,38 @@ class TermCounter:
     Attributes (after `count`)
     --------------------------
     sites_ : the documents' sites in input order; languages_ : {site: tokeniser language}.
+    document_languages_ : {site: the document's own language, declared or guessed; '' if unknown}.
     terms_ : the terms by column; vocabulary_ : {term: column}.
     surface_ : {term: first readable word form} for explanations.
+    shingles_ : with ``shingle_every=k``, (document rows, hashes) of about one in k word 8-grams
+        of each document, sampled by hash so that equal 8-grams are kept in every document
+        (`scoring.duplicates`).
     """
 
-    def __init__(self, word_cache_size: int = 1_000_000, batch_tokens: int = 500_000):
+    def __init__(self, word_cache_size: int = 1_000_000, batch_tokens: int = 500_000, shingle_every: int = 0):
         self.word_cache_size = word_cache_size
         self.batch_tokens = batch_tokens
+        self.shingle_every = shingle_every
 
     def count(self, documents: Iterable[Document]) -> sparse.csr_matrix:
         """Tokenise and count ``documents`` into a float32 CSR matrix (rows: documents)."""
         self.sites_: list[str] = []
         self.languages_: dict[str, str] = {}
+        self.document_languages_: dict[str, str] = {}
         self.surface_: dict[str, str] = {}
         self.vocabulary_: dict[str, int] = {}
         self._tokenizers: dict[str, Callable[..., list[str]]] = {}
         self._reset_words()
         indices, counts, indptr = array("i"), array("f"), array("q", [0])
+        self._shingle_rows, self._shingle_hashes = array("i"), array("q")
         batch: list[np.ndarray] = []
         size = 0
         for site, lang, text in documents:
-            code = language_of(lang, text or "")
+            own = language_of(lang, text or "")
+            code = tokeniser_language(own)
             self.sites_.append(site)
             self.languages_[site] = code
+            self.document_languages_[site] = own
             batch.append(self._word_ids(words(text or ""), code))
             size += len(batch[-1])
             if size >= self.batch_tokens:
@@ -82,6 +93,10 @@ class TermCounter:
                 batch, size = [], 0
         self._flush(batch, indices, counts, indptr)
         self.terms_ = list(self.vocabulary_)
+        self.shingles_ = (
+            np.frombuffer(self._shingle_rows, dtype=np.int32),
+            np.frombuffer(self._shingle_hashes, dtype=np.int64),
+        )
         return sparse.csr_matrix(
             (
                 np.frombuffer(counts, dtype=np.float32),
@@ -95,6 +110,7 @@ class TermCounter:
         self._known: dict[str, _WordTable] = {}  # language -> word -> word id
         self._starts = array("q", [0])  # word id -> its terms in self._terms[start:end]
         self._terms = array("i")
+        self._hashes = array("q")  # word id -> a hash of the word (for shingles)
 
     def _word_ids(self, doc_words: list[str], lang: str) -> np.ndarray:
         """Word ids of a document's words; unknown words are tokenised and added, in order."""
@@ -109,10 +125,12 @@ class TermCounter:
     def _adder(self, tokens: Callable[..., list[str]]) -> Callable[[str], int]:
         """A function that tokenises a new word, records its terms and returns its word id."""
         vocab, surface, starts, terms = self.vocabulary_, self.surface_, self._starts, self._terms
+        hashes = self._hashes
 
         def add(word: str) -> int:
             terms.extend(vocab.setdefault(t, len(vocab)) for t in tokens(word, surface))
             starts.append(len(terms))
+            hashes.append(int.from_bytes(blake2b(word.encode(), digest_size=8).digest(), "little", signed=True))
             return len(starts) - 2
 
         return add
@@ -131,6 +149,8 @@ class TermCounter:
         offset = np.arange(len(occurrence)) - np.repeat(np.cumsum(per_word) - per_word, per_word)
         term = terms[starts[wids[occurrence]] + offset].astype(np.int64)
         doc = token_doc[occurrence]
+        if self.shingle_every:
+            self._sample_shingles(wids, token_doc, len(indptr) - 1)
         n_terms = max(len(self.vocabulary_), 1)
         keys, n = first_use_counts(doc * n_terms + term)  # by document, then first use in it
         row_sizes = np.bincount(keys // n_terms, minlength=len(batch))
@@ -140,6 +160,23 @@ class TermCounter:
         del starts, terms  # views of the word table, which may now be replaced
         if sum(map(len, self._known.values())) >= self.word_cache_size:
             self._reset_words()
+
+    def _sample_shingles(self, wids: np.ndarray, token_doc: np.ndarray, first_row: int) -> None:
+        """Keep the word 8-grams of a batch whose hash falls in one of ``shingle_every`` buckets."""
+        if len(wids) < 3:
+            return
+        n = SHINGLE_WORDS
+        if len(wids) < n:
+            return
+        h = np.frombuffer(self._hashes, dtype=np.int64)[wids]
+        end = len(h) - n + 1
+        grams = h[:end].copy()
+        with np.errstate(over="ignore"):
+            for k in range(1, n):
+                grams = grams * np.int64(1_000_003) ^ h[k : k + end]
+        keep = (token_doc[:end] == token_doc[n - 1 :]) & ((grams >> 17) % self.shingle_every == 0)
+        self._shingle_rows.frombytes((token_doc[:end][keep] + first_row).astype(np.int32).tobytes())
+        self._shingle_hashes.frombytes(grams[keep].astype(np.int64).tobytes())
 
 
 def first_use_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

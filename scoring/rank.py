@@ -20,7 +20,9 @@ import numpy as np
 
 from scoring import centrality as cen
 from scoring.activity import WINDOW_DAYS, activities
+from scoring.duplicates import find_copies
 from scoring.graph import LinkRow, site_graph, strongest_kind
+from scoring.language import language_code
 from scoring.relevance import Document, TopicRelevance
 from scoring.weights import load_weights
 
@@ -60,9 +62,12 @@ COLUMNS = [
 ME_COLUMNS = ["links_to_me", "warm_prospect"]
 
 # How each signal is scaled to 0..1 over the candidates.
-_COUNT_SIGNALS = ("seed_inlinks", "seed_cocitation", "seed_reciprocity", "inbound_blogs")
+_COUNT_SIGNALS = ("seed_inlinks", "seed_cocitation", "seed_reciprocity", "inbound_blogs", "topical_inlinks")
 _KIND_LABEL = {"blogroll": "blogroll", "opml": "blogroll", "content": "post", "comment": "comment"}
 N_TOP_TERMS = 5
+SHINGLE_EVERY = 8  # one in this many word 8-grams is kept to find copied text
+COPY_FACTOR = 0.05  # a site copying another's text keeps this share of its score
+ON_TOPIC = 0.5  # scaled relevance from which a blog's links count as on-topic links
 
 
 @dataclass
@@ -107,9 +112,11 @@ def _scale(values: Mapping[str, float], keys: Sequence[str], count: bool) -> np.
     return np.sqrt(x / top)
 
 
-def graph_signals(G: nx.DiGraph, seeds: Iterable[str], blogs: Iterable[str]) -> dict[str, dict[str, float]]:
+def graph_signals(
+    G: nx.DiGraph, seeds: Iterable[str], blogs: Iterable[str], on_topic: Iterable[str] = ()
+) -> dict[str, dict[str, float]]:
     """Every centrality signal by name: {signal: {site: value}} (see `centrality.graph_signals`)."""
-    return cen.graph_signals(G, seeds, blogs)
+    return cen.graph_signals(G, seeds, blogs, on_topic=on_topic)
 
 
 def combine(relevance: float, centrality: float, activity_score: float, weights: Mapping[str, Any]) -> float:
@@ -128,16 +135,22 @@ def combine(relevance: float, centrality: float, activity_score: float, weights:
 
 def _relevance(
     data: CrawlData, seeds: Sequence[str], candidates: Sequence[str], topic: str, keep_langs: set[str] | None
-) -> tuple[dict[str, float], dict[str, list[str]], dict[str, str]]:
-    """Relevance scaled to 0..1 over the candidates, their top terms and detected languages."""
+) -> tuple[dict[str, float], dict[str, list[str]], dict[str, str], dict[str, tuple[str, float]]]:
+    """Relevance scaled to 0..1 over the candidates, their top terms, detected languages and copies."""
     documents = data.documents() if callable(data.documents) else data.documents
-    rel = TopicRelevance().fit(documents, seeds=seeds, topic=topic, langs=sorted(keep_langs) if keep_langs else None)
+    rel = TopicRelevance(shingle_every=SHINGLE_EVERY).fit(
+        documents, seeds=seeds, topic=topic, langs=sorted(keep_langs) if keep_langs else None
+    )
     log.info("relevance: %d documents, %d terms", len(rel.sites_), len(rel.vocabulary_))
+    copies = find_copies(*rel.shingles_, rel.sites_, originals=seeds)
+    del rel.shingles_
+    if copies:
+        log.info("%d site(s) copy another site's text", len(copies))
     top = max((rel.scores_.get(c, 0.0) for c in candidates), default=0.0)
     scaled = {c: (rel.scores_.get(c, 0.0) / top if top > 0 else 0.0) for c in candidates}
     terms = rel.top_terms_of(candidates, N_TOP_TERMS)
-    detected = {c: rel.languages_[c] for c in candidates if c in rel.languages_}
-    return scaled, terms, detected
+    detected = {c: rel.document_languages_[c] for c in candidates if c in rel.document_languages_}
+    return scaled, terms, detected, copies
 
 
 def _centrality(
@@ -153,8 +166,23 @@ def _centrality(
     return dict(zip(candidates, (mean / top if top > 0 else mean).tolist()))
 
 
-def _lang_code(value: str | None) -> str:
-    return (value or "").strip().lower().replace("_", "-").split("-", 1)[0]
+def _on_topic(
+    G: nx.DiGraph,
+    seeds: Sequence[str],
+    candidates: Sequence[str],
+    relevance: Mapping[str, float],
+    copies: Iterable[str],
+) -> set[str]:
+    """Blogs whose links count as on-topic links: the seeds, and candidates in the seeds' circle.
+
+    In the circle: relevance at least `ON_TOPIC`, not a copy, and linked from a seed or
+    linking to one, so a closed cluster of on-topic sites cannot vouch for itself.
+    """
+    seed_set = set(seeds)
+    circle = {n for s in seeds if s in G for n in G.successors(s)}
+    circle |= {n for s in seeds if s in G for n in G.predecessors(s)}
+    skip = set(copies)
+    return seed_set | {c for c in candidates if relevance[c] >= ON_TOPIC and c not in skip and c in circle}
 
 
 def rank_sites(
@@ -181,7 +209,7 @@ def rank_sites(
     roles = {s: (row.get("role") or "candidate") for s, row in sites.items()}
     seeds = sorted(s for s, r in roles.items() if r == "seed")
     platforms = sorted(s for s, r in roles.items() if r == "platform")
-    keep_langs = {_lang_code(c) for c in langs} if langs else None
+    keep_langs = {language_code(c) for c in langs} if langs else None
 
     candidates = sorted(
         s
@@ -189,18 +217,24 @@ def rank_sites(
         if roles[s] not in ("seed", "platform", "excluded")
         and row.get("is_blog")
         and s != me
-        and (keep_langs is None or not _lang_code(row.get("language")) or _lang_code(row.get("language")) in keep_langs)
+        and (
+            keep_langs is None
+            or not language_code(row.get("language"))
+            or language_code(row.get("language")) in keep_langs
+        )
     )
     log.info("ranking %d candidate blogs around %d seeds", len(candidates), len(seeds))
 
     # Text first: the TF-IDF matrix is freed before the graph is built, so the two largest
     # structures never share memory.
-    rel_scaled, top_terms, detected = _relevance(data, seeds, candidates, topic, keep_langs)
+    rel_scaled, top_terms, detected, copies = _relevance(data, seeds, candidates, topic, keep_langs)
 
     G = site_graph(data.links, nodes=sorted(sites), exclude=platforms, kind_weights=w["link_kinds"])
+    if copies:  # a copying site's links vouch for nothing (link rings copy text too)
+        G.remove_edges_from([edge for c in sorted(copies) if c in G for edge in list(G.out_edges(c))])
     log.info("link graph: %d sites, %d weighted links", G.number_of_nodes(), G.number_of_edges())
     blogs = {s for s, row in sites.items() if row.get("is_blog") or roles[s] == "seed"}
-    signals = graph_signals(G, seeds, blogs)
+    signals = graph_signals(G, seeds, blogs, _on_topic(G, seeds, candidates, rel_scaled, copies))
     centrality = _centrality(signals, candidates, w["centrality_signals"])
 
     acts = activities(data.post_dates, candidates, data.reference)
@@ -217,6 +251,8 @@ def rank_sites(
     scored = []
     for c in candidates:
         score = combine(rel_scaled[c], centrality[c], acts[c].score, w)
+        if c in copies:
+            score *= COPY_FACTOR
         if data.contacts.get(c, {}).get("cooperation_url"):
             score *= 1.0 + w["cooperation"]  # an open door for cooperations: a modest lift
         scored.append((-score, c, score))
@@ -240,7 +276,7 @@ def rank_sites(
             "relevance": round(rel_scaled[c], 4),
             "centrality": round(centrality[c], 4),
             "activity": round(act.score, 4),
-            "language": _lang_code(row.get("language")) or detected.get(c, ""),
+            "language": language_code(row.get("language")) or detected.get(c, ""),
             "last_post": act.last_post,
             "posts_180d": act.posts_recent,
             "latest_post_title": latest_title,
@@ -248,6 +284,7 @@ def rank_sites(
             "linked_from_seeds": len(seed_from),
             "inbound_blogs": int(signals["inbound_blogs"].get(c, 0)),
             "cocited_with_seeds": int(signals["seed_cocitation"].get(c, 0)),
+            "_topical": int(signals["topical_inlinks"].get(c, 0)),
             "reciprocal": int(signals["seed_reciprocity"].get(c, 0)),
             "top_terms": ", ".join(top_terms.get(c, ())),
             "why": "",
@@ -264,17 +301,23 @@ def rank_sites(
         if me:
             out["links_to_me"] = bool(me_links.get(c))
             out["warm_prospect"] = not out["links_to_me"] and seed_out.get(c, 0) >= 2
-        out["why"] = explain(out, seed_from)
+        out["why"] = explain(out, seed_from, copies.get(c))
+        del out["_topical"]
         rows.append(out)
     return rows
 
 
-def explain(row: Mapping[str, Any], seed_from: Sequence[tuple[str, str]]) -> str:
-    """One readable sentence of reasons for a row: topic, seed links, circle, activity.
+def explain(
+    row: Mapping[str, Any], seed_from: Sequence[tuple[str, str]], copy_of: tuple[str, float] | None = None
+) -> str:
+    """One readable sentence of reasons for a row: copied text, topic, seed links, circle, activity.
 
-    ``seed_from`` lists the seeds linking the site with the strongest kind of their links.
+    ``seed_from`` lists the seeds linking the site with the strongest kind of their links;
+    ``copy_of`` is (site, share of the text) when the site's text largely repeats another's.
     """
     parts = []
+    if copy_of:
+        parts.append(f"copied text: {copy_of[1]:.0%} of its text repeats {copy_of[0]}, not ranked as a partner")
     if row["top_terms"]:
         parts.append(f"on topic ({row['top_terms']})")
     else:
@@ -289,6 +332,8 @@ def explain(row: Mapping[str, Any], seed_from: Sequence[tuple[str, str]]) -> str
         parts.append(f"mutual links with {row['reciprocal']} seed(s)")
     if row["inbound_blogs"] and not seed_from:
         parts.append(f"linked from {row['inbound_blogs']} blog(s)")
+    if row.get("_topical"):
+        parts.append(f"{row['_topical']} of its linking blogs on topic")
     if row["last_post"]:
         parts.append(f"{row['posts_180d']} post(s) in {WINDOW_DAYS} days, last {row['last_post']}")
     else:

@@ -53,11 +53,14 @@ class TopicRelevance:
     sublinear_tf : use ``1 + log(tf)``.
     word_cache_size : distinct words per language remembered with their term columns while
         counting (the cache is cleared when full, bounding memory; results do not change).
+    shingle_every : keep about one in this many word 8-grams per document in ``shingles_``
+        (for `scoring.duplicates`); 0 keeps none.
 
     Attributes
     ----------
     sites_ : list of fitted sites, in input order.
     languages_ : {site: tokeniser language used}.
+    document_languages_ : {site: the document's language, declared or guessed; '' if unknown}.
     scores_ : {site: cosine similarity to the profile of the site's language, 0..1}.
     profiles_ : {language: L2-normalised profile (dense 1-D array)}.
     profile_ : the profile over all languages together.
@@ -73,8 +76,10 @@ class TopicRelevance:
         min_df: int = 1,
         sublinear_tf: bool = True,
         word_cache_size: int = 1_000_000,
+        shingle_every: int = 0,
     ):
         self.topic_weight = topic_weight
+        self.shingle_every = shingle_every
         self.word_cache_size = word_cache_size
         self.contrast = contrast
         self.min_df = min_df
@@ -82,9 +87,11 @@ class TopicRelevance:
 
     def _count(self, documents: Iterable[Document]) -> sparse.csr_matrix:
         """Tokenise and count the documents into a CSR term-count matrix (`TermCounter`)."""
-        counter = TermCounter(word_cache_size=self.word_cache_size)
+        counter = TermCounter(word_cache_size=self.word_cache_size, shingle_every=self.shingle_every)
         X = counter.count(documents)
+        self.shingles_ = counter.shingles_
         self.sites_, self.languages_, self.surface_ = counter.sites_, counter.languages_, counter.surface_
+        self.document_languages_ = counter.document_languages_
         vocab = counter.vocabulary_
         terms = np.empty(len(vocab), dtype=object)
         for term, j in vocab.items():

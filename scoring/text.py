@@ -1,7 +1,7 @@
 """Tokenising German and English blog text: folding, stop words, Snowball stemming.
 
 Every document is tokenised with the stop list and stemmer of its own language (``de`` or
-``en``; anything else falls back to a guess from stop-word counts). Text is NFKC-normalised
+``en``, declared or guessed by `scoring.language`; other and unknown languages use English's). Text is NFKC-normalised
 and case-folded, so ``ß`` becomes ``ss``; Umlauts are folded after stemming (``ä`` -> ``a``),
 so "Größe", "Groesse" and "Grösse" meet. Hyphenated compounds such as
 "Social-Media-Marketing" stay one token and also yield their parts. Words of site furniture
@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import cache
 
 import Stemmer
 import stop_words
+
+from scoring.language import guess_language, language_code
 
 LANGUAGES = {"de": "german", "en": "english"}
 DEFAULT_LANGUAGE = "en"
@@ -80,30 +81,22 @@ def _stemmer(lang: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(LANGUAGES.get(lang, LANGUAGES[DEFAULT_LANGUAGE]))
 
 
-def guess_language(text: str, candidates: Iterable[str] = ("de", "en")) -> str:
-    """Guess ``de`` or ``en`` by counting stop words in the first 5,000 characters.
+def tokeniser_language(code: str) -> str:
+    """The stop list and stemmer for a document language: its own for ``de`` and ``en``, else English.
 
-    >>> guess_language("Das ist der beste Artikel über die Suche"), guess_language("This is the best")
-    ('de', 'en')
+    >>> tokeniser_language("de"), tokeniser_language("fr"), tokeniser_language("")
+    ('de', 'en', 'en')
     """
-    # The English list is long (1,300 words); count only short function words fairly.
-    short = [w for w in _WORD_RE.findall(normalize(text[:5000])) if len(w) <= 5]
-    best, best_hits = DEFAULT_LANGUAGE, 0
-    for lang in candidates:
-        if lang not in LANGUAGES:
-            continue
-        hits = sum(map(stop_set(lang).__contains__, short))
-        if hits > best_hits:
-            best, best_hits = lang, hits
-    return best
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def language_of(declared: str | None, text: str = "") -> str:
-    """The tokeniser language for a document: its declared language if supported, else a guess."""
-    code = (declared or "").strip().lower().replace("_", "-").split("-", 1)[0]
-    if code in LANGUAGES:
-        return code
-    return guess_language(text) if text else DEFAULT_LANGUAGE
+    """A document's language: its declared one if given, else a guess; ``''`` when unknown.
+
+    >>> language_of("de-DE"), language_of(None, "This is the best article about search and the web"), language_of("")
+    ('de', 'en', '')
+    """
+    return language_code(declared) or (guess_language(text) if text else "")
 
 
 def words(text: str) -> list[str]:

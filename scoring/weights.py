@@ -15,8 +15,10 @@ Centrality is itself a weighted mean of graph signals, each scaled to 0..1 over 
 candidates (counts by ``log1p(x) / log1p(max)``, PageRank-like scores by ``sqrt(x / max)``):
 personalized PageRank from the seeds and direct seed links carry most, because they measure
 the seeds' own neighbourhood and resist link farms; co-citation with the seeds finds the
-seeds' circle; global PageRank, HITS authority and in-degree reward popularity, which link
-farms and off-topic hubs also have, so they weigh little.
+seeds' circle; links from on-topic blogs (relevance at least `scoring.rank.ON_TOPIC`, copies
+left out) find partners two links from the seeds and pass over off-topic friends in their
+blogrolls; global PageRank, HITS authority and in-degree reward popularity, which link farms
+and off-topic hubs also have, so they weigh little.
 
 A blog with a page for cooperations (Kooperationen, Mediadaten, Work with me...) gets a modest
 lift: its score is multiplied by ``1 + cooperation`` (default 1.05), so an open door orders
@@ -44,12 +46,13 @@ DEFAULT_WEIGHTS: dict[str, Any] = {
     "floor": 0.05,
     "cooperation": 0.05,
     "centrality_signals": {
-        "personalized_pagerank": 0.30,
-        "seed_inlinks": 0.20,
-        "seed_cocitation": 0.20,
+        "personalized_pagerank": 0.25,
+        "seed_inlinks": 0.15,
+        "seed_cocitation": 0.15,
         "seed_reciprocity": 0.05,
-        "inbound_blogs": 0.10,
-        "hits_authority": 0.10,
+        "topical_inlinks": 0.25,
+        "inbound_blogs": 0.05,
+        "hits_authority": 0.05,
         "pagerank": 0.05,
     },
     "link_kinds": dict(DEFAULT_KIND_WEIGHTS),

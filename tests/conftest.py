@@ -24,7 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NETGUARD = Path(__file__).resolve().parent / "netguard"
 # Python subprocesses (crawls, workers) load tests/netguard/sitecustomize.py: loopback only.
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NETGUARD), os.environ.get("PYTHONPATH", "")]))
-os.environ["BLOGSCOUT_NETGUARD"] = "1"
 # Politeness lifted for the local sandbox only; the spider, pipelines and middlewares are the real ones.
 FAST = [
     "--set",

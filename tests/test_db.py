@@ -143,3 +143,23 @@ def test_site_role_and_hops_keep_the_strongest(database):
 def test_empty_write_batch(database):
     run = dbmod.start_run(database, "crawl", [], {})
     assert write_batch(database, run, []) == 0
+
+
+def test_refetched_page_replaces_its_contacts(database):
+    def impressum(*emails):
+        return PageItem(
+            url="https://seo-blog.de/impressum/",
+            site="seo-blog.de",
+            status=200,
+            page_kind="impressum",
+            contacts=[("email", e) for e in emails],
+        )
+
+    first = dbmod.start_run(database, "crawl", [], {})
+    write_batch(database, first, [SiteItem("seo-blog.de", "https://seo-blog.de/", "seed", 0), _page()])
+    write_batch(database, first, [impressum("alt@seo-blog.de", "anna@seo-blog.de")])
+    second = dbmod.start_run(database, "recrawl", [], {})
+    write_batch(database, second, [impressum("anna@seo-blog.de")])
+    write_batch(database, second, [PageItem("https://seo-blog.de/", "seo-blog.de", 304, "home", unchanged=True)])
+    rows = {(r["value"], r["run_id"]) for r in database["contacts"].rows}
+    assert rows == {("anna@seo-blog.de", second), ("info@seo-blog.de", second)}  # alt@ removed, home's kept

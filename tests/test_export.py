@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import unicodedata
 
 import pytest
 
@@ -127,3 +128,30 @@ def test_empty_write_json():
     buf = io.StringIO()
     write_json([], buf)
     assert buf.getvalue() == "[]\n"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["＝1+1", "＋49 30", "－5", "＠SUM(A1)", "  =1+1", "\u3000=1+1", "\xa0+1", "\u200b=1+1", " \ufeff＝1", "﹦1+1"],
+)
+def test_safe_cell_neutralises_full_width_and_hidden_formula_signs(value):
+    assert safe_cell(value).startswith("'")
+
+
+@pytest.mark.parametrize("excel", [False, True])
+@pytest.mark.parametrize("title", ["Mein Blog;=1+1;x", "Tipps, =1+1, mehr", 'a;"=1+1";b', "x;＠SUM(1);y"])
+def test_csv_cells_with_separators_are_quoted_for_either_split(title, excel):
+    buf = io.StringIO()
+    write_csv([{"site": "a.de", "title": title, "score": 0.5}], buf, excel=excel)
+    text = buf.getvalue().removeprefix(BOM)
+    for delimiter in (",", ";"):  # how a spreadsheet may split a double-clicked .csv
+        cells = [cell for row in csv.reader(io.StringIO(text), delimiter=delimiter) for cell in row]
+        starts = [cell.lstrip(' "\u200b')[:1] for cell in cells]
+        assert not [c for c in starts if unicodedata.normalize("NFKC", c) in ("=", "+", "-", "@")], (delimiter, cells)
+    assert list(csv.reader(io.StringIO(text), delimiter=";" if excel else ","))[1][1] == safe_cell(title)
+
+
+def test_csv_cell_holding_a_semicolon_is_quoted_in_the_comma_csv():
+    buf = io.StringIO()
+    write_csv([{"site": "a.de", "title": "Mein Blog;x"}], buf)
+    assert buf.getvalue().splitlines()[1] == 'a.de,"Mein Blog;x"'

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from crawler.extract.contacts import EMAIL_RE, decode_cfemail, email_from_mailto, emails_in_text
 from crawler.extract.page import extract_page
 
 PAGE = "https://mein-blog.de/"
+REALPAGES = Path(os.environ.get("BLOGSCOUT_REALPAGES", Path(__file__).resolve().parents[2] / "shared" / "realpages"))
 
 
 @pytest.mark.parametrize(
@@ -118,3 +122,52 @@ def test_social_profiles_not_share_buttons():
 def test_empty_emails():
     assert extract_page("<html><body></body></html>", PAGE).emails == []
     assert emails_in_text("") == []
+
+
+VERANTWORTLICH = "<p>Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV: Anna Muster</p>"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (f"<p>Kontakt: anna [at] anna-blog [dot] com</p>{VERANTWORTLICH}", ["anna@anna-blog.com"]),
+        ("<p>anna (at) anna [dot] blogspot [dot] com</p><p>Lesenswert</p>", ["anna@anna.blogspot.com"]),
+        ("<div>Mail: anna@anna-blog.de</div><div>Impressum</div>", ["anna@anna-blog.de"]),
+        ("<li>anna [at] anna-blog [dot] de</li><li>Datenschutz</li>", ["anna@anna-blog.de"]),
+        ("<td>anna [at] anna-blog [dot] de</td><td>Telefon</td>", ["anna@anna-blog.de"]),
+        (
+            "<p>Angaben gemäß § 5 TMG</p><h2>Kontakt: anna at anna-blog dot de</h2><p>dot info</p>",
+            ["anna@anna-blog.de"],
+        ),
+        ("<p>anna [at] anna-blog [dot] de<br>Tel. 030 1234</p>", ["anna@anna-blog.de"]),
+        ("<p>Telefon: 030 9323-110</p><p>info@weine.de</p>", ["info@weine.de"]),
+        ("<p>Schreib an anna <b>[at]</b> anna-blog <i>[dot]</i> de</p>", ["anna@anna-blog.de"]),
+        ("<p>anna</p><p>[at] anna-blog [dot] de</p>", []),
+    ],
+)
+def test_block_boundaries_end_an_address(body, expected):
+    page = f"<html><head><title>Impressum</title></head><body>{body}</body></html>"
+    assert extract_page(page, "https://anna-blog.com/impressum/").emails == expected
+
+
+# Real pages whose addresses used to run into the next block ("blog@teufel.dehier"): exactly these.
+REAL_PAGE_EMAILS = {
+    "htmldate__1653190016.html": ["azrael@gmail.com"],
+    "htmldate__oberstdorfresort.de.kraeuter.html": ["info@oberstdorf-resort.de"],
+    "trafilatura__blog.teufel.de.leistung.html": ["blog@teufel.de", "unsubscribe@teufel.de"],
+    "trafilatura__deutscheweine.de-riesling.html": ["info@deutscheweine.de"],
+    "trafilatura__erzbistum-koeln.de-Totenmonat.html": ["info@erzbistum-koeln.de"],
+    "trafilatura__greentech.live.energiesparen_bei_cern.html": ["info@greentech.live"],
+    "trafilatura__management-circle.de.glasses.html": ["info@managementcircle.de"],
+    "trafilatura__rechtambild.de.kochbuch.html": ["info@rechtambild.de", "d.toelle@rechtambild.de"],
+    "trafilatura__schimmverband.at-weltmeisterschaft.html": ["office@schwimmverband.at"],
+    "trafilatura__theplanetarypress.com.forestlands.html": ["editor@theplanetarypress.com"],
+}
+
+
+@pytest.mark.parametrize("name, expected", REAL_PAGE_EMAILS.items())
+def test_real_page_addresses_stop_at_block_boundaries(name, expected):
+    path = REALPAGES / "html" / name
+    if not path.exists():
+        pytest.skip(f"real-page corpus not present at {REALPAGES}")
+    assert extract_page(path.read_bytes(), "https://example-real-page.de/").emails == expected

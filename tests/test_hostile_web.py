@@ -244,3 +244,36 @@ def test_private_link_from_a_blog_is_never_fetched(hostile_crawl, target):
 def test_redirect_to_a_metadata_address_is_refused(hostile_crawl):
     assert errors(hostile_crawl, hostile.REDIRECT_INSIDE) == Counter({"private": 1})
     assert not [url for _, url, _ in hostile_crawl["requests"] if "169.254" in url]
+
+
+# -- hostile headers, robots.txt over the download limit, disguised addresses, bombs ---------------
+
+
+def test_huge_response_headers_fail_the_download_as_too_large(hostile_crawl):
+    assert errors(hostile_crawl, hostile.HUGE_HEADERS) == Counter({"too_large": 1})
+    assert pages(hostile_crawl, hostile.HUGE_HEADERS) == []
+
+
+def test_robots_txt_over_the_download_limit_is_read_up_to_the_cap(hostile_crawl):
+    site = hostile.ROBOTS_OVER_LIMIT
+    assert not [u for u in fetched(hostile_crawl, site) if "/intern/" in u]
+    assert errors(hostile_crawl, site) == Counter({"robots": 1})
+    assert f"http://{site}/ueber-mich/" in pages(hostile_crawl, site)
+    assert hostile_crawl["stats"].get("blogscout/robots_truncated", 0) >= 1
+
+
+@pytest.mark.parametrize("redirector, target", hostile.REDIRECTORS.items())
+def test_redirect_to_a_disguised_private_address_is_refused(hostile_crawl, redirector, target):
+    assert errors(hostile_crawl, redirector) == Counter({"private": 1})
+    assert [url for url in fetched(hostile_crawl, redirector) if "robots" not in url] == [f"http://{redirector}/"]
+    reached = {host_of(url) for _, url, _ in hostile_crawl["requests"]}
+    assert host_of(target) not in reached and "127.0.0.1" not in reached
+
+
+def test_gzip_bomb_is_recorded_as_too_large(hostile_crawl):
+    assert errors(hostile_crawl, hostile.GZIP_BOMB) == Counter({"too_large": 1})
+
+
+def test_web_faults_log_one_line_each_without_tracebacks(hostile_crawl):
+    assert "Traceback" not in hostile_crawl["stderr"]
+    assert "robots.txt" not in hostile_crawl["stderr"] or hostile_crawl["stderr"].count("\n") < 50

@@ -103,16 +103,34 @@ def test_layer_imports_nothing_above_it(layer, forbidden):
         (module, target)
         for module, target in external_imports(layer)
         if any(target == f or target.startswith(f + ".") for f in forbidden)
+        and project_module(target) not in SHARED_LEAVES
     ]
     assert wrong == []
 
 
-def test_cli_calls_only_services():
-    """The command line holds no logic of its own: it imports services, named errors, the defaults and itself."""
-    allowed = ("crawler.cli", "crawler.services", "crawler.errors", "crawler.defaults")
+# Leaf modules every layer may use: they import nothing from the project.
+SHARED_LEAVES = ("scoring.language",)  # the one language guesser and code normaliser
+
+
+@pytest.mark.parametrize("leaf", SHARED_LEAVES)
+def test_shared_leaves_import_nothing_from_the_project(leaf):
+    assert GRAPH[leaf] == set()
+
+
+@pytest.mark.parametrize(
+    "layer, allowed",
+    [
+        # the command line imports services, named errors, the defaults, itself and the web front end it starts
+        ("crawler.cli", ("crawler.cli", "crawler.services", "crawler.errors", "crawler.defaults", "crawler.web")),
+        # the report and the web app render what services return
+        ("crawler.web", ("crawler.web", "crawler.services", "crawler.errors", "crawler.defaults")),
+    ],
+)
+def test_front_end_calls_only_services(layer, allowed):
+    """The front ends hold no logic of their own."""
     wrong = [
         (module, target)
-        for module, target in external_imports("crawler.cli")
+        for module, target in external_imports(layer)
         if target.split(".")[0] in PACKAGES and project_module(target) != "crawler" and not target.startswith(allowed)
     ]
     assert wrong == []

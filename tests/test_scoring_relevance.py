@@ -32,6 +32,7 @@ def test_init_only_stores_parameters():
         "min_df": 2,
         "sublinear_tf": True,
         "word_cache_size": 1_000_000,
+        "shingle_every": 0,
     }
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scoring.text import Tokenizer, fold, guess_language, language_of, normalize, tokenize, topic_terms
+from scoring.text import Tokenizer, fold, language_of, normalize, tokeniser_language, tokenize, topic_terms
 
 
 @pytest.mark.parametrize(
@@ -52,23 +52,22 @@ def test_empty_tokenize():
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Das ist der beste Artikel über die Suche und das Netz", "de"),
-        ("This is the best article about search and the web", "en"),
-        ("", "en"),
-    ],
-)
-def test_guess_language(text, expected):
-    assert guess_language(text) == expected
-
-
-@pytest.mark.parametrize(
     ("declared", "text", "expected"),
-    [("de-DE", "", "de"), ("EN_us", "", "en"), ("", "Das ist ein Test und der Text", "de"), ("fr", "", "en")],
+    [
+        ("de-DE", "", "de"),
+        ("EN_us", "", "en"),
+        ("", "Das ist ein Test und der Text, den wir heute für die Suche geschrieben haben", "de"),
+        ("fr", "", "fr"),
+        ("", "", ""),
+    ],
 )
 def test_language_of(declared, text, expected):
     assert language_of(declared, text) == expected
+
+
+@pytest.mark.parametrize(("code", "expected"), [("de", "de"), ("en", "en"), ("fr", "en"), ("", "en")])
+def test_tokeniser_language_falls_back_to_english(code, expected):
+    assert tokeniser_language(code) == expected
 
 
 def test_normalize_casefolds_sharp_s_and_drops_nul():

@@ -189,7 +189,8 @@ def test_diff_database_compares_the_latest_two_rankings(project):
     dbmod.start_run(db, "recrawl", ["https://s.de/"], {})
     db.close()
     add_ranking(project, [{"site": "b.de", "rank": 1, "score": 1.0}, {"site": "a.de", "rank": 2, "score": 0.5}])
-    changes = diff_database(project, min_move=1)
+    old, new, changes = diff_database(project, min_move=1)
+    assert (old["id"], new["id"]) == (1, 2)
     assert {(c["change"], c["site"]) for c in changes} == {("new", "b.de"), ("fell", "a.de")}
     assert set(changes[0]) == set(DIFF_COLUMNS)
     assert [r["site"] for r in load_snapshot(project, None)[1]] == ["b.de", "a.de"]

@@ -16,6 +16,7 @@ from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
 from crawler.engine.middlewares import PrivateAddressGuard, PrivateTargetRefused, is_private_target, literal_address
+from crawler.sandbox.hostile import DISGUISED_TARGETS
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.world import generate_world
 
@@ -73,6 +74,47 @@ def test_private_target_refused(host):
 )
 def test_public_target_allowed(host):
     assert not is_private_target(host)
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "%31%32%37.0.0.1",
+        "127%2e0%2e0%2e1",
+        "127.0.0.1%2e",
+        "%6c%6f%63%61%6c%68%6f%73%74",
+        "１２７．０．０．１",
+        "127。0。0。1",
+        "0x7f%2e1",
+        "[::127.0.0.1]",
+        "::7f00:1",
+        "[64:ff9b::7f00:1]",
+        "64:ff9b::a9fe:a9fe",
+        "64:ff9b:1::a00:1",
+        "[2002:7f00:1::]",
+        "2002:c0a8:101::1",
+        "[::ffff:0:7f00:1]",
+        "::ffff:0:a9fe:a9fe",
+        "[fec0::1]",
+        "feff::1",
+    ],
+)
+def test_disguised_private_target_refused(host):
+    assert is_private_target(host)
+
+
+@pytest.mark.parametrize(
+    "host", ["64:ff9b::808:808", "2002:808:808::1", "%38.8.8.8", "blog%2ede", "xn--bcher-kva.de", "2a00:1450::7f00:1"]
+)
+def test_disguised_public_target_allowed(host):
+    assert not is_private_target(host)
+
+
+@pytest.mark.parametrize("url", DISGUISED_TARGETS)
+def test_guard_refuses_disguised_literals_through_a_proxy(url):
+    guard = PrivateAddressGuard(proxies={"http": "http://127.0.0.1:3128"}, resolve=fake_resolver({}))
+    with pytest.raises(PrivateTargetRefused):
+        run_guard(guard, url)
 
 
 def test_empty_literal_address():

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import pytest
 from scrapy import Request
-from scrapy.exceptions import CannotResolveHostError, DownloadFailedError, IgnoreRequest, ResponseDataLossError
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadFailedError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from twisted.python.failure import Failure
 
-from crawler.engine.failures import ERROR_KINDS, classify_failure
+from crawler.engine.failures import ERROR_KINDS, HeadersTooLarge, RobotsForbidden, TooManyRedirects, classify_failure
 from crawler.engine.middlewares import PrivateTargetRefused, RedirectLoop, RedirectLoopGuard
 from crawler.extract import traps
 from crawler.extract.traps import TrapFilter, strip_session_ids, url_shape_problem, url_shapes
@@ -133,8 +140,14 @@ def wrapped(outer: type[BaseException], inner: BaseException) -> BaseException:
     [
         (PrivateTargetRefused("private address refused: 10.0.0.1"), "private"),
         (RedirectLoop("redirect loop: a -> b"), "redirect"),
-        (IgnoreRequest("max redirections reached"), "redirect"),
-        (IgnoreRequest("Forbidden by robots.txt"), "robots"),
+        (TooManyRedirects("more than 5 redirects"), "redirect"),
+        (RobotsForbidden("forbidden"), "robots"),
+        (IgnoreRequest("max redirections reached"), "other"),  # the kind comes from the type, not the words
+        (IgnoreRequest("Forbidden by robots.txt"), "other"),
+        (IgnoreRequest("redirect"), "other"),
+        (HeadersTooLarge("response headers over 262144 bytes"), "too_large"),
+        (DownloadCancelledError("cancelled"), "too_large"),
+        (ValueError("maxsize exceeded"), "other"),
         (CannotResolveHostError("DNS lookup failed"), "dns"),
         (ResponseDataLossError("Getting http://a.de/ failed"), "truncated"),
         (ValueError("something odd"), "other"),
@@ -143,6 +156,11 @@ def wrapped(outer: type[BaseException], inner: BaseException) -> BaseException:
 def test_classify_failure(exc, kind):
     assert classify_failure(failure_of(exc))[0] == kind
     assert kind in ERROR_KINDS
+
+
+def test_classify_failure_decompression_bomb_is_too_large():
+    bomb = _DecompressionMaxSizeExceeded(5_000_000, 4_194_304)
+    assert classify_failure(failure_of(IgnoreRequest("Ignoring response"), bomb))[0] == "too_large"
 
 
 def test_classify_failure_looks_inside_wrapped_errors():
@@ -157,6 +175,15 @@ def test_classify_failure_looks_inside_wrapped_errors():
 class _Response:
     def __init__(self, status, location):
         self.status, self.headers = status, {b"Location": location.encode()}
+
+
+def test_redirect_guard_refuses_one_hop_too_many_with_a_typed_error():
+    guard = RedirectLoopGuard(max_redirects=5)
+    request = Request("http://a.de/5/", meta={"redirect_times": 5, "redirect_ttl": 0})
+    with pytest.raises(TooManyRedirects):
+        guard.process_response(request, _Response(302, "http://a.de/6/"))
+    fine = Request("http://a.de/4/", meta={"redirect_times": 4, "redirect_ttl": 1})
+    assert guard.process_response(fine, _Response(302, "http://a.de/5/")) is not None
 
 
 def test_redirect_loop_guard_fails_a_loop():

@@ -16,7 +16,8 @@ from crawler.cli.common import (
     setup_logging,
 )
 from crawler.services import crawl as crawls
-from crawler.services.rank import parse_langs
+from crawler.services.export import check_output
+from crawler.services.rank import check_writable, parse_langs
 
 CRAWL_OPTIONS = [
     click.argument("urls", nargs=-1),
@@ -139,6 +140,7 @@ def crawl(urls, seed_files, db, set_pairs, resume, redis_url, quiet, verbose, **
         if urls or seed_files:
             raise click.UsageError("--resume continues the stored crawl; give no seeds with it")
         run = crawls.stored_run(db, resumable=True)
+        check_writable(db, "fix its permissions or copy it somewhere writable")
         options = crawls.options_of_run(run, parse_set_options(set_pairs))  # e.g. different politeness from now on
         click.echo(f"Resuming run {run['id']} started {run['started_at']}", err=True)
         crawl_and_report(db, options, quiet, command=run["command"], mode="resume", resume_run=run["id"])
@@ -179,6 +181,8 @@ def run(urls, seed_files, db, set_pairs, quiet, verbose, out, me, lang, excel, t
     """
     setup_logging(quiet, verbose)
     langs = parse_langs(lang)
+    if out != "-":
+        check_output(out, db)  # before the crawl: an export path that cannot work fails at once
     options = options_from_cli(urls, seed_files, set_pairs, **values)
     crawl_and_report(db, options, quiet, command="run")
     rank_and_show(db, out=out, topic=values["topic"], langs=langs, top=top, me=me, excel=excel)

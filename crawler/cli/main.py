@@ -12,6 +12,7 @@ from crawler.cli.outreach import drafts, import_status, init, mark, status
 from crawler.cli.rank import rank
 from crawler.cli.recrawl import diff, recrawl
 from crawler.cli.schedule import schedule
+from crawler.cli.web import graph, report, serve
 
 
 @click.group(cls=OneLineErrors, context_settings=CONTEXT)
@@ -24,7 +25,24 @@ def cli() -> None:
     """
 
 
-for command in (crawl, run, worker, rank, demo, recrawl, diff, schedule, mark, status, import_status, drafts, init):
+for command in (
+    crawl,
+    run,
+    worker,
+    rank,
+    demo,
+    recrawl,
+    diff,
+    schedule,
+    report,
+    graph,
+    serve,
+    mark,
+    status,
+    import_status,
+    drafts,
+    init,
+):
     cli.add_command(command)
 
 

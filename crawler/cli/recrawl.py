@@ -14,7 +14,7 @@ from crawler.cli.common import (
     setup_logging,
 )
 from crawler.services import crawl as crawls
-from crawler.services.diff import DIFF_COLUMNS, diff_database
+from crawler.services.diff import DIFF_COLUMNS, describe_ranking, diff_database
 from crawler.services.export import export_format, write_export
 from crawler.services.recrawl import plan_recrawl, rank_snapshot
 from crawler.services.recrawl import recrawl as run_recrawl
@@ -46,6 +46,13 @@ def recrawl(db, out, topic, quiet, verbose):
     plan = plan_recrawl(db)
     if plan.mode == "resume":
         click.echo(f"Resuming interrupted run {plan.run['id']}", err=True)
+    else:
+        seeds = len(plan.options.seeds)
+        click.echo(
+            f"Re-crawling the {seeds} seed{'s' if seeds != 1 else ''} of run {plan.run['id']}; "
+            "unchanged pages are not parsed again",
+            err=True,
+        )
     print_summary(crawls.summary(db, run_recrawl(db, plan, quiet=quiet)))
     topic = plan.options.topic if topic is None else topic
     if out:
@@ -59,10 +66,22 @@ def recrawl(db, out, topic, quiet, verbose):
 @config_option
 @db_option()
 @click.option(
-    "--from", "from_run", type=int, default=None, show_default="the run before --to", help="Crawl run to compare from."
+    "--from",
+    "from_ranking",
+    type=int,
+    default=None,
+    metavar="N",
+    show_default="the ranking before --to",
+    help="Ranking number to compare from.",
 )
 @click.option(
-    "--to", "to_run", type=int, default=None, show_default="the latest ranked run", help="Crawl run to compare to."
+    "--to",
+    "to_ranking",
+    type=int,
+    default=None,
+    metavar="N",
+    show_default="the latest",
+    help="Ranking number to compare to.",
 )
 @click.option(
     "--out",
@@ -73,15 +92,20 @@ def recrawl(db, out, topic, quiet, verbose):
 )
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, UTF-8 with BOM.")
 @click.option("--min-move", default=3, show_default=True, type=click.IntRange(1), help="Smallest rank change reported.")
-def diff(db, from_run, to_run, out, excel, min_move):
+def diff(db, from_ranking, to_ranking, out, excel, min_move):
     """Show what changed between two rankings: new candidates, risers, fallers, dead blogs, contacts.
+
+    Every rank, run and recrawl stores a ranking (numbered 1, 2, ...); by default the latest is
+    compared with the one before, whether they come from two crawls or from one crawl ranked
+    twice (another --topic).
 
     \b
     Example: blogscout diff --db data/kunde-a.db --out changes.csv
     """
-    changes = diff_database(db, from_run=from_run, to_run=to_run, min_move=min_move)
+    old, new, changes = diff_database(db, from_ranking=from_ranking, to_ranking=to_ranking, min_move=min_move)
+    click.echo(f"Comparing {describe_ranking(old)} with {describe_ranking(new)}", err=True)
     if out:
-        write_export(changes, out, fmt=export_format(out), excel=excel, columns=DIFF_COLUMNS)
+        write_export(changes, out, fmt=export_format(out), excel=excel, columns=DIFF_COLUMNS, db=db)
         if out == "-":
             return
         click.echo(f"{len(changes)} changes; wrote {out}", err=True)

@@ -1,10 +1,16 @@
-"""Classify failed requests into the error kinds the crawl summary counts."""
+"""Classify failed requests into the error kinds the crawl summary counts, by exception type.
+
+The places that refuse a request raise a `Refused` subclass that names its kind; download
+faults are told apart by the types of the exceptions they wrap, never by message wording.
+"""
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from twisted.internet import error as net
+from twisted.internet.defer import CancelledError
 
 ERROR_KINDS = (
     "http_4xx",
@@ -21,6 +27,42 @@ ERROR_KINDS = (
     "proxy",
     "other",
 )
+
+
+class Refused(IgnoreRequest):
+    """A request blogscout refuses on purpose; ``kind`` is its error kind."""
+
+    kind = "other"
+
+
+class PrivateTargetRefused(Refused):
+    """A request to a loopback, private, link-local or metadata address."""
+
+    kind = "private"
+
+
+class RedirectRefused(Refused):
+    """A redirect the crawl does not follow (a loop, or one hop too many)."""
+
+    kind = "redirect"
+
+
+class RedirectLoop(RedirectRefused):
+    """A redirect back to a URL of its own redirect chain."""
+
+
+class TooManyRedirects(RedirectRefused):
+    """A redirect beyond ``REDIRECT_MAX_TIMES``."""
+
+
+class RobotsForbidden(Refused):
+    """A URL the site's robots.txt disallows."""
+
+    kind = "robots"
+
+
+class HeadersTooLarge(Exception):
+    """Response headers over the size or line-count limit: the download is dropped."""
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
@@ -53,8 +95,8 @@ def _kind_of(exc: BaseException) -> str | None:
         return "proxy"
     if "DataLoss" in name:
         return "truncated"
-    if "Cancel" in name or "maxsize" in str(exc).lower():
-        return "too_large"
+    if isinstance(exc, (CancelledError, DownloadCancelledError, HeadersTooLarge, _DecompressionMaxSizeExceeded)):
+        return "too_large"  # Scrapy cancels a download over DOWNLOAD_MAXSIZE; timeouts raise TimeoutError
     return None
 
 
@@ -70,13 +112,8 @@ def classify_failure(failure) -> tuple[str, str]:
     if isinstance(exc, HttpError):
         status = exc.response.status
         return ("http_4xx" if status < 500 else "http_5xx"), f"HTTP {status}"
-    if name == "PrivateTargetRefused":
-        return "private", str(exc)
-    if isinstance(exc, IgnoreRequest):
-        text = str(exc)
-        if "robots" in text.lower():
-            return "robots", text
-        return ("redirect" if "redirect" in text.lower() else "other"), text or "ignored"
+    if isinstance(exc, Refused):
+        return exc.kind, str(exc) or exc.kind
     causes = _causes(exc)
     for cause in causes[::-1]:  # the innermost reason is the most telling one
         kind = _kind_of(cause)
@@ -88,4 +125,6 @@ def classify_failure(failure) -> tuple[str, str]:
         or "Response" in name
     ):
         return "connection", _detail(exc)
+    if isinstance(exc, IgnoreRequest):
+        return "other", str(exc) or "ignored"
     return "other", _detail(exc)

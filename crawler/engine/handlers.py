@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 
+from crawler.engine.headerlimit import factory_for
+
 
 class PooledHTTPDownloadHandler(HTTP11DownloadHandler):
     """Scrapy's HTTP/1.1 handler keeping up to ``CONCURRENT_REQUESTS`` idle connections per endpoint.
@@ -20,3 +22,4 @@ class PooledHTTPDownloadHandler(HTTP11DownloadHandler):
         self._pool.maxPersistentPerHost = max(
             self._pool.maxPersistentPerHost, crawler.settings.getint("CONCURRENT_REQUESTS")
         )
+        self._pool._factory = factory_for(crawler.settings)  # response headers capped (headerlimit.py)

@@ -2,62 +2,23 @@
 
 from __future__ import annotations
 
-import ipaddress
 import logging
-import socket
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 from urllib.request import getproxies, proxy_bypass_environment
 
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import NotConfigured
 from twisted.internet.error import DNSLookupError
 from twisted.internet.error import TimeoutError as DNSTimeoutError
 
-from crawler.extract.urls import canonical_url, host_of, is_private_address, join_url
+from crawler.engine.failures import PrivateTargetRefused, RedirectLoop, TooManyRedirects
+from crawler.extract.addresses import is_private_address as is_private_target
+from crawler.extract.addresses import literal_address
+from crawler.extract.urls import canonical_url, host_of, join_url
 
 log = logging.getLogger(__name__)
 
 Resolve = Callable[[str], Awaitable[str]]
-
-
-class PrivateTargetRefused(IgnoreRequest):
-    """A request to a loopback, private, link-local or metadata address."""
-
-
-class RedirectLoop(IgnoreRequest):
-    """A redirect back to a URL of its own redirect chain."""
-
-
-def literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """The IP address a host names literally, including the legacy IPv4 forms resolvers accept.
-
-    ``2130706433``, ``0x7f.1`` and ``127.1`` all mean 127.0.0.1 to ``inet_aton`` (and to many
-    proxies); an IPv4-mapped IPv6 address means its IPv4 address.
-
-    >>> str(literal_address("0x7f.1")), literal_address("blog.de")
-    ('127.0.0.1', None)
-    """
-    host = host.strip("[]")
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        if not host or not all(c in "0123456789abcdefxABCDEFX." for c in host) or not host[0].isdigit():
-            return None
-        try:
-            ip = ipaddress.IPv4Address(socket.inet_aton(host))
-        except OSError:
-            return None
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        return ip.ipv4_mapped
-    return ip
-
-
-def is_private_target(host: str) -> bool:
-    """True for hosts that name a loopback, private, link-local, reserved or multicast address."""
-    ip = literal_address(host)
-    if ip is None:
-        return is_private_address(host)  # localhost and *.localhost
-    return not ip.is_global or ip.is_multicast
 
 
 async def _reactor_resolve(host: str) -> str:
@@ -121,18 +82,29 @@ class PrivateAddressGuard:
 
 
 class RedirectLoopGuard:
-    """Fail a redirect that leads back into its own chain at once, so the loop is recorded as an error.
+    """Fail a redirect that leads back into its own chain, or one hop too many, with a typed error.
 
-    Without it the repeated URL is dropped silently by the duplicate filter. Sits between the
-    download and Scrapy's RedirectMiddleware (a higher priority number than its 600).
+    Without it the repeated URL is dropped silently by the duplicate filter, and Scrapy's
+    RedirectMiddleware refuses the hop after ``REDIRECT_MAX_TIMES`` with a bare IgnoreRequest.
+    Sits between the download and that middleware (a higher priority number than its 600).
     """
 
     REDIRECTS = (301, 302, 303, 307, 308)
 
+    def __init__(self, max_redirects: int = 20):
+        self.max_redirects = max_redirects
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.getint("REDIRECT_MAX_TIMES", 20))
+
     def process_response(self, request, response):
         location = response.headers.get(b"Location") if response.status in self.REDIRECTS else None
-        if not location:
+        if not location or request.meta.get("dont_redirect"):
             return response
+        ttl = request.meta.get("redirect_ttl", self.max_redirects)
+        if not ttl or request.meta.get("redirect_times", 0) + 1 > self.max_redirects:
+            raise TooManyRedirects(f"more than {self.max_redirects} redirects: {request.url}")
         target = join_url(request.url, location.decode("latin-1"))
         chain = {canonical_url(u) for u in [*request.meta.get("redirect_urls", []), request.url]}
         if target and target in chain:

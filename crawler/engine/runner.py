@@ -81,11 +81,12 @@ def build_settings(db_path: str | Path, run_id: int, options: CrawlOptions, quie
 
 def load_excluded(paths: list[str]) -> frozenset[str]:
     """Site keys the user excluded (existing partners)."""
+    from crawler.extract.textfile import read_text_file
     from crawler.extract.urls import site_key_of_host
 
     hosts = set()
     for path in paths:
-        for _, host in parse_site_list(Path(path).read_text(encoding="utf-8")):
+        for _, host in parse_site_list(read_text_file(path)):
             hosts.add(site_key_of_host(host))
     return frozenset(hosts)
 

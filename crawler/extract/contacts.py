@@ -10,15 +10,18 @@ EMAIL_RE = re.compile(
     r"^[a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_%+-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$"
 )
 
-_OPEN, _CLOSE = r"\s*[\[({<]\s*", r"\s*[\])}>]\s*"
-_DOT = rf"(?:\.|{_OPEN}(?:dot|punkt|\.){_CLOSE}|\s+(?:dot|punkt)\s+)"
+# Spaces inside an obfuscated address never include a line break: the visible text has one at
+# every block boundary, and an address does not run on into the next paragraph.
+_SP = r"[^\S\n]"
+_OPEN, _CLOSE = rf"{_SP}*[\[({{<]{_SP}*", rf"{_SP}*[\])}}>]{_SP}*"
+_DOT = rf"(?:\.|{_OPEN}(?:dot|punkt|\.){_CLOSE}|{_SP}+(?:dot|punkt){_SP}+)"
 # "@", "[at]", "(ät)", or a bare " at " only when a spelled-out " dot " follows in the domain.
-_AT = rf"(?:@|{_OPEN}(?:at|ät|@|ett){_CLOSE}|\s+(?:at|ät)\s+(?=[\w-]+(?:{_OPEN}(?:dot|punkt|\.){_CLOSE}|\s+(?:dot|punkt)\s+)))"
+_AT = rf"(?:@|{_OPEN}(?:at|ät|@|ett){_CLOSE}|{_SP}+(?:at|ät){_SP}+(?=[\w-]+(?:{_OPEN}(?:dot|punkt|\.){_CLOSE}|{_SP}+(?:dot|punkt){_SP}+)))"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _LOCAL = r"(?<![^\s<>\"'(\[{,;:|*])([a-z0-9][a-z0-9._%+-]{0,63}+)"  # starts after space or punctuation
 _FIND_RE = re.compile(rf"{_LOCAL}{_AT}({_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[a-z]{{2,24}})(?![\w-])", re.I)
 _HINT_RE = re.compile(r"@|[\[({<]\s*(?:at|ät|ett)\s*[\])}>]|\s(?:at|ät)\s", re.I)
-_DOT_SUB_RE = re.compile(rf"{_OPEN}(?:dot|punkt|\.){_CLOSE}|\s+(?:dot|punkt)\s+", re.I)
+_DOT_SUB_RE = re.compile(rf"{_OPEN}(?:dot|punkt|\.){_CLOSE}|{_SP}+(?:dot|punkt){_SP}+", re.I)
 
 _ASSET_TLDS = frozenset(
     "png jpg jpeg gif svg webp avif ico bmp css js json map woff woff2 ttf eot mp4 webm mp3 pdf zip".split()

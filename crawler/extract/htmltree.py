@@ -1,4 +1,4 @@
-"""Decode HTML bytes with the right charset and parse them once into an lxml tree."""
+"""Decode HTML bytes with the right charset, parse them once into an lxml tree, read its visible text."""
 
 from __future__ import annotations
 
@@ -104,3 +104,54 @@ def parse_html(text: str) -> html.HtmlElement | None:
 
 
 _PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, default_doctype=False)
+
+
+# Elements that start a new line when a browser renders them (CSS display: block, list-item,
+# table parts) and <br>: their text never runs into the text around them.
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body br caption center dd details dialog dir div dl dt
+    fieldset figcaption figure footer form frame h1 h2 h3 h4 h5 h6 header hgroup hr html iframe
+    legend li main menu nav noscript ol optgroup option p pre section summary table tbody td tfoot
+    th thead title tr ul""".split()
+)
+_HIDDEN_TAGS = frozenset(("script", "style", "template"))
+
+
+def visible_text(root: html.HtmlElement | None, limit: int = 300_000) -> str:
+    """The text of the body outside scripts and styles, with a line break at every block boundary.
+
+    ``<p>Kontakt: anna [at] blog [dot] de</p><p>Verantwortlich</p>`` reads as two lines, so an
+    address never runs into the next paragraph. Stops after about ``limit`` characters.
+
+    >>> visible_text(parse_html("<p>a <b>b</b></p><p>c<br>d</p><script>x()</script>e")).split()
+    ['a', 'b', 'c', 'd', 'e']
+    >>> [line for line in visible_text(parse_html("<div>x</div><div>y</div>")).splitlines() if line]
+    ['x', 'y']
+    """
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return ""
+    parts: list[str] = []
+    size = 0
+    hidden = 0
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _HIDDEN_TAGS:
+                hidden += 1
+            elif tag in BLOCK_TAGS:
+                parts.append("\n")
+            if el.text and tag and not hidden:  # a comment's text is not shown
+                parts.append(el.text)
+                size += len(el.text)
+            continue
+        if tag in _HIDDEN_TAGS:
+            hidden -= 1
+        elif tag in BLOCK_TAGS:
+            parts.append("\n")
+        if el.tail and not hidden and el is not body:
+            parts.append(el.tail)
+            size += len(el.tail)
+        if size > limit:
+            break
+    return "".join(parts)[:limit]

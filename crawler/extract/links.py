@@ -188,7 +188,9 @@ def _nav_or_main(el: html.HtmlElement, tag: str, tokens: list[str]) -> str | Non
         return MAIN
     if tag in _NAV_TAGS or attrs.get("role") in _NAV_ROLES:
         return NAV
-    if any(_NAV_TOKEN_RE.search(t) for t in tokens):
+    if any(
+        _NAV_TOKEN_RE.search(t) for t in tokens if not t.startswith("elementor-")
+    ):  # page builders: widgets everywhere
         return NAV
     return None
 

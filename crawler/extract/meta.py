@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from lxml import html
 
 from crawler.extract.feeds import FEED_TYPES
-from crawler.extract.language import language_code
 from crawler.extract.urls import join_url
+from scoring.language import language_code
 
 _DATE_META = frozenset(
     (

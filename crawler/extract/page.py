@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from lxml import etree, html
+from lxml import html
 
 from crawler.extract.contacts import decode_cfemail, email_from_mailto, emails_in_text, unique
 from crawler.extract.cooperation import cooperation_urls
 from crawler.extract.feeds import FeedEntry, FeedInfo, OpmlEntry, is_comment_feed, order_feeds, parse_feed, parse_opml
 from crawler.extract.headings import is_blogroll_heading, page_role
-from crawler.extract.htmltree import decode_html, parse_html
-from crawler.extract.language import guess_language
+from crawler.extract.htmltree import decode_html, parse_html, visible_text
 from crawler.extract.links import COMMENT, LINK_KINDS, DomContext, FoundLink, Link, iter_links
 from crawler.extract.maintext import main_text as extract_main_text
 from crawler.extract.meta import PageMeta, read_meta
@@ -34,8 +33,10 @@ from crawler.extract.signals import (
     iso_date,
     newest_first,
     path_date,
+    text_dates,
 )
 from crawler.extract.urls import Platforms, canonical_url, host_of
+from scoring.language import guess_language
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     info.links = unique_links(found)
     _fill_site_pages(info, found)
     info.social = unique([f.link.url for f in found if f.link.kind == "social"])
-    visible = _visible_text(root)
+    visible = visible_text(root, MAX_VISIBLE_TEXT)
     info.emails = _emails(root, raw, visible)
     info.contact_names = contact_names(root, visible)
     same_site = [(f.link.url, f.link.anchor) for f in found if f.internal and f.link.kind not in ("share", "social")]
@@ -151,12 +152,14 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     info.language = meta.language or guess_language(visible)
     raw_lower = raw.lower()
     info.generator = detect_generator(meta.generators, raw, host)
-    _fill_dates(info, root, meta, context, path)
+    from_text = _fill_dates(info, root, meta, context, path)
     evidence = collect_evidence(raw, raw_lower, path, host)
     evidence.feed = any(not is_comment_feed(u) for u in info.feeds)
     evidence.generator = info.generator
     evidence.og_article = meta.og_type == "article"
-    evidence.dated_posts = max(len(info.post_dates), sum(1 for u in info.post_urls if is_dated_path(urlsplit(u).path)))
+    dated_paths = sum(1 for u in info.post_urls if is_dated_path(urlsplit(u).path))
+    evidence.dated_posts = max(0 if from_text else len(info.post_dates), dated_paths)
+    evidence.text_dates = len(info.post_dates) if from_text else 0
     info.is_blog, info.blog_reason = blog_verdict(evidence)
     info.page_kind = _page_kind(info, path, headline, blogroll_page, evidence)
     if info.page_kind != "post":
@@ -218,18 +221,6 @@ def _headline(root: html.HtmlElement, meta: PageMeta) -> str:
     return text or meta.og_title
 
 
-def _visible_text(root: html.HtmlElement) -> str:
-    """All body text outside scripts and styles, capped (serialised in C, script text cut out)."""
-    body = root.find("body")
-    if body is None:
-        return ""
-    text = etree.tostring(body, method="text", encoding=str, with_tail=False)
-    for el in body.iter("script", "style"):
-        if el.text and el.text.strip():
-            text = text.replace(el.text, " ", 1)
-    return text[:MAX_VISIBLE_TEXT]
-
-
 def _emails(root: html.HtmlElement, raw: str, visible: str) -> list[str]:
     """Addresses from mailto links, Cloudflare-protected spans and the visible text."""
     found = []
@@ -250,10 +241,18 @@ def _emails(root: html.HtmlElement, raw: str, visible: str) -> list[str]:
     return unique(found)
 
 
-def _fill_dates(info: PageInfo, root: html.HtmlElement, meta: PageMeta, context: DomContext, path: str) -> None:
-    """Dates of posts on the page (newest first) and the page's own publication date."""
+def _fill_dates(info: PageInfo, root: html.HtmlElement, meta: PageMeta, context: DomContext, path: str) -> bool:
+    """Dates of posts on the page (newest first) and the page's own publication date.
+
+    Dates written only as text (see `text_dates`) are read when the markup has none; returns
+    True when the dates came from text.
+    """
     own = [d for d in (iso_date(v) for v in meta.dates) if d]
-    in_markup = element_dates(root, skip=lambda el: bool(context.of(el)[0] & COMMENT))
+    in_comment = lambda el: bool(context.of(el)[0] & COMMENT)  # noqa: E731
+    in_markup = element_dates(root, skip=in_comment)
+    from_text = not in_markup and not own
+    if from_text:
+        in_markup = text_dates(root, skip=in_comment)
     info.post_dates = newest_first(own + in_markup)
     month, full = path_date(path)
     if full:  # the permalink date is local time; meta dates are often UTC
@@ -264,6 +263,7 @@ def _fill_dates(info: PageInfo, root: html.HtmlElement, meta: PageMeta, context:
         info.published = next((d for d in in_markup if d.startswith(month)), full)
     elif len(set(in_markup)) == 1:
         info.published = in_markup[0]
+    return from_text and bool(in_markup)
 
 
 def _page_kind(info: PageInfo, path: str, headline: str, blogroll_page: bool, ev: Evidence) -> str:

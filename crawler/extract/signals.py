@@ -113,6 +113,8 @@ def is_dated_path(path: str) -> bool:
 def element_dates(root: html.HtmlElement, skip) -> list[str]:
     """ISO dates of `time[datetime]`, h-entry ``dt-published`` and hAtom ``published`` elements.
 
+    An hAtom ``published`` element without a date attribute is read as text (`text_date`).
+
     `skip(el)` returns True for elements to ignore (dates of comments).
     """
     found = []
@@ -125,6 +127,93 @@ def element_dates(root: html.HtmlElement, skip) -> list[str]:
         else:
             continue
         iso = iso_date(raw)
+        if not iso and not raw and el.tag != "time":  # hAtom "published" written as text
+            iso = text_date(el.text_content()[:_TEXT_DATE_LIMIT])
+        if iso and not skip(el):
+            found.append(iso)
+    return found
+
+
+_MONTHS = {
+    "jan": 1, "januar": 1, "january": 1, "jänner": 1, "jän": 1,
+    "feb": 2, "februar": 2, "february": 2,
+    "mär": 3, "märz": 3, "maerz": 3, "mar": 3, "march": 3,
+    "apr": 4, "april": 4,
+    "mai": 5, "may": 5,
+    "jun": 6, "juni": 6, "june": 6,
+    "jul": 7, "juli": 7, "july": 7,
+    "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9,
+    "okt": 10, "oktober": 10, "oct": 10, "october": 10,
+    "nov": 11, "november": 11,
+    "dez": 12, "dezember": 12, "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_TEXT_DATE_RES = (
+    # 14. Mai 2024, 14 May 2024, 14th May 2024
+    (re.compile(r"\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+((?:19|20)\d\d)\b", re.I), "dmy"),
+    # May 14, 2024, May 14th 2024
+    (re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I), "mdy"),
+    # 14.05.2024, 14.5.2024
+    (re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)\b"), "dmy"),
+    # 2024-05-14, 2024/05/14
+    (re.compile(r"\b((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})\b"), "ymd"),
+)
+_DATE_CLASS_RE = re.compile(r"date|time|posted|published|byline|meta|post-info|entry-info", re.I)
+_TEXT_DATE_LIMIT = 120  # characters of an element's text searched for a date
+
+
+def text_date(value: str) -> str:
+    """ISO date of the first date written as people write it in ``value`` ('' if none).
+
+    Understands "14. Mai 2024", "14 May 2024", "May 14, 2024", "14.05.2024" and "2024-05-14";
+    a bare year ("© 2024") or month ("Mai 2024") is no date.
+
+    >>> text_date("Veröffentlicht am 14. Mai 2024"), text_date("Posted on May 14, 2024")
+    ('2024-05-14', '2024-05-14')
+    >>> text_date("14.05.2024"), text_date("© 2024 Anna"), text_date("Mai 2024")
+    ('2024-05-14', '', '')
+    """
+    if not value:
+        return ""
+    best: tuple[int, str] | None = None
+    for pattern, order in _TEXT_DATE_RES:
+        match = pattern.search(value)
+        if not match or (best is not None and match.start() >= best[0]):
+            continue
+        a, b, c = match.groups()
+        if order == "dmy":
+            day, month, year = a, b, c
+        elif order == "mdy":
+            month, day, year = a, b, c
+        else:
+            year, month, day = a, b, c
+        number = _MONTHS.get(month.lower().rstrip(".")) if not month.isdigit() else int(month)
+        if not number:
+            continue
+        iso = iso_date(f"{int(year):04d}-{number:02d}-{int(day):02d}")
+        if iso:
+            best = (match.start(), iso)
+    return best[1] if best else ""
+
+
+def text_dates(root: html.HtmlElement, skip) -> list[str]:
+    """Dates written only as text: in `<time>` without ``datetime`` and in date-like elements.
+
+    Date-like: a class or itemprop naming a date, time, byline or post meta ("entry-date",
+    "post-meta", "elementor-post-info__item--type-date"). `skip(el)` returns True for elements to
+    ignore (comments). Copyright years and bare months are no dates (see `text_date`).
+    """
+    found = []
+    for el in root.iter("time", "span", "p", "div", "li", "small", "abbr"):
+        if el.tag == "time":
+            if el.get("datetime"):
+                continue
+        elif not _DATE_CLASS_RE.search((el.get("class") or "") + " " + (el.get("itemprop") or "")):
+            continue
+        if el.tag != "time" and len(el) > 3:  # a container of many things, not a date line
+            continue
+        iso = text_date(el.text_content()[:_TEXT_DATE_LIMIT])
         if iso and not skip(el):
             found.append(iso)
     return found
@@ -168,6 +257,7 @@ class Evidence:
     og_article: bool = False
     blog_path: bool = False
     shop: bool = False
+    text_dates: int = 0  # post dates written only as text: weak, news and company sites have them too
 
 
 def collect_evidence(raw: str, raw_lower: str, url_path: str, host: str) -> Evidence:
@@ -193,12 +283,15 @@ def blog_verdict(ev: Evidence) -> tuple[bool, str]:
         strong.append("BlogPosting schema")
     weak = []
     cms = ev.generator.lower()
-    if cms and any(name in cms for name in BLOG_CMS):
+    blog_cms = bool(cms) and any(name in cms for name in BLOG_CMS)
+    if blog_cms:
         weak.append(ev.generator)
     if ev.og_article:
         weak.append("og:type article")
     if ev.blog_path:
         weak.append("/blog/ path")
+    if ev.text_dates and blog_cms:  # news and company sites write dates as text too
+        weak.append(f"{ev.text_dates} date{'s' if ev.text_dates != 1 else ''} in text")
     if ev.shop and not (ev.feed and ev.dated_posts):
         parts = [
             "feed" if ev.feed else "no feed",

@@ -12,6 +12,9 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import tldextract
 from w3lib.url import safe_url_string
 
+from crawler.extract.addresses import is_private_address  # noqa: F401  (part of this module's API)
+from crawler.extract.textfile import read_text_file
+
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # crawler/data, shipped in the package
@@ -184,15 +187,6 @@ def same_site(a: str, b: str) -> bool:
     return bool(a) and site_key(a) == site_key(b)
 
 
-def is_private_address(host: str) -> bool:
-    """True for IP-literal hosts that are loopback, private, link-local, reserved or multicast."""
-    try:
-        ip = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(".localhost")
-    return not ip.is_global or ip.is_multicast
-
-
 class Platforms:
     """Sites that are never candidates: social networks, shops, wikis, shorteners, CDNs, news.
 
@@ -208,7 +202,7 @@ class Platforms:
         """Read the bundled list plus any user files."""
         entries: dict[str, str] = {}
         for path in (PLATFORMS_FILE, *paths):
-            for category, site in parse_site_list(Path(path).read_text(encoding="utf-8"), default="platform"):
+            for category, site in parse_site_list(read_text_file(path), default="platform"):
                 entries[site] = category
         return cls(entries)
 

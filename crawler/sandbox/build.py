@@ -46,6 +46,8 @@ TOPIC_LABELS = {
         "photography": "Fotografie",
         "lifestyle": "Magazin",
         "shop": "Shop",
+        "pr": "PR & Presse",
+        "ecommerce": "E-Commerce",
     },
     "en": {
         "seo": "SEO notes",
@@ -59,6 +61,8 @@ TOPIC_LABELS = {
         "photography": "Photography",
         "lifestyle": "Magazine",
         "shop": "Shop",
+        "pr": "PR notes",
+        "ecommerce": "E-commerce",
     },
 }
 
@@ -90,7 +94,7 @@ def pick_lang(rng: Random, langs: tuple[str, ...]) -> str:
 
 def _own_host(rng: Random, lang: str, topic: str, label: str) -> tuple[str, str]:
     voc = text.lang_vocab(lang)
-    words = voc["farm"]["host_words"] if label == "farm" else voc["topics"][topic]["host_words"]
+    words = voc["farm"]["host_words"] if label == "farm" else text.topic_entry(topic, lang)["host_words"]
     first, second = text.slugify(rng.choice(words[0])), text.slugify(rng.choice(words[1]))
     if second.startswith("-") or second.isdigit():
         name, title = first + second, first.title() + second

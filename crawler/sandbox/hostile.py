@@ -7,6 +7,7 @@ the spider follows ("Blogroll", "Links"), so only the crawler's own limits stop 
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import re
 from functools import cached_property
@@ -37,6 +38,10 @@ ERROR_STORM = "fehler-sturm.de"
 LONG_CHAIN = "umzugs-kette.de"
 REDIRECT_INSIDE = "weiter-nach-innen.de"
 SSRF_BAIT = "neugierige-links.de"
+HUGE_HEADERS = "riesen-kopfzeilen.de"
+ROBOTS_OVER_LIMIT = "robots-ueber-limit.de"
+DISGUISED_BAIT = "verkleidete-links.de"
+GZIP_BOMB = "gzip-bombe.de"
 
 HOSTILE_SITES = (
     DEEP_PATHS,
@@ -60,6 +65,10 @@ HOSTILE_SITES = (
     LONG_CHAIN,
     REDIRECT_INSIDE,
     SSRF_BAIT,
+    HUGE_HEADERS,
+    ROBOTS_OVER_LIMIT,
+    DISGUISED_BAIT,
+    GZIP_BOMB,
 )
 
 PRIVATE_TARGETS = (
@@ -77,12 +86,29 @@ PRIVATE_TARGETS = (
 )
 """Loopback, private, link-local and metadata addresses the SSRF bait blog links to."""
 
+DISGUISED_TARGETS = (
+    "http://%31%32%37.0.0.1/",
+    "http://127%2e0%2e0%2e1/",
+    "http://127.0.0.1%2e/",
+    "http://[::127.0.0.1]/",
+    "http://[64:ff9b::7f00:1]/",
+    "http://[2002:7f00:1::]/",
+    "http://[::ffff:0:7f00:1]/",
+    "http://[fec0::1]/",
+)
+"""Loopback and site-local addresses in disguise; ``umleitung-N.de`` redirects to the N-th."""
+REDIRECTORS = {f"umleitung-{i}.de": target for i, target in enumerate(DISGUISED_TARGETS)}
+"""Blogs linked from the disguised-links bait whose home page redirects to a disguised address."""
+
 HANG_SECONDS = 10.0
 DRIP_SECONDS = 0.2  # between two 16-byte chunks
 OVERSIZED_BYTES = 5 * 1024 * 1024  # over the crawler's 4 MB limit
 SCRIPT_BYTES = 2 * 1024 * 1024
 LINK_COUNT = 10_000
 ROBOTS_BYTES = 600 * 1024
+ROBOTS_OVER_LIMIT_BYTES = 5 * 1024 * 1024  # over the crawler's 4 MB download limit
+HEADER_LINES = 200_000  # ~5 MB of response headers
+BOMB_BYTES = 64 * 1024 * 1024  # decompressed size of the gzip bomb (~64 KB on the wire)
 CHAIN_LENGTH = 20
 STORM_STATUSES = (500, 502, 503, 429, 404, 403)
 _PERMUTATION_FACETS = {
@@ -127,6 +153,8 @@ class Hostile:
     def response(self, host: str, path: str, query: str) -> Response | None:
         """The answer for a hostile host; each is served by the method named after it (``_tag_suppe``)."""
         site = host.removeprefix("www.")
+        if site in REDIRECTORS and path != "/robots.txt":
+            return redirect(REDIRECTORS[site], 302)
         if site not in HOSTILE_SITES:
             return None
         if path == "/robots.txt":
@@ -141,6 +169,8 @@ class Hostile:
             return page(self.huge_robots, content_type="text/plain; charset=utf-8")
         if site == BAD_ROBOTS:
             return page(_BAD_ROBOTS, content_type="text/plain")
+        if site == ROBOTS_OVER_LIMIT:
+            return page(self.robots_over_limit, content_type="text/plain; charset=utf-8")
         if site == ERROR_STORM:
             return page(_page("503 Service Unavailable", "Überlastet."), status=503)
         return page("User-agent: *\nDisallow:\n", content_type="text/plain; charset=utf-8")
@@ -159,6 +189,13 @@ class Hostile:
             lines.append(line)
             size, i = size + len(line), i + 1
         return "".join(lines).encode()
+
+    @cached_property
+    def robots_over_limit(self) -> bytes:
+        """5 MB: the real rules first, then comments far past the download limit."""
+        head = b"User-agent: *\nDisallow: /intern/\nAllow: /\n\n"
+        filler = b"# Kommentar, der nie aufhoert, damit die Datei gross wird und gross bleibt.\n"
+        return head + filler * (ROBOTS_OVER_LIMIT_BYTES // len(filler) + 1)
 
     # -- spider traps ------------------------------------------------------------------------
 
@@ -355,6 +392,37 @@ class Hostile:
         items = "".join(f"<li>{_a(url, f'Mein Router {i}')}</li>" for i, url in enumerate(PRIVATE_TARGETS))
         return page(_page("Neugierige Links", f"<h2>Blogroll</h2><ul>{items}</ul>"))
 
+    # -- hostile headers and encodings ------------------------------------------------------
+
+    def _riesen_kopfzeilen(self, path: str, query: str) -> Response:
+        resp = page(_page("Riesen-Kopfzeilen", "<p>Die Kopfzeilen sind größer als die Seite.</p>"))
+        resp.headers.update(self.huge_headers)
+        return resp
+
+    @cached_property
+    def huge_headers(self) -> dict[str, str]:
+        """``HEADER_LINES`` header lines (``X-Fuell-N: ...``), about 5 MB."""
+        return {f"X-Fuell-{i}": "0123456789abcdef" for i in range(HEADER_LINES)}
+
+    def _robots_ueber_limit(self, path: str, query: str) -> Response:
+        return self._riesen_robots(path, query)
+
+    def _verkleidete_links(self, path: str, query: str) -> Response:
+        if path != "/":
+            return page(_page("Über mich", "Verkleidet."))
+        items = "".join(f"<li>{_a(f'http://{host}/', f'Blog {host}')}</li>" for host in REDIRECTORS)
+        return page(_page("Verkleidete Links", f"<h2>Blogroll</h2><ul>{items}</ul>"))
+
+    def _gzip_bombe(self, path: str, query: str) -> Response:
+        resp = page(self.gzip_bomb)
+        resp.headers["Content-Encoding"] = "gzip"
+        return resp
+
+    @cached_property
+    def gzip_bomb(self) -> bytes:
+        """``BOMB_BYTES`` of an HTML page (mostly spaces) gzipped to ~64 KB."""
+        return gzip.compress(b"<html><body>" + b" " * BOMB_BYTES + b"</body></html>", compresslevel=9)
+
 
 def hostile_urls() -> dict[str, str]:
     """Entry URL of every hostile host, by name."""
@@ -380,5 +448,9 @@ def hostile_urls() -> dict[str, str]:
         LONG_CHAIN: "long_redirect_chain",
         REDIRECT_INSIDE: "redirect_to_private",
         SSRF_BAIT: "ssrf_bait",
+        HUGE_HEADERS: "huge_headers",
+        ROBOTS_OVER_LIMIT: "robots_over_download_limit",
+        DISGUISED_BAIT: "disguised_private_redirects",
+        GZIP_BOMB: "gzip_bomb",
     }
     return {name: f"http://{site}/" for site, name in names.items()}

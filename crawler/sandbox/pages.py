@@ -6,7 +6,7 @@ import hashlib
 from html import escape
 from random import Random
 
-from crawler.sandbox import outreach, text, widgets
+from crawler.sandbox import hardtext, outreach, text, widgets
 from crawler.sandbox.model import Blog, Post, iso
 
 GENERATORS = {
@@ -71,6 +71,8 @@ class BlogPages:
         rng = self.rng(f"post|{post.slug}")
         if self.blog.label == "farm":
             return [text.stuffing(rng, self.lang, post.words)]
+        if self.blog.mix:
+            return hardtext.mixed_paragraphs(rng, self.blog.mix, self.lang, post.words)
         return text.paragraphs(rng, self.blog.topic, self.lang, post.words)
 
     def excerpt(self, post: Post, words: int = 35) -> str:
@@ -130,7 +132,7 @@ class BlogPages:
         footer = [f'<a href="{self.href(blog.page_path("privacy"))}">{ui("privacy")}</a>']
         if self.lang == "de":
             footer.insert(0, f'<a href="{self.href(blog.page_path("imprint"))}">{ui("imprint")}</a>')
-        year = max(blog.last_post.year, blog.created.year)
+        year = blog.copyright_year or max(blog.last_post.year, blog.created.year)
         return (
             f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n'
             + "\n".join(head)
@@ -152,13 +154,21 @@ class BlogPages:
         entries = []
         for post in blog.posts[:10]:
             link = self.href(post.path, utm="home")
+            more = f'<a class="more-link" href="{link}">{text.ui(self.lang, "read_more")}</a>'
+            if blog.template:
+                entries.append(
+                    self._plain_entry(
+                        f'<h2><a href="{link}">{escape(post.title)}</a></h2>',
+                        self.date_html(post),
+                        f"<p>{escape(self.excerpt(post))}</p>{more}",
+                    )
+                )
+                continue
             entries.append(
                 f'<article class="post h-entry"><h2 class="entry-title p-name"><a class="u-url" '
                 f'href="{link}" rel="bookmark">{escape(post.title)}</a></h2>\n'
-                f'<time class="entry-date published dt-published" datetime="{iso(post.published)}">'
-                f"{text.format_date(post.published, self.lang)}</time>\n"
-                f'<p class="entry-summary p-summary">{escape(self.excerpt(post))}</p>'
-                f'<a class="more-link" href="{link}">{text.ui(self.lang, "read_more")}</a></article>'
+                f"{self.date_html(post)}\n"
+                f'<p class="entry-summary p-summary">{escape(self.excerpt(post))}</p>{more}</article>'
             )
         if blog.label == "farm":
             entries.append(self.farm_index())
@@ -184,10 +194,16 @@ class BlogPages:
                 paras.append(f"<h2>{escape(sub)}</h2>")
             paras.append(f"<p>{escape(para)} {' '.join(extra.get(j, []))}</p>".replace(" </p>", "</p>"))
         url = blog.url(post.path)
-        day = (
-            f'<time class="entry-date published dt-published" datetime="{iso(post.published)}">'
-            f"{text.format_date(post.published, self.lang)}</time>"
-        )
+        older = self._older(post)
+        if blog.template:
+            article = self._plain_entry(
+                f"<h1>{escape(post.title)}</h1>",
+                self.date_html(post),
+                "\n".join(paras) + widgets.share_buttons(blog, url, post.title),
+            )
+            main = article + older + widgets.comments_html(blog, post.comments)
+            return self.layout(f"{post.title} – {blog.title}", main, description=self.excerpt(post, 25), canonical=url)
+        day = self.date_html(post)
         article = (
             f'<article class="post type-post hentry h-entry"><header class="entry-header">'
             f'<h1 class="entry-title p-name">{escape(post.title)}</h1>\n<div class="entry-meta">'
@@ -197,9 +213,36 @@ class BlogPages:
             f'<div class="entry-content e-content">\n' + "\n".join(paras) + "\n</div>\n"
             f'<footer class="entry-footer">{widgets.share_buttons(blog, url, post.title)}</footer></article>'
         )
-        older = self._older(post)
         main = article + older + widgets.comments_html(blog, post.comments)
         return self.layout(f"{post.title} – {blog.title}", main, description=self.excerpt(post, 25), canonical=url)
+
+    def date_html(self, post: Post) -> str:
+        """A post's date as the blog writes it: `<time datetime>` or only as text (hard worlds)."""
+        day, style = post.published, self.blog.date_style
+        if not style:
+            return (
+                f'<time class="entry-date published dt-published" datetime="{iso(day)}">'
+                f"{text.format_date(day, self.lang)}</time>"
+            )
+        if style == "time_text":
+            return f'<time class="entry-date">{text.format_date(day, self.lang)}</time>'
+        if style == "numeric":
+            return f'<span class="elementor-post-info__item--type-date">{day.day:02d}.{day.month:02d}.{day.year}</span>'
+        if self.lang == "de":
+            return f'<p class="post-meta">Veröffentlicht am {text.format_date(day, self.lang)}</p>'
+        month = text.lang_vocab("en")["months"][day.month - 1]
+        return f'<p class="post-meta">Posted on {month} {day.day}, {day.year}</p>'
+
+    def _plain_entry(self, heading: str, day: str, body: str) -> str:
+        """A post without microformats: semantic `<article>` or a page builder's nested divs."""
+        if self.blog.template == "article":
+            return f'<article class="post">{heading}\n{day}\n<section>{body}</section></article>'
+        return (
+            '<div class="elementor-section"><div class="elementor-container"><div class="elementor-column">'
+            f'<div class="elementor-widget-wrap"><div class="elementor-widget-container">{heading}</div>'
+            f'<div class="elementor-post-info">{day}</div>'
+            f'<div class="elementor-widget-container">{body}</div></div></div></div></div>'
+        )
 
     def _older(self, post: Post) -> str:
         posts = self.blog.posts

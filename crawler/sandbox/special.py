@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
 
-from crawler.sandbox.hostile import HOSTILE_SITES, Hostile, hostile_urls
+from crawler.sandbox.hostile import HOSTILE_SITES, REDIRECTORS, Hostile, hostile_urls
 from crawler.sandbox.model import HTML, Response, page, redirect
 
 REDIRECT_CHAIN = "alter-marketingblog.de"
@@ -93,7 +93,7 @@ class Specials:
     def response(self, host: str, path: str, query: str) -> Response | None:
         """The answer for a trap or platform host, None for any other host."""
         site = host.removeprefix("www.")
-        if site in HOSTILE_SITES:
+        if site in HOSTILE_SITES or site in REDIRECTORS:
             return self.hostile.response(host, path, query)
         if site in TRAP_SITES:
             return self._trap(host, site, path)

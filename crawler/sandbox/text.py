@@ -11,6 +11,8 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
+from crawler.sandbox.hardvocab import EXTRA_TOPICS
+
 log = logging.getLogger(__name__)
 
 VOCAB_FILE = Path(__file__).with_name("vocab.json")
@@ -47,10 +49,20 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def topic_entry(topic: str, lang: str) -> dict[str, Any]:
+    """Vocabulary of one topic: host words, terms, sentences (hard-world topics included)."""
+    entry = lang_vocab(lang)["topics"].get(topic)
+    if entry is None:
+        entry = EXTRA_TOPICS[lang].get(topic)
+    if entry is None:
+        raise KeyError(topic)
+    return entry
+
+
 def topic_terms(topic: str, lang: str) -> list[str]:
     """Key terms of a topic; marketing sub-topics share the general marketing terms."""
     topics = lang_vocab(lang)["topics"]
-    terms = list(topics[topic]["terms"])
+    terms = list(topic_entry(topic, lang)["terms"])
     if topic in MARKETING_TOPICS:
         terms += topics["marketing"]["terms"]
     return terms
@@ -58,7 +70,7 @@ def topic_terms(topic: str, lang: str) -> list[str]:
 
 def _topic_sentences(topic: str, lang: str) -> list[str]:
     topics = lang_vocab(lang)["topics"]
-    sentences = list(topics[topic]["sentences"])
+    sentences = list(topic_entry(topic, lang)["sentences"])
     if topic in MARKETING_TOPICS:
         sentences += topics["marketing"]["sentences"]
     return sentences

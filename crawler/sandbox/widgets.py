@@ -44,6 +44,11 @@ def blogroll_widget(blog: Blog, latest: dict[str, tuple[str, str]]) -> str:
             f'<ul class="sidebar-links"><li id="linkcat-2" class="linkcat"><h2>{heading}</h2>\n'
             f"<ul class='xoxo blogroll'>\n{_items(entries)}\n</ul></li></ul>"
         )
+    if style == "builder":  # a page builder: a plain list under an <h3>, in nested divs
+        return (
+            '<div class="elementor-column"><div class="elementor-widget-wrap"><div class="elementor-widget-container">'
+            f"<h3>{heading}</h3>\n<ul>\n{_items(entries)}\n</ul></div></div></div>"
+        )
     if style == "blogger_bloglist":
         return _blogger_bloglist(heading, entries, latest)
     if style == "blogger_linklist":

@@ -19,6 +19,7 @@ from random import Random
 from urllib.parse import urlsplit
 
 from crawler.sandbox import build, feeds, outreach, text, wiring
+from crawler.sandbox import hard as hardmod
 from crawler.sandbox.model import HTML, LABELS, Blog, Post, Response, page, redirect
 from crawler.sandbox.pages import BlogPages
 from crawler.sandbox.special import PLATFORM_SITES, TRAP_SITES, Specials, tiny_page
@@ -49,39 +50,47 @@ _FARM_RE = re.compile(r"^/(?:seite|page)/([1-5])/$")
 
 
 def generate_world(
-    seed: int = 0, n_blogs: int = 40, langs: tuple[str, ...] = LANGS, today: dt.date | None = None
+    seed: int = 0,
+    n_blogs: int = 40,
+    langs: tuple[str, ...] = LANGS,
+    today: dt.date | None = None,
+    hard: bool = False,
 ) -> World:
     """Generate a blogosphere of `n_blogs` labelled blogs plus traps and platforms.
 
-    Deterministic for a given (seed, n_blogs, langs, today); `today` defaults to the current
-    date and all post dates are relative to it. Page text is rendered on demand.
+    Deterministic for a given (seed, n_blogs, langs, today, hard); `today` defaults to the
+    current date and all post dates are relative to it. Page text is rendered on demand.
+    ``hard=True`` builds a world with graded labels and near misses (see `crawler.sandbox.hard`).
     """
     langs = tuple(langs)
     if not langs or any(lang not in LANGS for lang in langs):
         raise ValueError(f"langs must be a non-empty subset of {LANGS}")
     today = today or dt.date.today()
     rng = Random(seed)
-    counts = build.label_counts(n_blogs)
     taken = set(TRAP_SITES) | set(PLATFORM_SITES)
-    groups: dict[str, list[Blog]] = {label: [] for label in LABELS}
-    for label in GENERATION_ORDER:
-        for i in range(counts[label]):
-            lang = langs[i % len(langs)] if label == "seed" else build.pick_lang(rng, langs)
-            groups[label].append(
-                build.make_blog(
-                    rng, label=label, topic=_topic(rng, label, i), lang=lang, index=i, today=today, taken=taken
-                )
-            )
+    if hard:
+        order = hardmod.HARD_ORDER
+        groups = hardmod.make_hard_groups(rng, n_blogs, langs, today, taken)
+        hardmod.copy_seed_posts(rng, groups, today, seed)
+    else:
+        order = GENERATION_ORDER
+        groups = _easy_groups(rng, n_blogs, langs, today, taken)
     seeds, partners = groups["seed"], groups["partner"]
     seeds[0].features.add("files")
     seeds[0].email_style, seeds[1].email_style = "at_dot", "paren_at"
     seeds[1].features.add("private")
     partners[0].features.add("calendar")
     partners[1].features.add("sid")
-    blogs = [b for label in GENERATION_ORDER for b in groups[label]]
+    blogs = [b for label in order for b in groups[label]]
     wiring.assign_roll_styles(rng, blogs, seeds)
-    wiring.wire(rng, groups)
-    wiring.add_comments(rng, groups, today)
+    if hard:
+        for blog in blogs:
+            if blog.template == "builder" and blog.blogroll_style != "none":
+                blog.blogroll_style = "builder"
+        hardmod.wire_hard(rng, groups, today)
+    else:
+        wiring.wire(rng, groups)
+        wiring.add_comments(rng, groups, today)
     shortlinks = _platform_links(rng, groups)
     specials = Specials(
         chain_target=partners[-1].home_url,
@@ -91,6 +100,22 @@ def generate_world(
     )
     _trap_links(groups, specials)
     return World(seed, today, blogs, specials)
+
+
+def _easy_groups(
+    rng: Random, n_blogs: int, langs: tuple[str, ...], today: dt.date, taken: set[str]
+) -> dict[str, list[Blog]]:
+    counts = build.label_counts(n_blogs)
+    groups: dict[str, list[Blog]] = {label: [] for label in LABELS}
+    for label in GENERATION_ORDER:
+        for i in range(counts[label]):
+            lang = langs[i % len(langs)] if label == "seed" else build.pick_lang(rng, langs)
+            groups[label].append(
+                build.make_blog(
+                    rng, label=label, topic=_topic(rng, label, i), lang=lang, index=i, today=today, taken=taken
+                )
+            )
+    return groups
 
 
 def _topic(rng: Random, label: str, index: int) -> str:

@@ -34,8 +34,11 @@ def make_options(
 ) -> CrawlOptions:
     """Validated `CrawlOptions`; raises `crawler.services.seeds.SeedError` for unusable seeds."""
     from crawler.engine.runner import CrawlOptions
-    from crawler.services.seeds import collect_seeds
+    from crawler.services.seeds import check_list_file, collect_seeds
 
+    for option, paths in (("--platforms", platforms_files), ("--exclude", exclude_files)):
+        for path in paths:
+            check_list_file(path, option)
     return CrawlOptions(
         seeds=collect_seeds(list(urls), list(seed_files)),
         hops=hops,
@@ -94,6 +97,12 @@ def crawl(
     Raises `DatabaseError`, `crawler.storage.lock.LockedError` or
     `crawler.distributed.runner.DistributedError`.
     """
+    if Path(db).exists():
+        from crawler.services.rank import check_writable, store_baseline
+
+        check_writable(db, "fix its permissions or crawl into another --db")
+        if mode != "resume":
+            store_baseline(db, options.topic)
     try:
         if redis_url:
             from crawler.distributed.runner import run_coordinator

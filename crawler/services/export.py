@@ -7,6 +7,7 @@ command that writes a file calls it first, so a new rule for output paths goes t
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -37,15 +38,56 @@ def check_format(fmt: str, excel: bool, out: str = "") -> None:
         raise InputError("--format xlsx cannot go to stdout; pass a file name such as --out partners.xlsx")
 
 
-def check_output(out: str) -> Path:
-    """The folder an export to ``out`` goes to; `OutputError` when the path cannot take a file."""
-    target = Path(out)
+DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+"""Suffixes of the files that make up a project database: an export never replaces one."""
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output(out: str, db: str | Path | None = None) -> Path:
+    """The folder an export to ``out`` goes to; `OutputError` when the path cannot take a file.
+
+    Refused: directories, devices, pipes and sockets, and the project database ``db`` with its
+    companion files (``-wal``, ``-shm``, ``-journal``, ``.lock``), also through a symlink. A
+    symlink to a regular file is written through (see `real_target`).
+    """
+    target = real_target(out)
+    if db is not None:
+        database = Path(os.path.realpath(db))
+        for suffix in DATABASE_COMPANIONS:
+            own = database.with_name(database.name + suffix)
+            if target == own or _same_file(target, own):
+                raise OutputError(
+                    f"--out {out}: is the project database {db}{suffix}; pass another file such as partners.csv"
+                )
     if target.is_dir():
         raise OutputError(f"--out {out}: is a directory; pass a file name such as partners.csv")
+    if target.exists() and not stat.S_ISREG(target.stat().st_mode):
+        raise OutputError(f"--out {out}: is a device or pipe, not a file; pass a file name, or '-' for stdout")
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(f"--out {out}: directory {folder} does not exist; create it or pass another path")
     return folder
+
+
+def real_target(out: str | Path) -> Path:
+    """The file an export to ``out`` lands in: a symlink's final target (the link itself stays)."""
+    return Path(os.path.realpath(out))
+
+
+def _file_mode(target: Path) -> int:
+    """The mode an export gets: an existing file's, else what the umask allows (0666 & ~umask)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def write_rows(
@@ -60,18 +102,28 @@ def write_rows(
         write_csv(rows, stream, excel=excel, columns=columns)
 
 
-def write_export(rows: Sequence[Mapping[str, Any]], out: str, *, fmt: str, excel: bool, columns: Sequence[str]) -> None:
-    """Write the export to ``out`` ('-' for stdout).
+def write_export(
+    rows: Sequence[Mapping[str, Any]],
+    out: str,
+    *,
+    fmt: str,
+    excel: bool,
+    columns: Sequence[str],
+    db: str | Path | None = None,
+) -> None:
+    """Write the export to ``out`` ('-' for stdout); ``db`` is the project database it must not replace.
 
     A file is written atomically (a temporary file in the target folder, then ``os.replace``):
-    a failed write leaves the previous export as it was.
+    a failed write leaves the previous export as it was. A symlink is written through to its
+    target; the file gets the mode of the file it replaces, or what the umask allows.
     """
     if out == STDOUT:
         check_format(fmt, excel, out)
         write_rows(rows, sys.stdout, fmt=fmt, excel=excel, columns=columns)
         return
-    target = Path(out)
-    folder = check_output(out)
+    folder = check_output(out, db)
+    target = real_target(out)
+    mode = _file_mode(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
@@ -85,6 +137,7 @@ def write_export(rows: Sequence[Mapping[str, Any]], out: str, *, fmt: str, excel
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
                 write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)

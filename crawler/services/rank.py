@@ -13,6 +13,7 @@ import sqlite_utils
 
 from crawler import defaults
 from crawler.errors import InputError
+from crawler.extract.textfile import TextFileError, read_text_file
 from crawler.services.export import STDOUT, check_format, check_output, export_format, write_export
 from crawler.services.outreach import leave_out_closed
 from crawler.services.presets import PRESETS, check_preset, contact_rows
@@ -130,21 +131,65 @@ def stored_topic(db_path: str | Path) -> str:
 
 
 def check_weights_file(weights: str | Mapping[str, Any] | None) -> None:
-    """Refuse a ``--weights`` path that is not a file (a mapping from a project file is checked when loaded)."""
-    if isinstance(weights, str) and not Path(weights).is_file():
+    """Refuse a ``--weights`` path that is not a file, cannot be read or is over the size cap.
+
+    A mapping (the ``[weights]`` table of a project file) is checked when it is loaded.
+    """
+    if weights is None or isinstance(weights, Mapping):
+        return
+    if not Path(weights).exists():
         raise InputError(f"--weights {weights}: no such file; pass a JSON weights file or leave out --weights")
+    try:
+        read_text_file(weights)
+    except TextFileError as err:
+        raise InputError(f"--weights {weights}: {err}; pass a JSON weights file or leave out --weights") from err
+
+
+def check_writable(db: str | Path, fix: str = "fix its permissions") -> None:
+    """Refuse a database that cannot be written (read-only file, folder or file system) before any work."""
+    handle = dbmod.connect(db, create=False)
+    try:
+        version = handle.execute("PRAGMA user_version").fetchone()[0]
+        handle.execute(f"PRAGMA user_version = {int(version)}")  # a write that changes nothing
+    except sqlite3.OperationalError as err:
+        raise DatabaseError(f"{db}: cannot write to the database ({err}); {fix}") from err
+    finally:
+        handle.close()
 
 
 def store_ranking(db: str | Path, rows: Sequence[Mapping[str, Any]], options: Mapping[str, Any]) -> None:
-    """Store a ranking snapshot under the latest run; a database that refuses it is only logged."""
+    """Store a ranking snapshot under the latest run; `DatabaseError` when the database refuses it."""
     try:
         handle = dbmod.connect(db, create=False)
         try:
             save_ranking(handle, latest_run_id(handle), rows, options)
         finally:
             handle.close()
-    except (DatabaseError, sqlite3.Error) as err:
-        log.warning("ranking not saved in %s: %s", db, err)
+    except sqlite3.Error as err:
+        raise DatabaseError(f"{db}: ranking not saved ({err}); fix the file's permissions or pass --no-save") from err
+
+
+def store_baseline(db: str | Path, topic: str = "") -> int:
+    """Rank the stored crawl before a new crawl changes it, when its latest finished run has no
+    ranking yet, so `blogscout diff` has the state before to compare with; return the rows stored.
+
+    A crawl alone stores no ranking (ranking costs time the crawl does not need); the earlier
+    state can only be ranked while it is still in the database, so a re-crawl does it first.
+    """
+    handle = dbmod.connect(db, create=False)
+    try:
+        run = dbmod.last_run(handle)
+        if not run or run["status"] != "finished":
+            return 0
+        if "rankings" in handle.table_names() and handle["rankings"].count_where("run_id = ?", [run["id"]]):
+            return 0
+    finally:
+        handle.close()
+    log.info("ranking the stored crawl (run %s) first, so 'blogscout diff' can compare", run["id"])
+    rows = rank_database(db, topic=topic)
+    if rows:
+        store_ranking(db, rows, {"topic": topic, "baseline": True})
+    return len(rows)
 
 
 def rank_to_file(
@@ -180,7 +225,9 @@ def rank_to_file(
     if me is not None and not me_site(me):
         raise InputError(f"--me {me!r}: not a URL or domain; pass your blog's address, e.g. --me https://my-blog.de/")
     if out != STDOUT:
-        check_output(out)
+        check_output(out, db)
+    if save and Path(db).exists():
+        check_writable(db, "fix its permissions, or pass --no-save to rank without storing the ranking")
     if topic is None:
         topic = stored_topic(db)
         if topic:
@@ -194,9 +241,9 @@ def rank_to_file(
     if preset:
         contacts = list(contact_rows(shown, preset))
         log.info("%d contact(s) of %d blog(s) in the %s import file", len(contacts), len(shown), preset)
-        write_export(contacts, out, fmt=fmt, excel=excel, columns=PRESETS[preset])
+        write_export(contacts, out, fmt=fmt, excel=excel, columns=PRESETS[preset], db=db)
     else:
-        write_export(shown, out, fmt=fmt, excel=excel, columns=COLUMNS + (ME_COLUMNS if me else []))
+        write_export(shown, out, fmt=fmt, excel=excel, columns=COLUMNS + (ME_COLUMNS if me else []), db=db)
     if save and rows:
         store_ranking(db, rows, {"topic": topic, "langs": langs, "me": me, "weights": weights})
     return shown

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from crawler.errors import NotStoredError
 from crawler.services import crawl as crawls
-from crawler.services.rank import rank_database, store_ranking
+from crawler.services.rank import check_writable, rank_database, store_ranking
 
 if TYPE_CHECKING:
     from crawler.engine.runner import CrawlOptions, CrawlResult
@@ -41,6 +41,7 @@ def plan_recrawl(db: str) -> Recrawl:
         run, mode = crawls.stored_run(db, resumable=True), "resume"
     except NotStoredError:
         run, mode = crawls.stored_run(db), "recrawl"
+    check_writable(db, "fix its permissions or copy it somewhere writable")
     options = crawls.options_of_run(run)
     if not options.seeds:
         raise NotStoredError(f"{db}: the stored crawl has no seeds; start again with 'blogscout crawl URL...'")

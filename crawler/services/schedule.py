@@ -39,13 +39,33 @@ def cron_spec(every: str) -> str:
     return spec
 
 
+class UnsafePathError(ScheduleError):
+    """A path that cannot stand in a crontab line (a line break or NUL would end or split it)."""
+
+
+def _shell_path(path: Path | str, what: str) -> str:
+    """``path`` quoted for the shell cron starts, refusing characters a crontab line cannot hold."""
+    text = str(path)
+    bad = next((c for c in ("\n", "\r", "\0") if c in text), None)
+    if bad is not None:
+        raise UnsafePathError(f"{what} {text!r} holds {bad!r}; a crontab line cannot carry it, choose another path")
+    # Only inside shlex's single quotes: cron reads a backslash before "%" as an escape, so end the
+    # quotes between them; python-crontab reads any "#" as the start of the line's comment, so let
+    # printf write it.
+    return shlex.quote(text).replace("\\%", "\\''%").replace("#", "'\"$(printf '\\043')\"'")
+
+
 def recrawl_command(db: Path, export_dir: Path, python: str = sys.executable) -> str:
-    """The shell command cron runs: re-crawl, dated export, log next to the database."""
+    """The shell command cron runs: re-crawl, dated export, log next to the database.
+
+    Every path is quoted for the shell; only the date in the export name is expanded
+    (python-crontab escapes its ``%`` for cron).
+    """
     log = db.with_name(db.name + ".log")
-    out = export_dir / "partners-$(date +%Y-%m-%d).csv"  # python-crontab escapes % for cron
+    out = _shell_path(str(export_dir).rstrip("/") + "/partners-", "--out-dir") + '"$(date +%Y-%m-%d)".csv'
     return (
-        f"{shlex.quote(python)} -m crawler recrawl --quiet --db {shlex.quote(str(db))} "
-        f'--out "{out}" >> {shlex.quote(str(log))} 2>&1'
+        f"{_shell_path(python, 'the Python interpreter')} -m crawler recrawl --quiet "
+        f"--db {_shell_path(db, '--db')} --out {out} >> {_shell_path(log, '--db')} 2>&1"
     )
 
 
@@ -72,9 +92,10 @@ def add(db: Path, every: str, export_dir: Path | None = None, tabfile: str | Non
     spec = cron_spec(every)
     export_dir = export_dir or db.resolve().parent
     db = db.resolve()
+    command = recrawl_command(db, export_dir.resolve())
     tab = open_crontab(tabfile)
     tab.remove_all(comment=_comment(db))
-    job = tab.new(command=recrawl_command(db, export_dir.resolve()), comment=_comment(db))
+    job = tab.new(command=command, comment=_comment(db))
     job.setall(spec)
     _write(tab)
     return Entry(str(db), spec, job.command, job.is_enabled())

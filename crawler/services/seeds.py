@@ -7,6 +7,7 @@ from pathlib import Path
 
 from crawler.errors import InputError
 from crawler.extract.seeds import parse_seed_text
+from crawler.extract.textfile import TextFileError, read_text_file
 from crawler.extract.urls import canonical_url
 
 _BARE_HOST = re.compile(r"^[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
@@ -31,13 +32,21 @@ def read_seed_file(path: str | Path) -> list[str]:
     """Raw seed strings of a file: OPML, JSON, Markdown/RST link lists, or one URL a line."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    except OSError as err:
-        raise SeedError(f"seeds file {path}: cannot read it ({err.strerror}); check the path") from err
+        text = read_text_file(path)
+    except TextFileError as err:
+        raise SeedError(f"seeds file {path}: {err}; check the path") from err
     seeds = parse_seed_text(text, path.name)
     if not seeds:
         raise SeedError(f"seeds file {path}: no URLs found; put one URL a line or an OPML blogroll in it")
     return seeds
+
+
+def check_list_file(path: str | Path, option: str) -> None:
+    """Refuse a ``--platforms`` or ``--exclude`` file that cannot be read or is over the size cap."""
+    try:
+        read_text_file(path)
+    except TextFileError as err:
+        raise InputError(f"{option} {path}: {err}; check the path") from err
 
 
 def collect_seeds(urls: list[str], seed_files: list[str]) -> list[str]:

@@ -12,6 +12,8 @@ carries the ``run_id`` of the run that last wrote it. Tables:
 - ``contacts``: e-mail addresses, contact/Impressum pages, social profiles per site.
 - ``fetch_errors``: failures per URL and run (HTTP status, timeout, DNS, robots.txt...).
 - ``rankings`` / ``ranking_rows``: ranking snapshots (the full exported row as JSON) for diffs.
+- ``partners`` (view): the rows of the latest ranking as columns; ``pages_fts``: full-text search
+  over page titles and text, kept in step with ``pages`` by triggers.
 - ``outreach``: the strategist's status of a site (new ... do-not-contact) with a note and the
   time of the change; ``outreach_history`` keeps every change. Never touched by crawls.
 """
@@ -28,7 +30,7 @@ import sqlite_utils
 
 from crawler.errors import BlogscoutError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -149,7 +151,36 @@ def m002_rankings(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m003_outreach(db: sqlite_utils.Database) -> None:
+def m003_browsing(db: sqlite_utils.Database) -> None:
+    """Friendly to outside tools: foreign keys, a ``partners`` view, full-text search over pages.
+
+    Foreign keys only where every row matches (a page's and a contact's site, a link's page, a
+    ranking row's ranking). ``pages_fts`` is an external-content FTS5 index with triggers; pages
+    are upserted with ``ON CONFLICT DO UPDATE`` so the update trigger keeps it in step.
+    """
+    db.add_foreign_keys(
+        [
+            ("pages", "site", "sites", "site"),
+            ("contacts", "site", "sites", "site"),
+            ("feed_entries", "site", "sites", "site"),
+            ("links", "from_url", "pages", "url"),
+            ("ranking_rows", "ranking_id", "rankings", "id"),
+        ]
+    )
+    db["pages"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["ranking_rows"].create_index(["site"], if_not_exists=True)
+    fields = ("title", "url", "relevance", "centrality", "activity", "language", "last_post", "why")
+    extracted = ", ".join(f"json_extract(r.row, '$.{name}') AS {name}" for name in fields)
+    db.create_view(
+        "partners",
+        f"SELECT r.rank, r.site, r.score, {extracted}, r.ranking_id FROM ranking_rows r "
+        "WHERE r.ranking_id = (SELECT max(id) FROM rankings) ORDER BY r.rank",
+        replace=True,
+    )
+
+
+@migrations()
+def m004_outreach(db: sqlite_utils.Database) -> None:
     """Outreach status per site (kept across re-crawls) and the history of its changes."""
     db["outreach"].create({"site": str, "status": str, "note": str, "changed_at": str}, pk="site")
     db["outreach_history"].create(

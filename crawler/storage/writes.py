@@ -29,12 +29,17 @@ ON CONFLICT(site) DO UPDATE SET
   run_id = excluded.run_id
 """
 
-_UPSERT_PAGE = """
-INSERT OR REPLACE INTO pages (url, site, run_id, fetched_at, status, page_kind, content_type, title,
-  language, published, text, etag, last_modified, content_hash, follow)
-VALUES (:url, :site, :run_id, :fetched_at, :status, :page_kind, :content_type, :title, :language,
-  :published, :text, :etag, :last_modified, :content_hash, :follow)
-"""
+# An upsert, not INSERT OR REPLACE: a replace deletes the row without firing delete triggers,
+# which would leave stale entries in the full-text index (pages_fts) and orphan its links.
+_PAGE_COLUMNS = (
+    "site, run_id, fetched_at, status, page_kind, content_type, title, language, published, text, "
+    "etag, last_modified, content_hash, follow"
+).split(", ")
+_UPSERT_PAGE = (
+    f"INSERT INTO pages (url, {', '.join(_PAGE_COLUMNS)}) "
+    f"VALUES (:url, {', '.join(':' + c for c in _PAGE_COLUMNS)}) "
+    f"ON CONFLICT(url) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _PAGE_COLUMNS)}"
+)
 
 _SITE_INFO = """
 UPDATE sites SET title = :title, description = :description, language = :language,
@@ -133,6 +138,8 @@ def _write_page(conn, run_id: int, page: PageItem) -> None:
         "INSERT INTO links (run_id, from_url, from_site, to_url, to_site, kind, anchor, rel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(run_id, page.url, from_site, url, site_key(url), kind, anchor, rel) for url, kind, anchor, rel in page.links],
     )
+    # A page's contacts are what its latest fetch shows: an address the blog removed goes.
+    conn.execute("DELETE FROM contacts WHERE source_url = ?", (page.url,))
     conn.executemany(_UPSERT_CONTACT, [(page.site, kind, value, run_id, page.url) for kind, value in page.contacts])
     if page.page_kind == "home" and page.is_blog is not None:
         conn.execute(

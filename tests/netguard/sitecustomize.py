@@ -50,9 +50,8 @@ def _guarded_connect_ex(self, address):
     return _connect_ex(self, address)
 
 
-if os.environ.get("BLOGSCOUT_NETGUARD") == "1":
-    socket.socket.connect = _guarded_connect
-    socket.socket.connect_ex = _guarded_connect_ex
+socket.socket.connect = _guarded_connect
+socket.socket.connect_ex = _guarded_connect_ex
 
 
 def _chain() -> None:

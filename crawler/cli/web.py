@@ -1,0 +1,81 @@
+"""``blogscout report``, ``blogscout graph`` and ``blogscout serve``: what people look at."""
+
+from __future__ import annotations
+
+import click
+
+from crawler.cli.common import command, db_option, logging_options, setup_logging
+
+
+@command()
+@db_option()
+@click.option("--out", default="report.html", show_default=True, metavar="FILE", help="The HTML file to write.")
+@click.option("--top", default=50, show_default=True, type=click.IntRange(1), help="Candidates in the report.")
+@click.option(
+    "--lang", default="en", show_default=True, type=click.Choice(["de", "en"]), help="Language of the labels."
+)
+@logging_options
+def report(db, out, top, lang, quiet, verbose):
+    """Write one self-contained HTML report: ranking, cards and a picture of the neighbourhood.
+
+    The file needs no network and no other file: mail it, open it anywhere, print it.
+
+    \b
+    Example: blogscout report --db data/kunde-a.db --out kunde-a.html --lang de
+    """
+    from crawler.web.render import write_report
+
+    setup_logging(quiet, verbose)
+    count = write_report(db, out, top=top, lang=lang)
+    if not quiet:
+        click.echo(f"wrote {out}: {count} candidates", err=True)
+
+
+@command()
+@db_option()
+@click.option("--out", required=True, metavar="FILE", help="Graph file: .gexf (Gephi) or .graphml.")
+@logging_options
+def graph(db, out, quiet, verbose):
+    """Write the site graph with scores, roles and statuses as attributes, for Gephi and friends.
+
+    \b
+    Example: blogscout graph --db data/kunde-a.db --out kunde-a.gexf
+    """
+    from crawler.services.graph import write_graph
+
+    setup_logging(quiet, verbose)
+    counts = write_graph(db, out)
+    if not quiet:
+        click.echo(f"wrote {out}: {counts['nodes']} sites, {counts['edges']} links", err=True)
+
+
+@command()
+@db_option()
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--allow-remote", is_flag=True, help="Allow a --host beyond this machine (the app has no login).")
+@click.option(
+    "--lang", default="en", show_default=True, type=click.Choice(["de", "en"]), help="Language of the labels."
+)
+@logging_options
+def serve(db, port, host, allow_remote, lang, quiet, verbose):
+    """Work the partner list in the browser: filters, a page per candidate, status buttons, raw tables.
+
+    Listens on 127.0.0.1 only unless --host and --allow-remote say otherwise.
+
+    \b
+    Example: blogscout serve --db data/kunde-a.db --lang de
+    """
+    from crawler.web.app import check_host
+    from crawler.web.app import serve as run_app
+
+    setup_logging(quiet, verbose)
+    if check_host(host, allow_remote):
+        click.echo(
+            f"Warning: listening on {host}: anyone who reaches it can read the project and change statuses", err=True
+        )
+
+    def ready(url: str) -> None:
+        click.echo(f"Serving {db} at {url} (Ctrl-C stops)", err=True)
+
+    run_app(db, host=host, port=port, lang=lang, on_ready=ready)

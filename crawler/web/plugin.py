@@ -1,0 +1,131 @@
+"""The blogscout Datasette plugin: partner pages, the status form and the request guard.
+
+Configured through Datasette's plugin config ``{"plugins": {"blogscout": {"db", "lang",
+"hosts"}}}`` (set by `crawler.web.app.make_datasette`). Pages render what
+`crawler.services.report` and `crawler.services.graph` return; the status form writes through
+the outreach service; Datasette's own views only read (``mode=ro``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from urllib.parse import quote
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+from crawler.errors import BlogscoutError
+from crawler.services import graph as graphs
+from crawler.services import report as reports
+from crawler.web import render, svg
+from crawler.web.labels import labels
+from crawler.web.security import GuardMiddleware
+
+log = logging.getLogger(__name__)
+
+STATUS_PATH = "/-/blogscout/status"
+
+
+def _config(datasette) -> dict:
+    return datasette.plugin_config("blogscout") or {}
+
+
+def candidate_path(site: str) -> str:
+    """The web app's page of one candidate."""
+    return f"/-/blogscout/site/{quote(site, safe='')}"
+
+
+def _context(datasette, request) -> dict:
+    cfg = _config(datasette)
+    lang = cfg.get("lang", "en")
+    return {
+        "L": labels(lang),
+        "lang": lang,
+        "raw_tables": datasette.urls.database(Path(cfg["db"]).stem),
+        "partners_url": "/",
+    }
+
+
+async def partners_page(datasette, request):
+    """The partner list: filters, sortable table and the neighbourhood picture."""
+    cfg = _config(datasette)
+    ctx = _context(datasette, request)
+    data = await asyncio.to_thread(reports.partners, cfg["db"])
+    graph = await asyncio.to_thread(graphs.neighbourhood, cfg["db"], top=30)
+    picture = svg.neighbourhood_svg(
+        graph, title=ctx["L"]["neighbourhood"], href=lambda n: candidate_path(n["site"]) if n["rank"] else None
+    )
+    ctx.update(data=data, picture=picture, card_href=lambda c: candidate_path(c["site"]))
+    return Response.html(await datasette.render_template("blogscout_partners.html", ctx, request=request))
+
+
+async def candidate_page(datasette, request):
+    """One candidate: its card with the status form, links in and out, pages crawled."""
+    cfg = _config(datasette)
+    ctx = _context(datasette, request)
+    site = request.url_vars["site"]
+    try:
+        detail = await asyncio.to_thread(reports.candidate, cfg["db"], site)
+    except reports.UnknownCandidate as err:
+        return Response.text(str(err), status=404)
+    ctx.update(
+        detail=detail,
+        c=detail["card"],
+        saved=request.args.get("saved") == "1",
+        form={"action": STATUS_PATH, "csrftoken": request.scope["csrftoken"](), "statuses": detail["statuses"]},
+    )
+    return Response.html(await datasette.render_template("blogscout_candidate.html", ctx, request=request))
+
+
+async def status_action(datasette, request):
+    """POST: store a status and note, then show the candidate's page again."""
+    if request.method != "POST":
+        return Response.text("Use the status buttons on a candidate's page.", status=405)
+    form = await request.post_vars()
+    site = form.get("site", "")
+    try:
+        await asyncio.to_thread(
+            reports.set_status, _config(datasette)["db"], site, form.get("status", ""), form.get("note")
+        )
+    except BlogscoutError as err:
+        return Response.text(f"Not saved: {err}", status=400)
+    return Response.redirect(candidate_path(site) + "?saved=1")
+
+
+@hookimpl
+def register_routes(datasette):
+    return [
+        (r"^/$", partners_page),
+        (r"^/-/blogscout/site/(?P<site>[^/]+)$", candidate_page),
+        (r"^/-/blogscout/status$", status_action),
+    ]
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    render.add_helpers(env)
+
+
+@hookimpl
+def extra_template_vars(datasette):
+    return {"blogscout_css": render.asset("blogscout.css")}
+
+
+@hookimpl
+def menu_links(datasette, actor, request):
+    cfg = _config(datasette)
+    if not cfg:
+        return []
+    L = labels(cfg.get("lang", "en"))
+    return [
+        {"href": "/", "label": L["partners"]},
+        {"href": datasette.urls.database(Path(cfg["db"]).stem), "label": L["raw_tables"]},
+    ]
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    hosts = _config(datasette).get("hosts", [])
+    return lambda app: GuardMiddleware(app, hosts)
