@@ -7,9 +7,12 @@ includes that). Both crawls wait ~3 s for the world's deliberately slow host. Re
 sandbox proxy; pages parsed come from the run's stats. Medians over the rounds, both measured
 side by side in the same rounds.
 
+``--polite`` crawls with politeness as shipped (1 s a host) instead; ``--full`` re-crawls with
+``recrawl --full`` (every known page asked) for comparison.
+
 Usage::
 
-    python benchmarks/recrawl.py [--blogs 80] [--rounds 3] [--world 1]
+    python benchmarks/recrawl.py [--blogs 80] [--rounds 3] [--world 1] [--polite] [--full]
 """
 
 from __future__ import annotations
@@ -49,15 +52,17 @@ def timed(args: list[str], proxy: str) -> float:
     return time.perf_counter() - started
 
 
-def one_round(world_seed: int, blogs: int) -> dict:
+def one_round(world_seed: int, blogs: int, polite: bool = False, full: bool = False) -> dict:
     world = generate_world(seed=world_seed, n_blogs=blogs)
     with SandboxServer(world) as server, tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
-        first_s = timed(["crawl", *world.seeds, "--db", str(db), "--quiet", *FAST], server.proxy_url)
+        first_s = timed(
+            ["crawl", *world.seeds, "--db", str(db), "--quiet", *([] if polite else FAST)], server.proxy_url
+        )
         first = Counter(status for _, _, status in server.requests)
         server.clear_requests()
         # recrawl repeats the stored options (FAST included) and ranks afterwards
-        second_s = timed(["recrawl", "--db", str(db), "--quiet"], server.proxy_url)
+        second_s = timed(["recrawl", "--db", str(db), "--quiet", *(["--full"] if full else [])], server.proxy_url)
         second = Counter(status for _, _, status in server.requests)
         conn = sqlite3.connect(db)
         stats = [json.loads(s) for (s,) in conn.execute("SELECT stats FROM runs ORDER BY id")]
@@ -75,6 +80,8 @@ def one_round(world_seed: int, blogs: int) -> dict:
         "first_crawl_s": stats[0].get("elapsed_time_seconds", 0),
         "second_crawl_s": stats[1].get("elapsed_time_seconds", 0),
         "second_settled": stats[1].get("blogscout/settled_posts", 0),
+        "second_not_due": stats[1].get("blogscout/not_due", 0),
+        "second_robots_reused": stats[1].get("blogscout/robots_reused", 0),
     }
 
 
@@ -83,10 +90,16 @@ def main() -> None:
     parser.add_argument("--blogs", type=int, default=80)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--world", type=int, default=1)
+    parser.add_argument("--polite", action="store_true", help="politeness as shipped (1 s a host)")
+    parser.add_argument("--full", action="store_true", help="re-crawl with recrawl --full")
     args = parser.parse_args()
-    rounds = [one_round(args.world, args.blogs) for _ in range(args.rounds)]
+    rounds = [one_round(args.world, args.blogs, args.polite, args.full) for _ in range(args.rounds)]
     med = {k: statistics.median(r[k] for r in rounds) for k in rounds[0]}
-    print(f"world {args.world}, {args.blogs} blogs, {args.rounds} rounds (medians)\n")
+    mode = "politeness as shipped" if args.polite else "politeness lifted"
+    print(
+        f"world {args.world}, {args.blogs} blogs, {args.rounds} rounds (medians), {mode}, recrawl{' --full' * args.full}"
+    )
+    print(f"load average {os.getloadavg()[0]:.1f}\n")
     print("| | first crawl | unchanged re-crawl | ratio |")
     print("|---|---:|---:|---:|")
     print(
@@ -100,6 +113,8 @@ def main() -> None:
         f"| response bytes | {med['first_bytes']:.0f} | {med['second_bytes']:.0f} | {med['second_bytes'] / max(med['first_bytes'], 1):.2f} |"
     )
     print(f"| known posts replayed without a request | - | {med['second_settled']:.0f} | |")
+    print(f"| pages not due, replayed without a request | - | {med['second_not_due']:.0f} | |")
+    print(f"| robots.txt reused from the first crawl | - | {med['second_robots_reused']:.0f} | |")
     print(
         f"| crawl time (s, Scrapy engine) | {med['first_crawl_s']:.2f} | {med['second_crawl_s']:.2f} | {med['second_crawl_s'] / med['first_crawl_s']:.2f} |"
     )

@@ -50,6 +50,12 @@ SETTINGS = _table(
     Setting("BLOGSCOUT_ROBOTS_MAXSIZE", 512 * 1024, "Bytes of a robots.txt read and obeyed; the rest is dropped."),
     Setting("BLOGSCOUT_HEADERS_MAXSIZE", 256 * 1024, "Bytes of response headers; beyond: error too_large."),
     Setting("BLOGSCOUT_HEADERS_MAXCOUNT", 1_000, "Response header lines; beyond: error too_large."),
+    Setting("BLOGSCOUT_REQUEST_LOG", None, "File for one JSON line per response (sent, answered): for benchmarks."),
+    Setting(
+        "BLOGSCOUT_ROBOTS_REUSE_HOURS",
+        24.0,
+        "A robots.txt fetched this many hours ago is reused (RFC 9309 allows 24); 0: never.",
+    ),
     Setting("BLOGSCOUT_REDIS_HEARTBEAT", 10, "Seconds of silence after which a distributed worker counts as lost."),
     Setting("BLOGSCOUT_REDIS_NAMESPACE", None, "Redis key prefix of a distributed crawl (set by the crawl)."),
     Setting("BLOGSCOUT_WORKER_NAME", None, "Name of a distributed worker in Redis (set by the crawl)."),

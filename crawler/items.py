@@ -41,6 +41,7 @@ class PageItem:
     contacts: list[tuple[str, str]] = field(default_factory=list)  # (kind, value)
     follow: list[tuple[str, str]] = field(default_factory=list)  # same-site (url, page_kind) wanted next
     unchanged: bool = False  # 304 or same content as stored: only the run and fetch time change
+    fetch_interval: float | None = None  # days until due again (crawler.spiders.policy); None: as stored
 
 
 @dataclass

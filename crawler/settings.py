@@ -10,10 +10,14 @@ USER_AGENT = f"blogscout/{__version__} (+https://github.com/blogscout/blogscout;
 
 # Politeness: robots.txt, few requests per site, adaptive delays.
 ROBOTSTXT_OBEY = True
-CONCURRENT_REQUESTS = 16
+# A request waiting out its host's delay counts against CONCURRENT_REQUESTS: a polite crawl of many
+# hosts needs room for a waiting request on each, or hosts sit idle while they have work
+# (measured on a 100-blog sandbox at 1 s a host: 16 made the crawl 6.5x slower than its bound).
+CONCURRENT_REQUESTS = 128
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
 DOWNLOAD_DELAY_JITTER = 0.5
+DOWNLOADER = "crawler.engine.downloader.SteadyDownloader"  # the jitter averages to DOWNLOAD_DELAY
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
@@ -66,12 +70,14 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.engine.robots.RobotsTxt": 100,
+    "crawler.engine.robotsfetch.StoredRobotsTxt": 110,  # robots.txt fetched within the day, from the database
+    "crawler.engine.robotsfetch.RobotsTxtSlot": 120,  # robots.txt outside the host's delay
     "crawler.engine.conditional.ConditionalRequests": 560,  # after redirects are created, before the download
     "crawler.engine.middlewares.PrivateAddressGuard": 50,
     "crawler.engine.middlewares.RedirectLoopGuard": 650,  # sees 3xx answers before RedirectMiddleware (600)
 }
 ITEM_PIPELINES = {"crawler.engine.pipelines.SQLitePipeline": 300}
-EXTENSIONS = {"crawler.engine.extensions.Progress": 500}
+EXTENSIONS = {"crawler.engine.extensions.Progress": 500, "crawler.engine.extensions.RequestLog": 510}
 
 LOG_LEVEL = "WARNING"
 LOG_INSTALL_ROOT_HANDLER = False  # the CLI configures logging

@@ -68,6 +68,8 @@ N_TOP_TERMS = 5
 SHINGLE_EVERY = 8  # one in this many word 8-grams is kept to find copied text
 COPY_FACTOR = 0.05  # a site copying another's text keeps this share of its score
 ON_TOPIC = 0.5  # scaled relevance from which a blog's links count as on-topic links
+WEAK_TOPIC = 0.35  # below this scaled relevance `why` says "weak topic match"
+INACTIVE = 0.2  # below this activity score `why` says "inactive"
 
 
 @dataclass
@@ -284,7 +286,6 @@ def rank_sites(
             "linked_from_seeds": len(seed_from),
             "inbound_blogs": int(signals["inbound_blogs"].get(c, 0)),
             "cocited_with_seeds": int(signals["seed_cocitation"].get(c, 0)),
-            "_topical": int(signals["topical_inlinks"].get(c, 0)),
             "reciprocal": int(signals["seed_reciprocity"].get(c, 0)),
             "top_terms": ", ".join(top_terms.get(c, ())),
             "why": "",
@@ -301,25 +302,29 @@ def rank_sites(
         if me:
             out["links_to_me"] = bool(me_links.get(c))
             out["warm_prospect"] = not out["links_to_me"] and seed_out.get(c, 0) >= 2
-        out["why"] = explain(out, seed_from, copies.get(c))
-        del out["_topical"]
+        out["why"] = explain(out, seed_from, copies.get(c), int(signals["topical_inlinks"].get(c, 0)))
         rows.append(out)
     return rows
 
 
 def explain(
-    row: Mapping[str, Any], seed_from: Sequence[tuple[str, str]], copy_of: tuple[str, float] | None = None
+    row: Mapping[str, Any],
+    seed_from: Sequence[tuple[str, str]],
+    copy_of: tuple[str, float] | None = None,
+    topical: int = 0,
 ) -> str:
     """One readable sentence of reasons for a row: copied text, topic, seed links, circle, activity.
 
     ``seed_from`` lists the seeds linking the site with the strongest kind of their links;
-    ``copy_of`` is (site, share of the text) when the site's text largely repeats another's.
+    ``copy_of`` is (site, share of the text) when the site's text largely repeats another's;
+    ``topical`` counts the on-topic blogs of the seeds' circle linking the site.
     """
     parts = []
     if copy_of:
         parts.append(f"copied text: {copy_of[1]:.0%} of its text repeats {copy_of[0]}, not ranked as a partner")
     if row["top_terms"]:
-        parts.append(f"on topic ({row['top_terms']})")
+        match = "on topic" if row["relevance"] >= WEAK_TOPIC else "weak topic match"
+        parts.append(f"{match} ({row['top_terms']})")
     else:
         parts.append("no topic match")
     if seed_from:
@@ -332,10 +337,11 @@ def explain(
         parts.append(f"mutual links with {row['reciprocal']} seed(s)")
     if row["inbound_blogs"] and not seed_from:
         parts.append(f"linked from {row['inbound_blogs']} blog(s)")
-    if row.get("_topical"):
-        parts.append(f"{row['_topical']} of its linking blogs on topic")
+    if topical:
+        parts.append(f"{topical} of its linking blogs on topic")
     if row["last_post"]:
-        parts.append(f"{row['posts_180d']} post(s) in {WINDOW_DAYS} days, last {row['last_post']}")
+        silent = "inactive: " if row["activity"] < INACTIVE else ""
+        parts.append(f"{silent}{row['posts_180d']} post(s) in {WINDOW_DAYS} days, last {row['last_post']}")
     else:
         parts.append("no dated posts")
     if row.get("cooperation_url"):

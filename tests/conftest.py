@@ -97,9 +97,12 @@ def sandbox(world):
     server.stop()
 
 
-# A test is end to end when it, a helper of its module it calls, or a fixture it uses refers to one
-# of these: a `blogscout` subprocess, the sandbox server, any other subprocess.
-E2E_NAMES = frozenset({"blogscout", "start_blogscout", "served_world", "SandboxServer", "subprocess", "Popen"})
+# A test is end to end when it, a helper from tests/ it calls, or a fixture it uses refers to one
+# of these: a `blogscout` subprocess, the sandbox server, any other subprocess, a browser.
+E2E_NAMES = frozenset(
+    {"blogscout", "start_blogscout", "served_world", "SandboxServer", "subprocess", "Popen", "webdriver"}
+)
+TESTS = str(Path(__file__).resolve().parent)
 
 
 def _names(code: types.CodeType) -> Iterator[str]:
@@ -111,7 +114,7 @@ def _names(code: types.CodeType) -> Iterator[str]:
 
 
 def _is_e2e(func: Callable, seen: set) -> bool:
-    """Whether ``func`` or a function of its own module it calls refers to an `E2E_NAMES` name."""
+    """Whether ``func`` or a function from tests/ it calls refers to an `E2E_NAMES` name."""
     func = getattr(func, "__wrapped__", func)
     code = getattr(func, "__code__", None)
     if code is None or code in seen:
@@ -122,7 +125,12 @@ def _is_e2e(func: Callable, seen: set) -> bool:
         if name in E2E_NAMES:
             return True
         helper = module_globals.get(name)
-        if isinstance(helper, types.FunctionType) and helper.__module__ == func.__module__ and _is_e2e(helper, seen):
+        helper = getattr(helper, "__wrapped__", helper)
+        if (
+            isinstance(helper, types.FunctionType)
+            and helper.__code__.co_filename.startswith(TESTS)
+            and _is_e2e(helper, seen)
+        ):
             return True
     return False
 

@@ -11,6 +11,7 @@ from lxml import html
 
 from crawler.extract.page import extract_page
 from scoring.language import guess_language, language_code
+from scoring.rank import CrawlData, rank_sites
 
 REALPAGES = Path(os.environ.get("BLOGSCOUT_REALPAGES", Path(__file__).resolve().parents[2] / "shared" / "realpages"))
 # The manifest's `lang` column comes from `<html lang>`; these pages declare English (a theme's
@@ -116,3 +117,31 @@ def test_guess_language_accuracy_on_real_pages():
     assert len(rows) >= 150
     assert 1 - len(wrong) / len(rows) >= MIN_ACCURACY, wrong
     assert len([w for w in wrong if w[2]]) <= 1, wrong  # a wrong language is worse than unknown
+
+
+def _candidate(name: str) -> dict:
+    return {"site": name, "home_url": f"https://{name}/", "role": "candidate", "is_blog": 1, "language": ""}
+
+
+def test_rank_exports_the_guessed_language_and_never_a_silent_english():
+    seed = {**_candidate("seed.de"), "role": "seed", "language": "de"}
+    sites = [seed, *map(_candidate, ("de.example", "en.example", "fr.example", "nl.example", "menu.example"))]
+    documents = [
+        ("seed.de", "de", "Content-Marketing und Social-Media-Marketing für Blogger und kleine Unternehmen."),
+        ("de.example", None, "Wir schreiben über Content-Marketing für kleine Unternehmen und teilen unsere Tipps."),
+        ("en.example", None, "We write about content marketing for small businesses and share our best tips."),
+        ("fr.example", None, "Nous écrivons sur le marketing de contenu pour les petites entreprises et nos astuces."),
+        ("nl.example", None, "Wij schrijven over contentmarketing voor kleine bedrijven en delen onze beste tips."),
+        ("menu.example", None, "Home About Contact Blog"),
+    ]
+    links = [("seed.de", s["site"], "blogroll", 1) for s in sites[1:]]
+    rows = rank_sites(CrawlData(sites=sites, links=links, documents=documents), topic="content marketing")
+    languages = {row["site"]: row["language"] for row in rows}
+    assert languages == {
+        "de.example": "de",
+        "en.example": "en",
+        "fr.example": "fr",
+        "nl.example": "nl",
+        "menu.example": "",
+    }
+    assert all(row["relevance"] > 0 for row in rows if row["site"] != "menu.example")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import errno
 import socket
+import sqlite3
 import subprocess
 import sys
 
 import pytest
-from conftest import _is_e2e, blogscout
+from conftest import FAST, _is_e2e, blogscout
 from pytest_socket import SocketConnectBlockedError
 
 # TEST-NET-1 (RFC 5737): never routed, so a leak would hang or fail rather than reach anyone.
@@ -36,6 +37,18 @@ def test_python_subprocess_cannot_leave_loopback():
         )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == [str(errno.ENETUNREACH), "0"], out.stderr
+
+
+def test_crawl_subprocess_cannot_leave_loopback(tmp_path):
+    db = tmp_path / "out.db"
+    result = blogscout("crawl", "http://8.8.8.8/", "--db", str(db), "--hops", "0", "--quiet", *FAST)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        errors = conn.execute("SELECT url, kind, detail FROM fetch_errors").fetchall()
+        pages = conn.execute("SELECT COUNT(*) FROM pages WHERE status = 200").fetchone()[0]
+    assert pages == 0
+    assert ("http://8.8.8.8/", "connection") in {(url, kind) for url, kind, _ in errors}
+    assert all("unreachable" in detail for _, _, detail in errors), errors
 
 
 def _pure():

@@ -14,6 +14,7 @@ from selenium.webdriver.common.by import By
 from webproject import HOSTILE_TITLE, make_project
 
 from crawler.services.graph import neighbourhood
+from crawler.storage import db as dbmod
 from crawler.web.svg import neighbourhood_svg
 
 
@@ -178,3 +179,29 @@ def test_report_prints_on_a4_with_the_whole_table(report, tmp_path):
         screenshot(driver, "report-print", tmp_path, full=False)
         pdf = base64.b64decode(driver.print_page())
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) >= 2
+
+
+def test_empty_crawl_gives_a_report_and_a_graph_without_candidates(tmp_path):
+    db = tmp_path / "empty.db"
+    handle = dbmod.connect(db)
+    dbmod.finish_run(handle, dbmod.start_run(handle, "crawl", ["https://a.de/"], {}), "finished", {})
+    handle.close()
+    out, graph_file = tmp_path / "r.html", tmp_path / "g.graphml"
+    assert blogscout("report", "--db", str(db), "--out", str(out), "--quiet").returncode == 0
+    assert "No candidates yet" in out.read_text(encoding="utf-8")
+    assert blogscout("graph", "--db", str(db), "--out", str(graph_file), "--quiet").returncode == 0
+    assert nx.read_graphml(graph_file).number_of_nodes() == 0
+    assert neighbourhood(db) == {"nodes": [], "edges": []}
+
+
+@pytest.mark.parametrize("command", ["report", "graph"])
+def test_output_never_replaces_the_database(project, command, tmp_path):
+    before = project["db"].read_bytes()
+    out = str(project["db"]) if command == "report" else str(project["db"].with_suffix(".gexf"))
+    link = tmp_path / "g.gexf"
+    if command == "graph":  # a symlink named like a graph file, pointing at the database
+        link.symlink_to(project["db"])
+        out = str(link)
+    result = blogscout(command, "--db", str(project["db"]), "--out", out)
+    assert result.returncode == 1 and "is the project database" in result.stderr
+    assert project["db"].read_bytes() == before

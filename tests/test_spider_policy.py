@@ -137,3 +137,61 @@ def test_feed_posts_newest_first_on_the_feed_site():
 def test_content_types_downloaded_and_parsed(content_type, body, page):
     assert policy.wants_body(content_type) is body
     assert policy.parses_as_page(content_type) is page
+
+
+@pytest.mark.parametrize(
+    ("kind", "previous", "changed", "expected"),
+    [
+        ("post", 0.0, False, 14.0),
+        ("home", 0.0, True, 1.0),
+        ("about", 0.0, True, 7.0),
+        ("post", 14.0, False, 19.6),
+        ("post", 10.0, True, 8.0),
+        ("home", 80.0, False, policy.MAX_INTERVAL_DAYS),
+        ("home", 0.04, True, policy.MIN_INTERVAL_DAYS),
+        ("feed", 5.0, False, 0.0),
+    ],
+)
+def test_next_interval_grows_while_unchanged_and_shrinks_on_change(kind, previous, changed, expected):
+    assert policy.next_interval(kind, previous, changed) == pytest.approx(expected, abs=1e-5)
+
+
+def test_empty_next_interval():
+    assert policy.next_interval("", 0.0, False) == policy.DEFAULT_INTERVAL_DAYS
+
+
+NOW = "2026-01-20T12:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("kind", "next_fetch", "kwargs", "due"),
+    [
+        ("feed", "2026-03-01T00:00:00+00:00", {}, True),
+        ("post", "2026-03-01T00:00:00+00:00", {}, False),
+        ("post", "2026-01-19T00:00:00+00:00", {}, True),
+        ("home", "2026-03-01T00:00:00+00:00", {}, False),
+        ("home", "2026-03-01T00:00:00+00:00", {"has_feed": False}, True),
+        ("blogroll", "2026-03-01T00:00:00+00:00", {"site_changed": True}, True),
+        ("about", "2026-03-01T00:00:00+00:00", {"site_changed": True}, False),
+    ],
+)
+def test_is_due(kind, next_fetch, kwargs, due):
+    assert policy.is_due(kind, next_fetch, NOW, **kwargs) is due
+
+
+def test_empty_is_due():
+    assert policy.is_due("post", "", NOW)
+
+
+@pytest.mark.parametrize(
+    ("kind", "failed_at", "due"),
+    [
+        ("http_5xx", "2026-01-19T11:00:00+00:00", True),
+        ("timeout", "2026-01-20T11:00:00+00:00", False),
+        ("redirect", "2026-01-19T11:00:00+00:00", False),
+        ("http_4xx", "2026-01-13T11:00:00+00:00", True),
+        ("http_4xx", "", True),
+    ],
+)
+def test_retry_due(kind, failed_at, due):
+    assert policy.retry_due(kind, failed_at, NOW) is due

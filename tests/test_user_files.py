@@ -198,3 +198,19 @@ def test_read_only_database_ranks_with_no_save_and_diffs(read_only_db):
     assert ranked.returncode == 0 and ranked.stdout.startswith("rank,site,"), ranked.stderr
     diffed = without_root_override("diff", "--db", str(read_only_db))
     one_line_error(diffed, "only one ranking stored")
+
+
+def test_report_writer_refuses_the_database_and_honours_the_umask(ranked_db, tmp_path):  # noqa: F811
+    from crawler.errors import OutputError
+    from crawler.services.report import write_text
+
+    before = digest(ranked_db)
+    with pytest.raises(OutputError, match="project database"):
+        write_text(ranked_db, "<html></html>", ranked_db)
+    assert digest(ranked_db) == before
+    old = os.umask(0o022)
+    try:
+        write_text(tmp_path / "bericht.html", "<html></html>", ranked_db)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "bericht.html").stat().st_mode) == 0o644

@@ -31,19 +31,22 @@ from crawler.services.recrawl import recrawl as run_recrawl
     help="Also write the new ranking here (CSV or .json).",
 )
 @click.option("--topic", default=None, show_default="the crawl's --topic", help="Topic terms for ranking.")
+@click.option("--full", is_flag=True, help="Ask for every known page, not only the pages that are due.")
 @logging_options
-def recrawl(db, out, topic, quiet, verbose):
+def recrawl(db, out, topic, full, quiet, verbose):
     """Re-crawl the project stored in the database and record a new ranking snapshot.
 
     Repeats the seeds and options of the last crawl with conditional requests (ETag,
-    If-Modified-Since): unchanged pages are not parsed again, feeds are read first, new blogs
-    are discovered. An interrupted crawl is resumed instead.
+    If-Modified-Since): feeds are read first; a page is asked again only when it is due (its
+    re-fetch interval grows while it stays the same and shrinks when it changes), and a blog whose
+    feed changed is read again; unchanged pages are not parsed again, new blogs are discovered.
+    An interrupted crawl is resumed instead.
 
     \b
     Example: blogscout recrawl --db data/kunde-a.db --out partners-new.csv
     """
     setup_logging(quiet, verbose)
-    plan = plan_recrawl(db)
+    plan = plan_recrawl(db, full=full)
     if plan.mode == "resume":
         click.echo(f"Resuming interrupted run {plan.run['id']}", err=True)
     else:

@@ -1,7 +1,8 @@
-"""Scrapy extensions: live progress of a crawl on stderr."""
+"""Scrapy extensions: live progress of a crawl on stderr; a request log for benchmarks."""
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 
@@ -58,3 +59,56 @@ class Progress:
             get("blogscout/errors", 0),
             pages / elapsed,
         )
+
+
+class RequestLog:
+    """Write one JSON line per response to ``BLOGSCOUT_REQUEST_LOG``: when it was sent and answered.
+
+    For measuring where a crawl's time goes (``benchmarks/politeness.py``): seconds since the
+    crawl opened (``sent``, ``done``), url, status, page kind and hops; robots.txt included. The
+    first line holds the wall-clock time the spider opened (``opened``), the last the time it
+    closed (``closed``, seconds since it opened).
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        self.file = None
+        self.started = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        path = crawler.settings.get("BLOGSCOUT_REQUEST_LOG")
+        if not path:
+            raise NotConfigured
+        ext = cls(path)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider=None):
+        self.started = time.monotonic()
+        self.file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 (closed with the spider)
+        self.file.write(json.dumps({"opened": time.time()}) + "\n")
+
+    def response_received(self, response, request, spider=None):
+        if self.file is None:
+            return
+        done = time.monotonic() - self.started
+        sent = done - float(request.meta.get("download_latency", 0.0))
+        row = {
+            "sent": round(sent, 4),
+            "done": round(done, 4),
+            "url": response.url,
+            "status": response.status,
+            "kind": request.meta.get("page_kind", "robots" if request.meta.get("dont_obey_robotstxt") else ""),
+            "hops": request.meta.get("hops"),
+            "stored": "stored" in response.flags,
+        }
+        self.file.write(json.dumps(row) + "\n")
+
+    def spider_closed(self, spider=None):
+        if self.file is not None:
+            self.file.write(json.dumps({"closed": round(time.monotonic() - self.started, 4)}) + "\n")
+            self.file.close()
+            self.file = None

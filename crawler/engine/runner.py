@@ -127,8 +127,9 @@ def run_crawl(
 ) -> CrawlResult:
     """Crawl from the seeds into the database under its lock; record the run and its stats.
 
-    ``mode`` is ``fresh``, ``recrawl`` (conditional requests, unchanged pages replayed) or
-    ``resume`` (continue the interrupted run ``resume_run``).
+    ``mode`` is ``fresh``, ``recrawl`` (conditional requests for the pages that are due, the
+    rest replayed), ``full`` (a re-crawl asking every known page) or ``resume`` (continue the
+    interrupted run ``resume_run``).
     """
     with CrawlLock(db_path):
         db = dbmod.connect(db_path)

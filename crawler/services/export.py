@@ -10,7 +10,8 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -102,6 +103,34 @@ def write_rows(
         write_csv(rows, stream, excel=excel, columns=columns)
 
 
+@contextmanager
+def atomic_output(out: str | Path, db: str | Path | None = None) -> Iterator[Path]:
+    """A temporary path beside the file ``out`` names, renamed over it when the block ends.
+
+    ``out`` is checked first (`check_output`; ``db`` is the project database it must not
+    replace); a symlink is written through to its target; the file gets the mode of the file
+    it replaces, or what the umask allows. A failed write leaves the previous file as it was.
+    """
+    folder = check_output(str(out), db)
+    target = real_target(out)
+    mode = _file_mode(target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.close(fd)
+    except OSError as err:
+        raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_export(
     rows: Sequence[Mapping[str, Any]],
     out: str,
@@ -111,37 +140,17 @@ def write_export(
     columns: Sequence[str],
     db: str | Path | None = None,
 ) -> None:
-    """Write the export to ``out`` ('-' for stdout); ``db`` is the project database it must not replace.
-
-    A file is written atomically (a temporary file in the target folder, then ``os.replace``):
-    a failed write leaves the previous export as it was. A symlink is written through to its
-    target; the file gets the mode of the file it replaces, or what the umask allows.
-    """
+    """Write the export to ``out`` ('-' for stdout) through `atomic_output`; ``db`` is the project
+    database it must not replace."""
     if out == STDOUT:
         check_format(fmt, excel, out)
         write_rows(rows, sys.stdout, fmt=fmt, excel=excel, columns=columns)
         return
-    folder = check_output(out, db)
-    target = real_target(out)
-    mode = _file_mode(target)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as err:
-        raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
-    try:
+    with atomic_output(out, db) as tmp:
         if fmt == "xlsx":
             from scoring.excel import write_xlsx
 
-            os.close(fd)
             write_xlsx(rows, tmp, columns=columns)
         else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            with open(tmp, "w", encoding="utf-8", newline="") as fh:
                 write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import math
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,9 +16,8 @@ from pathlib import Path
 import networkx as nx
 
 from crawler.errors import OutputError
-from crawler.services.export import check_output
-from crawler.services.rank import rank_database
-from crawler.services.report import KIND_GROUPS, opened, statuses
+from crawler.services.export import atomic_output, check_output
+from crawler.services.report import KIND_GROUPS, ReportError, opened, partners, ranked_rows, statuses
 from crawler.storage import browse, reads
 from scoring.graph import site_graph, weighted_kinds
 
@@ -35,22 +32,26 @@ class GraphFileError(OutputError):
     """The graph file cannot be written (unknown extension, unwritable path)."""
 
 
-def _ranked(db, db_path) -> list[dict]:
-    ranking = browse.latest_ranking(db)
-    return browse.ranking_rows(db, ranking["id"]) if ranking else rank_database(db_path)
+def report(db_path: str | Path, *, top: int = 50, graph_top: int = 30) -> tuple[dict, dict]:
+    """The partner list (`partners`) and its `neighbourhood`, from one read of the ranking."""
+    with opened(db_path) as db:
+        if not reads.latest_run_id(db):
+            raise ReportError(f"{db_path}: no crawl stored yet; run 'blogscout crawl URL...' first")
+        ranked = ranked_rows(db, db_path)
+    return partners(db_path, top=top, ranked=ranked), neighbourhood(db_path, top=min(top, graph_top), rows=ranked[0])
 
 
-def neighbourhood(db_path: str | Path, *, top: int = 30, max_nodes: int = 90) -> dict:
+def neighbourhood(db_path: str | Path, *, top: int = 30, max_nodes: int = 90, rows: list[dict] | None = None) -> dict:
     """Seeds, the ``top`` candidates and the blogs linking them, with their edges and a fixed layout.
 
     Returns ``{"nodes": [{site, role, rank, score, status, title, x, y}], "edges": [{source,
     target, kind, pages}]}`` with ``x``/``y`` in 0..1. A blog counts as "between" when it
     links with (or is linked by) two or more of the seeds and top candidates; the most
     connected come first until ``max_nodes`` is reached. Edges between two "between" blogs are
-    left out: they add clutter, not reasons.
+    left out: they add clutter, not reasons. ``rows`` passes ranking rows already read.
     """
     with opened(db_path) as db:
-        rows = _ranked(db, db_path)
+        rows = rows if rows is not None else ranked_rows(db, db_path)[0]
         site_rows = browse.sites(db)
         stored = statuses(db)
         link_rows = list(reads.iter_link_counts(db, sorted(KIND_GROUPS)))
@@ -145,9 +146,9 @@ def write_graph(db_path: str | Path, out: str | Path) -> dict:
     writer = FORMATS.get(out.suffix.lower())
     if writer is None:
         raise GraphFileError(f"--out {out}: unknown graph format; use a name ending in .gexf or .graphml")
-    check_output(str(out))
+    check_output(str(out), db_path)
     with opened(db_path) as db:
-        rows = {row["site"]: row for row in _ranked(db, db_path)}
+        rows = {row["site"]: row for row in ranked_rows(db, db_path)[0]}
         site_rows = browse.sites(db)
         stored = statuses(db)
         platforms = [s for s, r in site_rows.items() if r.get("role") == "platform"]
@@ -177,12 +178,6 @@ def write_graph(db_path: str | Path, out: str | Path) -> dict:
     for _, _, data in G.edges(data=True):
         data["kind"] = KIND_GROUPS.get(data.get("kind"), data.get("kind") or "")
         data.pop("kind_weight", None)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        writer(G, tmp)
-        os.replace(tmp, out)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise GraphFileError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
+    with atomic_output(out, db_path) as tmp:
+        writer(G, str(tmp))
     return {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}

@@ -19,7 +19,7 @@ class Recrawl:
     """What `recrawl` will do: resume the interrupted ``run`` or repeat the latest one."""
 
     run: dict
-    mode: str  # "resume" or "recrawl"
+    mode: str  # "resume", "recrawl" (the pages that are due) or "full" (every known page)
     options: CrawlOptions
 
     @property
@@ -33,14 +33,14 @@ class Recrawl:
         return self.run["id"] if self.mode == "resume" else None
 
 
-def plan_recrawl(db: str) -> Recrawl:
-    """The interrupted run of ``db`` to resume, else its latest run to repeat."""
+def plan_recrawl(db: str, *, full: bool = False) -> Recrawl:
+    """The interrupted run of ``db`` to resume, else its latest run to repeat (``full``: every known page)."""
     if not Path(db).exists():
         raise NotStoredError(f"{db}: no such database; run 'blogscout crawl URL... --db {db}' first")
     try:
         run, mode = crawls.stored_run(db, resumable=True), "resume"
     except NotStoredError:
-        run, mode = crawls.stored_run(db), "recrawl"
+        run, mode = crawls.stored_run(db), "full" if full else "recrawl"
     check_writable(db, "fix its permissions or copy it somewhere writable")
     options = crawls.options_of_run(run)
     if not options.seeds:

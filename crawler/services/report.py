@@ -8,8 +8,6 @@ escaping is the templates' job, and only ``http``/``https`` URLs ever get an ``h
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import contextmanager
@@ -19,8 +17,8 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from crawler.errors import InputError, NotStoredError, OutputError
-from crawler.services.export import check_output
+from crawler.errors import InputError, NotStoredError
+from crawler.services.export import atomic_output
 from crawler.services.rank import rank_database
 from crawler.storage import browse, reads
 from crawler.storage import db as dbmod
@@ -168,7 +166,8 @@ def card(
     }
 
 
-def _ranked_rows(db: sqlite_utils.Database, db_path: str | Path) -> tuple[list[dict], dict | None]:
+def ranked_rows(db: sqlite_utils.Database, db_path: str | Path) -> tuple[list[dict], dict | None]:
+    """The latest stored ranking's rows and its record; ranked now (not stored) when there is none."""
     ranking = browse.latest_ranking(db)
     if ranking:
         return browse.ranking_rows(db, ranking["id"]), ranking
@@ -176,16 +175,23 @@ def _ranked_rows(db: sqlite_utils.Database, db_path: str | Path) -> tuple[list[d
     return rank_database(db_path), None
 
 
-def partners(db_path: str | Path, *, top: int | None = None, langs: Sequence[str] | None = None) -> dict:
+def partners(
+    db_path: str | Path,
+    *,
+    top: int | None = None,
+    langs: Sequence[str] | None = None,
+    ranked: tuple[list[dict], dict | None] | None = None,
+) -> dict:
     """The ranked candidates with their cards, the seeds and facts about the crawl.
 
     Returns ``{"database", "reference", "ranking", "topic", "seeds", "candidates", "languages",
-    "statuses"}``; raises `ReportError` when nothing is crawled yet.
+    "statuses"}``; raises `ReportError` when nothing is crawled yet. ``ranked`` passes rows
+    already read with `ranked_rows`.
     """
     with opened(db_path) as db:
         if not reads.latest_run_id(db):
             raise ReportError(f"{db_path}: no crawl stored yet; run 'blogscout crawl URL...' first")
-        rows, ranking = _ranked_rows(db, db_path)
+        rows, ranking = ranked or ranked_rows(db, db_path)
         if langs:
             keep = {code.lower() for code in langs}
             rows = [row for row in rows if not row.get("language") or row["language"] in keep]
@@ -228,7 +234,7 @@ def partners(db_path: str | Path, *, top: int | None = None, langs: Sequence[str
 def candidate(db_path: str | Path, site: str, *, limit: int = 200) -> dict:
     """One candidate's card plus its links in and out and its crawled pages."""
     with opened(db_path) as db:
-        rows, _ = _ranked_rows(db, db_path)
+        rows, _ = ranked_rows(db, db_path)
         row = next((r for r in rows if r["site"] == site), None)
         if row is None:
             raise UnknownCandidate(f"{site!r} is not a ranked candidate of {Path(db_path).name}")
@@ -252,20 +258,10 @@ def candidate(db_path: str | Path, site: str, *, limit: int = 200) -> dict:
     return {"card": one, "links_in": links_in, "links_out": links_out, "pages": pages, "statuses": status_names()}
 
 
-def write_text(out: str | Path, text: str) -> None:
-    """Write a text file atomically (a temporary file beside it, then a rename)."""
-    folder = check_output(str(out))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{Path(out).name}.", suffix=".tmp", dir=folder)
-    except OSError as err:
-        raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, out)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another path") from err
+def write_text(out: str | Path, text: str, db: str | Path | None = None) -> None:
+    """Write a text file atomically (see `crawler.services.export.atomic_output`)."""
+    with atomic_output(out, db) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 class StatusUnavailable(InputError):

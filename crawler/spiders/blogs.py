@@ -29,6 +29,7 @@ from crawler.spiders import policy
 from crawler.spiders.registry import SiteRegistry
 from crawler.spiders.replay import ReplayMixin
 from crawler.spiders.state import LocalSites, SiteState
+from crawler.storage.db import utcnow
 from crawler.storage.frontier import Frontier
 
 log = logging.getLogger(__name__)
@@ -77,13 +78,21 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         self.request_done = None  # called when a request's callback or errback has finished
         self.scheduled_total = 0
         self.db_path = db_path
-        self.mode = mode  # fresh | recrawl (conditional requests) | resume (continue resume_run)
+        # fresh | recrawl (pages that are due, conditionally) | full (a re-crawl asking every known
+        # page) | resume (continue resume_run)
+        self.mode = mode
+        self.lean = mode == "recrawl"
+        self.now = ""  # a re-crawl's start time, for the re-fetch schedule
         self.resume_run = resume_run
         self.frontier: Frontier | None = None
         self.known: dict = {}
+        self.homes: dict[str, str] = {}  # site -> its stored home page URL (a re-crawl's)
+        self.failures: dict[str, tuple[str, str]] = {}  # url -> (error kind, when) of earlier failures
         self.traps = TrapFilter()
         self.settle_days = int(settle_days)  # a re-crawl does not re-fetch posts older than this
         self.settled_before = ""
+        self._held: dict[str, list[tuple[str, str]]] = {}  # a changed feed's posts, until its home page is read
+        self._changed_sites: set[str] = set()  # sites whose feed changed in this re-crawl
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -96,17 +105,20 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
     async def start(self):
         if self.mode != "fresh":
             self.frontier = Frontier(self.db_path)
-        if self.mode == "recrawl":
+        if self.mode in ("recrawl", "full"):
             self.known = self.frontier.known_pages()
+            self.homes = self.frontier.home_pages()
+            self.failures = self.frontier.last_failures()
+            self.now = utcnow()
+        if self.lean:
             self.settled_before = (date.today() - timedelta(days=self.settle_days)).isoformat()
         resumed = self._restore_run() if self.mode == "resume" else []
         for url in self.seeds:
             site = site_key(url)
             self.sites.claim(site, SiteState("seed", 0, self.max_pages_per_site, priority=policy.SEED_PRIORITY))
             yield SiteItem(site, url, "seed", 0, "seed")
-            request = self._request(url, site, "home", 0)
-            if request:
-                yield request
+            for out in self._ask(url, site, "home", 0, canonical=False):
+                yield out
         for out in self._replay_run(resumed):
             yield out
         if self.after_start:
@@ -163,11 +175,17 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         if self._unchanged(response):
             for out in self._replay_unchanged(response):
                 yield out
+            for out in self._release_held(response):
+                yield out
             return
         if not self._is_parsable(response):
+            for out in self._release_held(response):
+                yield out
             return
         info = await self._extraction().extract(response.body, response.url, _declared_encoding(response))
         for out in self._page_outputs(response, info):
+            yield out
+        for out in self._release_held(response):
             yield out
 
     def _page_outputs(self, response, info):
@@ -225,6 +243,10 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         state = self.sites.get(site)
         follow = policy.feed_posts([url for url, _, _ in entries], site, self._post_limit(state.role))
         yield FeedItem(site, response.url, entries)  # before the page: a stored feed page has its entries stored
+        home = response.meta.get("resting_home")
+        if home is not None:  # the site changed: read its home page again, then these posts
+            self._hold(site, follow)
+            yield home.replace(meta={**home.meta, "due": True})
         yield PageItem(
             url=response.url,
             site=site,
@@ -236,8 +258,10 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             last_modified=_header(response, b"Last-Modified"),
             content_hash=hashlib.sha1(response.body).hexdigest(),
             follow=follow,
+            fetch_interval=self._interval(response.url, "feed", changed=True),
         )
-        yield from self._schedule_site_pages(follow, site, state)
+        if home is None:
+            yield from self._schedule_site_pages(follow, site, state)
 
     def parse_opml(self, response):
         """Read a linked OPML blogroll: each entry is a blogroll link of the site."""
@@ -261,6 +285,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
             content_hash=hashlib.sha1(response.body).hexdigest(),
+            fetch_interval=self._interval(response.url, "blogroll", changed=True),
         )
         hops = self.sites.get(site).hops
         for url, kind, _, _ in links:
@@ -276,6 +301,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         if kind == "robots":
             log.debug("robots.txt forbids %s", request.url)
         yield ErrorItem(request.url, request.meta.get("site", site_key(request.url)), kind, detail)
+        yield from self._after_failure(request)
         if self.request_done:
             self.request_done(request)
 
@@ -290,10 +316,10 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             elif kind in policy.ONCE_KINDS and kind in state.done:
                 continue
             else:
-                request = self._request(url, site, kind, state.hops, canonical=True)
-                if request:
-                    self.sites.mark_done(site, kind)
-                    yield request
+                for n, out in enumerate(self._ask(url, site, kind, state.hops)):
+                    if n == 0:  # asked (or replayed): before its follow-ups, as a fetch would be
+                        self.sites.mark_done(site, kind)
+                    yield out
         yield from self._queue_posts(site, state, posts)
 
     def _post_limit(self, role: str) -> int:
@@ -311,10 +337,10 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
                     self.sites.add_posts(site)
                     yield from self._replay_settled(url, site, state)
                 continue
-            request = self._request(url, site, "post", state.hops, canonical=True)
-            if request:
-                self.sites.add_posts(site)
-                yield request
+            for n, out in enumerate(self._ask(url, site, "post", state.hops)):
+                if n == 0:
+                    self.sites.add_posts(site)
+                yield out
 
     def _follow_links(self, info, site: str, hops: int):
         """Discover the blogs this page links to."""
@@ -352,9 +378,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         if not self.sites.claim(target, SiteState("candidate", hops + 1, self.candidate_pages, priority=priority)):
             return  # another worker registered it a moment ago
         yield SiteItem(target, site_home(url), "candidate", hops + 1, f"{kind} of {from_site}")
-        request = self._request(site_home(url), target, "home", hops + 1, canonical=True)
-        if request:
-            yield request
+        yield from self._ask(site_home(url), target, "home", hops + 1)
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -398,6 +422,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
             content_hash=hashlib.sha1(response.body).hexdigest(),
+            fetch_interval=self._interval(response.url, page_kind, changed=True),
             feed_url=info.feeds[0] if info.feeds else "",
             is_blog=info.is_blog if page_kind == "home" else None,
             blog_reason=info.blog_reason,

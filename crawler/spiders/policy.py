@@ -6,6 +6,8 @@ into requests. Higher priorities are fetched first (Scrapy's convention).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from crawler.extract.urls import site_key
 
 # Links to other blogs worth following, by link kind, and their base priority.
@@ -152,3 +154,78 @@ def parses_as_page(content_type: str) -> bool:
     """
     ctype = content_type.lower()
     return not ctype or "html" in ctype or "xml" in ctype
+
+
+# -- re-fetch schedule (Nutch's adaptive fetch schedule) --------------------------------------
+# Each stored page has an interval after which a re-crawl asks for it again. The interval grows
+# while the page stays the same and shrinks when it changed, within MIN and MAX. Feeds are asked
+# on every re-crawl (a conditional request, the cheapest signal that a blog posted); a site without
+# a feed is watched through its home page. A changed feed makes the site's home page due at once.
+SCHEDULE_INC_RATE = 0.4  # unchanged: interval × 1.4 (Nutch's default)
+SCHEDULE_DEC_RATE = 0.2  # changed: interval × 0.8
+MIN_INTERVAL_DAYS = 1.0 / 24
+MAX_INTERVAL_DAYS = 90.0
+INITIAL_INTERVAL_DAYS = {"feed": 0.0, "home": 1.0, "post": 14.0}
+DEFAULT_INTERVAL_DAYS = 7.0  # about, contact, Impressum, blogroll pages
+ALWAYS_DUE = frozenset({"feed"})
+# A site whose feed changed has these read again at once: where its new posts and partners show.
+REREAD_ON_CHANGE = frozenset({"home", "blogroll", "opml"})
+
+
+def next_interval(page_kind: str, previous: float, changed: bool) -> float:
+    """Days until a page is due again, after a fetch that found it `changed` or not.
+
+    `previous` is the stored interval (0 for a page fetched for the first time).
+
+    >>> next_interval("post", 0.0, True), next_interval("post", 14.0, False), next_interval("post", 10.0, True)
+    (14.0, 19.6, 8.0)
+    >>> next_interval("feed", 0.0, False)
+    0.0
+    """
+    if page_kind in ALWAYS_DUE:
+        return 0.0
+    if previous <= 0:
+        return INITIAL_INTERVAL_DAYS.get(page_kind, DEFAULT_INTERVAL_DAYS)
+    interval = previous * (1 - SCHEDULE_DEC_RATE if changed else 1 + SCHEDULE_INC_RATE)
+    return round(min(max(interval, MIN_INTERVAL_DAYS), MAX_INTERVAL_DAYS), 6)
+
+
+def is_due(page_kind: str, next_fetch: str, now: str, *, has_feed: bool = True, site_changed: bool = False) -> bool:
+    """True when a re-crawl should ask for a stored page again.
+
+    `next_fetch` and `now` are ISO timestamps (UTC); a page without a stored schedule is due, and
+    so is the home page of a site without a feed (it is how the site shows a change). When the
+    site's feed changed in this run (`site_changed`), its home and blogroll pages are due.
+
+    >>> is_due("post", "2026-02-01T00:00:00", "2026-01-20T00:00:00"), is_due("post", "", "2026-01-20T00:00:00")
+    (False, True)
+    >>> is_due("home", "2026-02-01T00:00:00", "2026-01-20T00:00:00", has_feed=False)
+    True
+    >>> is_due("opml", "2026-02-01T00:00:00", "2026-01-20T00:00:00", site_changed=True)
+    True
+    """
+    if page_kind in ALWAYS_DUE or not next_fetch:
+        return True
+    if page_kind == "home" and not has_feed or site_changed and page_kind in REREAD_ON_CHANGE:
+        return True
+    return next_fetch <= now
+
+
+# A URL whose last fetch failed rests too: transient failures a day, the others a week.
+TRANSIENT_FAILURES = frozenset({"http_5xx", "timeout", "dns", "connection", "truncated", "tls", "proxy"})
+RETRY_TRANSIENT_DAYS = 1.0
+RETRY_OTHER_DAYS = 7.0
+
+
+def retry_due(kind: str, failed_at: str, now: str) -> bool:
+    """True when a re-crawl should try a URL again whose last fetch failed with `kind` at `failed_at`.
+
+    >>> retry_due("http_5xx", "2026-01-19T12:00:00+00:00", "2026-01-20T12:00:00+00:00")
+    True
+    >>> retry_due("redirect", "2026-01-19T12:00:00+00:00", "2026-01-20T12:00:00+00:00")
+    False
+    """
+    if not failed_at:
+        return True
+    days = RETRY_TRANSIENT_DAYS if kind in TRANSIENT_FAILURES else RETRY_OTHER_DAYS
+    return (datetime.fromisoformat(now) - datetime.fromisoformat(failed_at)).total_seconds() >= days * 86400

@@ -30,7 +30,7 @@ import sqlite_utils
 
 from crawler.errors import BlogscoutError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -154,15 +154,12 @@ def m002_rankings(db: sqlite_utils.Database) -> None:
 def m003_browsing(db: sqlite_utils.Database) -> None:
     """Friendly to outside tools: foreign keys, a ``partners`` view, full-text search over pages.
 
-    Foreign keys only where every row matches (a page's and a contact's site, a link's page, a
-    ranking row's ranking). ``pages_fts`` is an external-content FTS5 index with triggers; pages
+    Foreign keys only where every row matches: a link's page and a ranking row's ranking. A page's
+    site need not be a row of ``sites``: a redirect can land a page on a site nobody linked. ``pages_fts`` is an external-content FTS5 index with triggers; pages
     are upserted with ``ON CONFLICT DO UPDATE`` so the update trigger keeps it in step.
     """
     db.add_foreign_keys(
         [
-            ("pages", "site", "sites", "site"),
-            ("contacts", "site", "sites", "site"),
-            ("feed_entries", "site", "sites", "site"),
             ("links", "from_url", "pages", "url"),
             ("ranking_rows", "ranking_id", "rankings", "id"),
         ]
@@ -171,23 +168,38 @@ def m003_browsing(db: sqlite_utils.Database) -> None:
     db["ranking_rows"].create_index(["site"], if_not_exists=True)
     fields = ("title", "url", "relevance", "centrality", "activity", "language", "last_post", "why")
     extracted = ", ".join(f"json_extract(r.row, '$.{name}') AS {name}" for name in fields)
+    status, join = "", ""
+    if db["outreach"].exists():  # the outreach status, as `blogscout status` shows it
+        status, join = (
+            ", coalesce(o.status, 'new') AS status, o.note AS note",
+            " LEFT JOIN outreach o ON o.site = r.site",
+        )
     db.create_view(
         "partners",
-        f"SELECT r.rank, r.site, r.score, {extracted}, r.ranking_id FROM ranking_rows r "
+        f"SELECT r.rank, r.site, r.score, {extracted}{status}, r.ranking_id FROM ranking_rows r{join} "
         "WHERE r.ranking_id = (SELECT max(id) FROM rankings) ORDER BY r.rank",
         replace=True,
     )
 
 
 @migrations()
-def m004_outreach(db: sqlite_utils.Database) -> None:
+def m004_recrawl_schedule(db: sqlite_utils.Database) -> None:
+    """Per-page re-fetch schedule (days between fetches, when due again); robots.txt kept for a day."""
+    db["pages"].add_column("fetch_interval", float)
+    db["pages"].add_column("next_fetch", str)
+    db["robots_txt"].create({"host": str, "fetched_at": str, "status": int, "body": bytes}, pk="host")
+
+
+@migrations()
+def m005_outreach(db: sqlite_utils.Database) -> None:
     """Outreach status per site (kept across re-crawls) and the history of its changes."""
-    db["outreach"].create({"site": str, "status": str, "note": str, "changed_at": str}, pk="site")
+    db["outreach"].create({"site": str, "status": str, "note": str, "changed_at": str}, pk="site", if_not_exists=True)
     db["outreach_history"].create(
         {"id": int, "site": str, "status": str, "note": str, "changed_at": str},
         pk="id",
+        if_not_exists=True,
     )
-    db["outreach_history"].create_index(["site"])
+    db["outreach_history"].create_index(["site"], if_not_exists=True)
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:

@@ -1,7 +1,8 @@
 """What earlier runs stored that a re-crawl or a resumed crawl starts from (no Scrapy here).
 
-A re-crawl sends conditional requests for every page it knows and, for an unchanged page, replays
-the follow-ups and links stored with it instead of parsing it again. A resumed crawl treats the
+A re-crawl sends conditional requests for the pages it knows that are due (see
+`crawler.spiders.policy.is_due`) and, for an unchanged or not yet due page, replays the follow-ups
+and links stored with it instead of fetching or parsing it again. A resumed crawl treats the
 pages its interrupted run already stored as done and replays them to rebuild its frontier.
 """
 
@@ -22,6 +23,9 @@ class KnownPage:
     content_hash: str
     page_kind: str = ""
     published: str = ""
+    fetch_interval: float = 0.0  # days (crawler.spiders.policy.next_interval); 0: none stored
+    next_fetch: str = ""  # ISO time the page is due again; "": due now
+    has_feed: bool = True  # for a home page: whether it leads to a feed
 
 
 @dataclass
@@ -45,13 +49,29 @@ class Frontier:
         self.conn.close()
 
     def known_pages(self) -> dict[str, KnownPage]:
-        """Every stored page URL with its validators."""
+        """Every stored page URL with its validators and re-fetch schedule."""
         rows = self.conn.execute(
             "SELECT url, coalesce(etag, ''), coalesce(last_modified, ''), "
-            "coalesce(content_hash, ''), coalesce(page_kind, ''), coalesce(published, '') "
+            "coalesce(content_hash, ''), coalesce(page_kind, ''), coalesce(published, ''), "
+            "coalesce(fetch_interval, 0), coalesce(next_fetch, ''), instr(coalesce(follow, ''), '\"feed\"]') > 0 "
             "FROM pages WHERE status = 200"
         )
         return {url: KnownPage(*rest) for url, *rest in rows}
+
+    def home_pages(self) -> dict[str, str]:
+        """The stored home page URL of each site (where its home URL led, redirects followed)."""
+        rows = self.conn.execute(
+            "SELECT site, min(url) FROM pages WHERE status = 200 AND page_kind = 'home' GROUP BY site"
+        )
+        return dict(rows.fetchall())
+
+    def last_failures(self) -> dict[str, tuple[str, str]]:
+        """url -> (error kind, start time of its run) of the latest failure of each URL never stored."""
+        rows = self.conn.execute(
+            "SELECT e.url, e.kind, r.started_at FROM fetch_errors e JOIN runs r ON r.id = e.run_id "
+            "WHERE e.url NOT IN (SELECT url FROM pages) ORDER BY e.run_id, e.id"
+        )
+        return {url: (kind, started or "") for url, kind, started in rows}
 
     def stored_page(self, url: str) -> StoredPage | None:
         """The stored follow-ups and links of one page, or None if it is not stored."""

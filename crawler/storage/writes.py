@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 import sqlite_utils
 
@@ -33,13 +34,21 @@ ON CONFLICT(site) DO UPDATE SET
 # which would leave stale entries in the full-text index (pages_fts) and orphan its links.
 _PAGE_COLUMNS = (
     "site, run_id, fetched_at, status, page_kind, content_type, title, language, published, text, "
-    "etag, last_modified, content_hash, follow"
+    "etag, last_modified, content_hash, follow, fetch_interval, next_fetch"
 ).split(", ")
 _UPSERT_PAGE = (
     f"INSERT INTO pages (url, {', '.join(_PAGE_COLUMNS)}) "
     f"VALUES (:url, {', '.join(':' + c for c in _PAGE_COLUMNS)}) "
     f"ON CONFLICT(url) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _PAGE_COLUMNS)}"
 )
+
+_UNCHANGED_PAGE = """
+UPDATE pages SET run_id = :run_id,
+  fetched_at = CASE WHEN :fetch_interval IS NULL THEN fetched_at ELSE :fetched_at END,
+  fetch_interval = coalesce(:fetch_interval, fetch_interval),
+  next_fetch = CASE WHEN :fetch_interval IS NULL THEN next_fetch ELSE :next_fetch END
+WHERE url = :url
+"""
 
 _SITE_INFO = """
 UPDATE sites SET title = :title, description = :description, language = :language,
@@ -109,8 +118,19 @@ def _write_site(conn, run_id: int, item: SiteItem) -> None:
 
 
 def _write_page(conn, run_id: int, page: PageItem) -> None:
-    if page.unchanged:
-        conn.execute("UPDATE pages SET run_id = ?, fetched_at = ? WHERE url = ?", (run_id, utcnow(), page.url))
+    now = utcnow()
+    next_fetch = _next_fetch(now, page.fetch_interval)
+    if page.unchanged:  # fetched unchanged (a new schedule), or replayed from storage unfetched (none)
+        conn.execute(
+            _UNCHANGED_PAGE,
+            {
+                "run_id": run_id,
+                "fetched_at": now,
+                "fetch_interval": page.fetch_interval,
+                "next_fetch": next_fetch,
+                "url": page.url,
+            },
+        )
         conn.execute("UPDATE links SET run_id = ? WHERE from_url = ?", (run_id, page.url))
         conn.execute("UPDATE contacts SET run_id = ? WHERE source_url = ?", (run_id, page.url))
         return
@@ -118,7 +138,7 @@ def _write_page(conn, run_id: int, page: PageItem) -> None:
         "url": page.url,
         "site": page.site,
         "run_id": run_id,
-        "fetched_at": utcnow(),
+        "fetched_at": now,
         "status": page.status,
         "page_kind": page.page_kind,
         "content_type": page.content_type,
@@ -130,6 +150,8 @@ def _write_page(conn, run_id: int, page: PageItem) -> None:
         "last_modified": page.last_modified,
         "content_hash": page.content_hash,
         "follow": json.dumps(page.follow) if page.follow else "",
+        "fetch_interval": page.fetch_interval,
+        "next_fetch": next_fetch,
     }
     conn.execute(_UPSERT_PAGE, row)
     conn.execute("DELETE FROM links WHERE from_url = ?", (page.url,))
@@ -156,6 +178,13 @@ def _write_page(conn, run_id: int, page: PageItem) -> None:
                 "run_id": run_id,
             },
         )
+
+
+def _next_fetch(now: str, interval_days: float | None) -> str | None:
+    """When a page fetched at `now` is due again (same ISO format as `now`)."""
+    if interval_days is None:
+        return None
+    return (datetime.fromisoformat(now) + timedelta(days=interval_days)).replace(microsecond=0).isoformat()
 
 
 def update_site_counts(db: sqlite_utils.Database, run_id: int) -> None:

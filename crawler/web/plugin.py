@@ -52,8 +52,7 @@ async def partners_page(datasette, request):
     """The partner list: filters, sortable table and the neighbourhood picture."""
     cfg = _config(datasette)
     ctx = _context(datasette, request)
-    data = await asyncio.to_thread(reports.partners, cfg["db"])
-    graph = await asyncio.to_thread(graphs.neighbourhood, cfg["db"], top=30)
+    data, graph = await asyncio.to_thread(graphs.report, cfg["db"], top=10_000)
     picture = svg.neighbourhood_svg(
         graph, title=ctx["L"]["neighbourhood"], href=lambda n: candidate_path(n["site"]) if n["rank"] else None
     )

@@ -71,11 +71,10 @@ def write_report(db_path: str, out: str, *, top: int = 50, lang: str = "en", gra
 
     Raises the services' named errors (unusable database, nothing crawled, unwritable ``out``).
     """
-    from crawler.services.graph import neighbourhood
-    from crawler.services.report import partners, write_text
+    from crawler.services.graph import report
+    from crawler.services.report import write_text
 
-    check_output(out)
-    data = partners(db_path, top=top)
-    graph = neighbourhood(db_path, top=min(top, graph_top))
-    write_text(out, render_report(data, graph, lang=lang))
+    check_output(out, db_path)
+    data, graph = report(db_path, top=top, graph_top=graph_top)
+    write_text(out, render_report(data, graph, lang=lang), db=db_path)
     return len(data["candidates"])
