@@ -171,6 +171,17 @@ def test_stale_lock_of_killed_crawl_is_cleared(tmp_path, calm_web):
     assert query(db, "SELECT status FROM runs") == [("finished",)]
 
 
+def test_ctrl_c_names_the_command_that_resumes(tmp_path, calm_web):
+    world, server = calm_web
+    db = tmp_path / "ctrl c.db"
+    proc = crawl_process(world, server, db, "--set", "DOWNLOAD_DELAY=0.2", "--set", "CONCURRENT_REQUESTS=1")
+    wait_for_pages(db, 2)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert query(db, "SELECT status FROM runs") == [("interrupted",)]
+    assert f"continue it with: blogscout crawl --resume --db '{db}'" in stderr
+
+
 def test_sigterm_leaves_a_resumable_interrupted_run(tmp_path, calm_web):
     world, server = calm_web
     db = tmp_path / "term.db"

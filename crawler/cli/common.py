@@ -8,6 +8,7 @@ status 1; `OneLineErrors`, the top group, keeps usage errors to one line too.
 from __future__ import annotations
 
 import logging
+import shlex
 import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -195,6 +196,8 @@ def crawl_and_report(db: str, options, quiet: bool, **kwargs):
     """Run a crawl (`crawler.services.crawl.crawl` options) and print its summary."""
     result = crawls.crawl(db, options, quiet=quiet, **kwargs)
     print_summary(crawls.summary(db, result))
+    if result.status == "interrupted":
+        click.echo(f"Crawl interrupted; continue it with: blogscout crawl --resume --db {shlex.quote(db)}", err=True)
     return result
 
 
