@@ -269,6 +269,18 @@ def test_rank_cli_bad_input_is_one_line_error(crawl_db, tmp_path, args, message)
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_rank_cli_lang_without_blogs_keeps_the_earlier_export(crawl_db, tmp_path):
+    out = tmp_path / "partners.csv"
+    out.write_text("earlier export\n", encoding="utf-8")
+    result = CliRunner().invoke(rank, ["--db", str(crawl_db), "--lang", "xx", "--out", str(out), "--quiet"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: --lang xx: no candidate blog in it; the crawl has de (")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert out.read_text(encoding="utf-8") == "earlier export\n"
+    handle = dbmod.connect(crawl_db)
+    assert "rankings" not in handle.table_names() or handle["rankings"].count == 0
+
+
 def test_rank_cli_empty_database_writes_header(tmp_path):
     path = tmp_path / "empty.db"
     dbmod.connect(path).close()

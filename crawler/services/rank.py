@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,25 @@ def parse_langs(value: str | None) -> list[str] | None:
     if bad:
         raise InputError(f"--lang {value!r}: {bad[0]!r} is not a language code; use e.g. --lang de,en")
     return langs
+
+
+def check_langs_found(db_path: str, langs: Sequence[str]) -> None:
+    """Raise `InputError` when the crawl has candidate blogs, none of them in ``langs``.
+
+    Called when a ranking kept no blog, before the export would replace an earlier one.
+    """
+    db = dbmod.connect(db_path, create=False)
+    try:
+        counts = Counter(
+            row["language"] or "unknown" for row in load_sites(db) if row["role"] == "candidate" and row["is_blog"]
+        )
+    finally:
+        db.close()
+    if counts:
+        found = ", ".join(f"{lang} ({n})" for lang, n in counts.most_common())
+        raise InputError(
+            f"--lang {','.join(langs)}: no candidate blog in it; the crawl has {found}; pass some of those"
+        )
 
 
 def me_site(url: str | None) -> str | None:
@@ -233,6 +253,8 @@ def rank_to_file(
         if topic:
             log.info("topic of the crawl: %s", topic)
     rows = rank_database(db, topic=topic, langs=langs, me=me, weights=weights)
+    if not rows and langs:
+        check_langs_found(db, langs)
     if not rows:
         log.warning("no candidate blogs in %s; crawl more (--hops) or check --lang", db)
     shown = leave_out_closed(rows, include_all)
