@@ -6,6 +6,7 @@ import functools
 import hashlib
 import http.server
 import re
+import signal
 import sqlite3
 import threading
 import time
@@ -221,6 +222,15 @@ def test_serve_on_another_host_warns_and_accepts_that_name(project):
     finally:
         proc.terminate()
         proc.communicate(timeout=10)
+
+
+def test_serve_stops_on_ctrl_c_without_an_error(project):
+    proc, url, _ = start_app("--db", str(project["db"]))
+    assert fetch(url)[0] == 200
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=20)
+    assert proc.returncode == 0, stderr
+    assert "Error" not in stderr and stderr.strip().endswith("Stopped.")
 
 
 def test_serve_of_a_missing_database_is_one_error_line(tmp_path):

@@ -78,4 +78,7 @@ def serve(db, port, host, allow_remote, lang, quiet, verbose):
     def ready(url: str) -> None:
         click.echo(f"Serving {db} at {url} (Ctrl-C stops)", err=True)
 
-    run_app(db, host=host, port=port, lang=lang, on_ready=ready)
+    try:
+        run_app(db, host=host, port=port, lang=lang, on_ready=ready)
+    except KeyboardInterrupt:  # Ctrl-C is how the app is meant to stop
+        click.echo("Stopped.", err=True)
