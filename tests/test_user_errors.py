@@ -166,6 +166,14 @@ def test_empty_seed_file_is_one_line_error(tmp_path):
     )
 
 
+def test_garbage_in_a_seed_file_names_the_file(tmp_path):
+    seeds = tmp_path / "blogroll.txt"
+    seeds.write_text("https://seo-blog.de/\nsiehe unten\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    one_line_error(run("crawl", "--seeds-file", str(seeds), "--db", str(db)), f"seeds file {seeds}: seed 'siehe'")
+    assert not db.exists()
+
+
 def test_missing_seed_file_is_one_line_error(tmp_path):
     one_line_error(
         run("crawl", "--seeds-file", str(tmp_path / "fehlt.txt"), "--db", str(tmp_path / "p.db")),

@@ -51,9 +51,13 @@ def check_list_file(path: str | Path, option: str) -> None:
 
 def collect_seeds(urls: list[str], seed_files: list[str]) -> list[str]:
     """All seeds from arguments and files, validated, canonical and de-duplicated in order."""
-    raw = list(urls)
+    seeds = [normalise_seed(s) for s in urls]
     for path in seed_files:
-        raw += read_seed_file(path)
-    if not raw:
+        for raw in read_seed_file(path):
+            try:
+                seeds.append(normalise_seed(raw))
+            except SeedError as err:
+                raise SeedError(f"seeds file {path}: {err}") from err
+    if not seeds:
         raise SeedError("no seeds: give seed blog URLs as arguments or with --seeds-file")
-    return list(dict.fromkeys(normalise_seed(s) for s in raw))
+    return list(dict.fromkeys(seeds))
