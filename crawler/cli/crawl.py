@@ -168,7 +168,7 @@ def crawl(urls, seed_files, db, set_pairs, resume, redis_url, quiet, verbose, **
     click.option(
         "--lang", default="", show_default="all", metavar="CODES", help="Keep blogs in these languages, e.g. de,en."
     ),
-    click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, UTF-8 with BOM."),
+    click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM."),
     click.option(
         "--top", default=defaults.TOP, show_default=True, type=click.IntRange(0), help="Rows printed as a table."
     ),
