@@ -248,6 +248,15 @@ def make_posts(rng: Random, blog: Blog, label: str, today: dt.date) -> None:
     blog.created = min(blog.created, blog.posts[-1].published - dt.timedelta(days=rng.randint(30, 400)))
 
 
+def german_possessive(name: str) -> str:
+    """A German first name's genitive: an apostrophe after s, x, z and ß, else an s.
+
+    >>> german_possessive("Anna"), german_possessive("Felix"), german_possessive("Tobias")
+    ('Annas', "Felix'", "Tobias'")
+    """
+    return f"{name}'" if name and name[-1].lower() in "sxzß" else f"{name}s"
+
+
 def make_blog(rng: Random, *, label: str, topic: str, lang: str, index: int, today: dt.date, taken: set[str]) -> Blog:
     """Create one blog (no links yet) with a unique host."""
     kind = _kind(rng, label, index)
@@ -259,7 +268,10 @@ def make_blog(rng: Random, *, label: str, topic: str, lang: str, index: int, tod
     else:
         host, _ = unique_host(rng, taken, lambda: (_hosted_host(rng, lang, kind, first, last), ""))
         title = rng.choice(
-            (f"{first} {last} | {TOPIC_LABELS[lang][topic]}", f"{first}s Blog" if lang == "de" else f"{first}'s blog")
+            (
+                f"{first} {last} | {TOPIC_LABELS[lang][topic]}",
+                f"{german_possessive(first)} Blog" if lang == "de" else f"{first}'s blog",
+            )
         )
     cms = _cms(rng, kind, label)
     site = host.removeprefix("www.")
