@@ -12,7 +12,7 @@ from conftest import blogscout
 from crawler.distributed.runner import DistributedError
 from crawler.errors import BlogscoutError, InputError, NotStoredError, OutputError
 from crawler.services.crawl import make_options, options_of_run, stored_run
-from crawler.services.demo import SandboxError
+from crawler.services.demo import NotADemoError, SandboxError, remove_database
 from crawler.services.diff import DIFF_COLUMNS, diff_database, load_snapshot
 from crawler.services.export import check_output, export_format, write_export
 from crawler.services.rank import parse_langs, rank_to_file
@@ -71,6 +71,15 @@ def test_check_output_refuses_a_folder_and_a_missing_folder(tmp_path):
     with pytest.raises(OutputError, match="does not exist"):
         check_output(str(tmp_path / "no" / "p.csv"))
     assert check_output(str(tmp_path / "p.csv")) == tmp_path
+
+
+def test_check_output_refuses_any_sqlite_database(tmp_path):
+    other = tmp_path / "kunde-b.db"
+    dbmod.connect(other).close()
+    before = other.read_bytes()
+    with pytest.raises(OutputError, match="kunde-b.db: is an SQLite database"):
+        check_output(str(other), tmp_path / "kunde-a.db")
+    assert other.read_bytes() == before
 
 
 def test_write_export_csv_is_spreadsheet_safe_and_leaves_no_temp_file(tmp_path):
@@ -194,6 +203,29 @@ def test_diff_database_compares_the_latest_two_rankings(project):
     assert {(c["change"], c["site"]) for c in changes} == {("new", "b.de"), ("fell", "a.de")}
     assert set(changes[0]) == set(DIFF_COLUMNS)
     assert [r["site"] for r in load_snapshot(project, None)[1]] == ["b.de", "a.de"]
+
+
+@pytest.mark.parametrize("command", ["demo", "crawl"])
+def test_demo_replaces_an_earlier_demo_but_never_a_project(tmp_path, command):
+    db = tmp_path / "kunde-a.db"
+    handle = dbmod.connect(db)
+    dbmod.start_run(handle, command, ["https://seo-blog.de/"], {})
+    handle.close()
+    if command == "demo":
+        remove_database(db)
+        assert not db.exists()
+    else:
+        with pytest.raises(NotADemoError, match="kunde-a.db: holds something other than an earlier demo"):
+            remove_database(db)
+        assert db.exists()
+
+
+def test_demo_never_deletes_a_file_that_is_no_database(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Kontakte\n", encoding="utf-8")
+    result = blogscout("demo", "--db", str(notes), "--quiet")
+    assert result.returncode == 1 and result.stderr.startswith("Error: --db ")
+    assert notes.read_text(encoding="utf-8") == "Kontakte\n"
 
 
 def test_demo_crawls_ranks_and_exports_the_sample_web(tmp_path):

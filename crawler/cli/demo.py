@@ -8,6 +8,7 @@ import click
 
 from crawler.cli.common import command, crawl_and_report, logging_options, rank_and_show, setup_logging
 from crawler.services.demo import demo_options, remove_database, sample_web
+from crawler.services.export import check_output
 from crawler.web.render import write_report
 
 
@@ -50,11 +51,15 @@ def demo(db, out, report_out, world, blogs, topic, quiet, verbose):
     Example: blogscout demo --blogs 60
     """
     setup_logging(quiet, verbose)
+    report_out = report_out or str(Path(out).with_name("demo-report.html"))
     remove_database(db)
+    Path(db).parent.mkdir(parents=True, exist_ok=True)  # data/ in a folder that has none
+    for path in (out, report_out):
+        if path != "-":
+            check_output(path, db)  # before the crawl: an output path that cannot work fails at once
     with sample_web(world, blogs) as sandbox:
         click.echo(f"Crawling the sample blogosphere ({blogs} blogs) through {sandbox.proxy_url}", err=True)
         crawl_and_report(db, demo_options(sandbox, topic), quiet, command="demo")
     rank_and_show(db, out=out, topic=topic, top=15)
-    report_out = report_out or str(Path(out).with_name("demo-report.html"))
     write_report(db, report_out)
     click.echo(f"wrote {report_out}; see it in the browser with 'blogscout serve --db {db}'", err=True)

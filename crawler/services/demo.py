@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crawler.errors import BlogscoutError
+from crawler.errors import BlogscoutError, InputError
 
 if TYPE_CHECKING:
     from crawler.spiders.runner import CrawlOptions
@@ -80,10 +81,35 @@ class SandboxProcess:
                 self.proc.kill()
 
 
+class NotADemoError(InputError):
+    """The demo's --db holds something other than an earlier demo; the demo never deletes that."""
+
+
 def remove_database(db: str | Path) -> None:
-    """Delete a database file with its WAL and shared-memory files (the demo starts afresh)."""
+    """Delete an earlier demo's database with its WAL and shared-memory files (the demo starts afresh).
+
+    Raises `NotADemoError` when ``db`` is any other file: a project crawled by ``blogscout
+    crawl`` or ``run``, or not a database at all.
+    """
+    if not is_demo_database(db):
+        raise NotADemoError(
+            f"--db {db}: holds something other than an earlier demo, and the demo replaces its database; "
+            "pass another --db, such as data/demo.db"
+        )
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
+def is_demo_database(db: str | Path) -> bool:
+    """Whether ``db`` is missing, empty, or a database whose every crawl run was a demo."""
+    path = Path(db)
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return True
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as handle:
+            return handle.execute("SELECT count(*) FROM runs WHERE command != 'demo'").fetchone()[0] == 0
+    except sqlite3.Error:
+        return False
 
 
 @contextmanager

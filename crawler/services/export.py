@@ -53,9 +53,10 @@ def _same_file(a: Path, b: Path) -> bool:
 def check_output(out: str, db: str | Path | None = None) -> Path:
     """The folder an export to ``out`` goes to; `OutputError` when the path cannot take a file.
 
-    Refused: directories, devices, pipes and sockets, and the project database ``db`` with its
-    companion files (``-wal``, ``-shm``, ``-journal``, ``.lock``), also through a symlink. A
-    symlink to a regular file is written through (see `real_target`).
+    Refused: directories, devices, pipes and sockets, any SQLite database (an export never
+    replaces one), and the project database ``db`` with its companion files (``-wal``,
+    ``-shm``, ``-journal``, ``.lock``), also through a symlink. A symlink to a regular file is
+    written through (see `real_target`).
     """
     target = real_target(out)
     if db is not None:
@@ -70,10 +71,23 @@ def check_output(out: str, db: str | Path | None = None) -> Path:
         raise OutputError(f"--out {out}: is a directory; pass a file name such as partners.csv")
     if target.exists() and not stat.S_ISREG(target.stat().st_mode):
         raise OutputError(f"--out {out}: is a device or pipe, not a file; pass a file name, or '-' for stdout")
+    if _is_sqlite(target):
+        raise OutputError(
+            f"--out {out}: is an SQLite database (another project?); pass another file such as partners.csv"
+        )
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(f"--out {out}: directory {folder} does not exist; create it or pass another path")
     return folder
+
+
+def _is_sqlite(target: Path) -> bool:
+    """Whether ``target`` is an existing SQLite database file (by its 16-byte header)."""
+    try:
+        with target.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def real_target(out: str | Path) -> Path:
