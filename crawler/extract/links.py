@@ -161,6 +161,12 @@ def _has_blogroll_heading(el: html.HtmlElement) -> bool:
 def own_marks(el: html.HtmlElement) -> tuple[int, str | None]:
     """Sticky flags (share/blogroll/comment) and nav/main marker of one element by itself."""
     tag = el.tag
+    attrs = el.attrib
+    if "class" not in attrs and "id" not in attrs:  # most elements: only the tag and a few attributes count
+        flags = BLOGROLL if tag in _CONTAINER_TAGS and _has_blogroll_heading(el) else 0
+        if tag == "form":
+            flags |= FORM
+        return flags, _nav_or_main(el, tag, ())
     tokens = _tokens(el)
     flags = 0
     cls = el.attrib.get("class", "").lower()
@@ -180,7 +186,7 @@ def own_marks(el: html.HtmlElement) -> tuple[int, str | None]:
     return flags, _nav_or_main(el, tag, tokens)
 
 
-def _nav_or_main(el: html.HtmlElement, tag: str, tokens: list[str]) -> str | None:
+def _nav_or_main(el: html.HtmlElement, tag: str, tokens: list[str] | tuple[()]) -> str | None:
     attrs = el.attrib
     if tag in _MAIN_TAGS or attrs.get("role") == "main" or attrs.get("itemprop") in ("articleBody", "blogPost"):
         return MAIN
