@@ -33,6 +33,7 @@ COLUMNS = [
     "site",
     "url",
     "title",
+    "status",
     "score",
     "relevance",
     "centrality",
@@ -40,18 +41,23 @@ COLUMNS = [
     "language",
     "last_post",
     "posts_180d",
+    "latest_post_title",
+    "latest_post_url",
     "linked_from_seeds",
     "inbound_blogs",
     "cocited_with_seeds",
     "reciprocal",
     "top_terms",
     "why",
+    "contact_name",
     "emails",
     "contact_url",
+    "cooperation_url",
     "impressum_url",
     "feed_url",
     "social",
     "found_via",
+    "note",
 ]
 ME_COLUMNS = ["links_to_me", "warm_prospect"]
 
@@ -74,8 +80,11 @@ class CrawlData:
     links : ``(from_site, to_site, kind, distinct pages)`` rows.
     documents : ``(site, language, main text)`` tuples, or a callable returning them (streamed once).
     post_dates : {site: [ISO date per post]}.
-    contacts : {site: {kind: [values]}} with kinds email, contact_url, impressum_url, social.
+    contacts : {site: {kind: [values]}} with kinds email, contact_url, impressum_url, social,
+        name (the person behind the blog, best first) and cooperation_url.
     reference : ISO time that activity is measured against (the latest crawl's finish time).
+    latest_posts : {site: (title, url)} of each site's newest post.
+    statuses : {site: {"status", "note"}} of the user's outreach (sites without are "new").
     """
 
     sites: Sequence[Mapping[str, Any]]
@@ -84,6 +93,8 @@ class CrawlData:
     post_dates: Mapping[str, Sequence[str]] = field(default_factory=dict)
     contacts: Mapping[str, Mapping[str, Sequence[str]]] = field(default_factory=dict)
     reference: str | None = None
+    latest_posts: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    statuses: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 def _scale(values: Mapping[str, float], keys: Sequence[str], count: bool) -> np.ndarray:
@@ -244,6 +255,8 @@ def rank_sites(
         score = combine(rel_scaled[c], centrality[c], acts[c].score, w)
         if c in copies:
             score *= COPY_FACTOR
+        if data.contacts.get(c, {}).get("cooperation_url"):
+            score *= 1.0 + w["cooperation"]  # an open door for cooperations: a modest lift
         scored.append((-score, c, score))
     scored.sort()
 
@@ -253,11 +266,14 @@ def rank_sites(
         contacts = data.contacts.get(c, {})
         seed_from = seed_links.get(c, [])
         act = acts[c]
+        latest_title, latest_url = data.latest_posts.get(c, ("", ""))
+        outreach = data.statuses.get(c, {})
         out = {
             "rank": position,
             "site": c,
             "url": row.get("home_url") or f"https://{c}/",
             "title": row.get("title") or "",
+            "status": outreach.get("status") or "new",
             "score": round(score, 4),
             "relevance": round(rel_scaled[c], 4),
             "centrality": round(centrality[c], 4),
@@ -265,18 +281,23 @@ def rank_sites(
             "language": language_code(row.get("language")) or detected.get(c, ""),
             "last_post": act.last_post,
             "posts_180d": act.posts_recent,
+            "latest_post_title": latest_title,
+            "latest_post_url": latest_url,
             "linked_from_seeds": len(seed_from),
             "inbound_blogs": int(signals["inbound_blogs"].get(c, 0)),
             "cocited_with_seeds": int(signals["seed_cocitation"].get(c, 0)),
             "reciprocal": int(signals["seed_reciprocity"].get(c, 0)),
             "top_terms": ", ".join(top_terms.get(c, ())),
             "why": "",
+            "contact_name": next(iter(contacts.get("name", ())), ""),
             "emails": "; ".join(sorted(contacts.get("email", ()))),
             "contact_url": min(contacts.get("contact_url", ()), default=""),
+            "cooperation_url": min(contacts.get("cooperation_url", ()), key=len, default=""),
             "impressum_url": min(contacts.get("impressum_url", ()), default=""),
             "feed_url": row.get("feed_url") or "",
             "social": " ".join(sorted(contacts.get("social", ()))),
             "found_via": row.get("found_via") or "",
+            "note": outreach.get("note") or "",
         }
         if me:
             out["links_to_me"] = bool(me_links.get(c))
@@ -323,6 +344,8 @@ def explain(
         parts.append(f"{silent}{row['posts_180d']} post(s) in {WINDOW_DAYS} days, last {row['last_post']}")
     else:
         parts.append("no dated posts")
+    if row.get("cooperation_url"):
+        parts.append(f"open to cooperations ({row['cooperation_url']}; score lifted)")
     if row.get("links_to_me"):
         parts.append("already links to you")
     elif row.get("warm_prospect"):

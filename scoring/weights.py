@@ -20,6 +20,11 @@ left out) find partners two links from the seeds and pass over off-topic friends
 blogrolls; global PageRank, HITS authority and in-degree reward popularity, which link farms
 and off-topic hubs also have, so they weigh little.
 
+A blog with a page for cooperations (Kooperationen, Mediadaten, Work with me...) gets a modest
+lift: its score is multiplied by ``1 + cooperation`` (default 1.05), so an open door orders
+blogs of similar merit but never lifts an off-topic or silent one past a good one. The ``why``
+column says so.
+
 An override file holds any subset of the keys of `DEFAULT_WEIGHTS`, e.g.
 ``{"activity": 1.0, "centrality_signals": {"pagerank": 0}, "link_kinds": {"comment": 1.0}}``.
 """
@@ -39,6 +44,7 @@ DEFAULT_WEIGHTS: dict[str, Any] = {
     "centrality": 0.6,
     "activity": 1.0,
     "floor": 0.05,
+    "cooperation": 0.05,
     "centrality_signals": {
         "personalized_pagerank": 0.25,
         "seed_inlinks": 0.15,

@@ -33,8 +33,8 @@ def test_setup_logging_levels(root_logger, quiet, verbose, own, scrapy_debug):
     def shown(name, level):
         return own_filter.filter(logging.LogRecord(name, level, __file__, 1, "m", None, None))
 
-    assert shown("crawler.engine.runner", getattr(logging, own))
-    assert not shown("crawler.engine.runner", getattr(logging, own) - 10)
+    assert shown("crawler.spiders.runner", getattr(logging, own))
+    assert not shown("crawler.spiders.runner", getattr(logging, own) - 10)
     assert root_logger.isEnabledFor(logging.DEBUG) is scrapy_debug
 
 

@@ -163,3 +163,18 @@ def test_site_foreign_keys_of_older_databases_are_dropped(tmp_path):
     db.close()
     assert search(path, "zuckerruben") == ["https://c.de/"] and search(path, "ackerbohnen") == ["https://a.de/"]
     assert fts_is_consistent(path)
+
+
+def test_partners_view_carries_the_outreach_status(tmp_path):
+    path = tmp_path / "s.db"
+    db = dbmod.connect(path)
+    from crawler.storage.reads import save_ranking
+
+    rows = [{"rank": 1, "site": "b.de", "score": 0.9}, {"rank": 2, "site": "c.de", "score": 0.4}]
+    save_ranking(db, None, rows, {})
+    db["outreach"].insert({"site": "c.de", "status": "contacted", "note": "Mail an Anna", "changed_at": "2026-11-30"})
+    db.close()
+    assert query(path, "SELECT site, status, note FROM partners") == [
+        ("b.de", "new", None),
+        ("c.de", "contacted", "Mail an Anna"),
+    ]

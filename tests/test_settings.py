@@ -12,8 +12,8 @@ from scrapy.settings import Settings
 
 from crawler import defaults
 from crawler.cli.main import cli
-from crawler.engine.runner import CrawlOptions
 from crawler.spiders.blogs import BlogSpider
+from crawler.spiders.runner import CrawlOptions
 
 NAME = re.compile(r"\bBLOGSCOUT_[A-Z][A-Z0-9_]*")
 SOURCES = [

@@ -98,7 +98,6 @@ def test_app_lists_partners_with_filters(app, project, tmp_path):
 
 
 def test_status_button_persists_in_the_page_and_the_database(app, project, tmp_path):
-    pytest.importorskip("crawler.services.outreach", reason="outreach statuses arrive with the outreach commands")
     site = project["hostile"]
     with chromium(tmp_path / "profile") as driver:
         driver.get(app)

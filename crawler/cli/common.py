@@ -129,6 +129,31 @@ def logging_options(func):
     return click.option("--quiet", "-q", is_flag=True, help="No progress output, warnings and errors only.")(func)
 
 
+def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """Load ``--config`` before the other options: its values become their defaults."""
+    if value is None:
+        return
+    from crawler.services.config import defaults_for, load_config
+
+    try:
+        config = load_config(value)
+    except BlogscoutError as err:
+        raise click.ClickException(str(err)) from err
+    ctx.default_map = {**(ctx.default_map or {}), **defaults_for(config, ctx.command.name or "")}
+
+
+config_option = click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    is_eager=True,
+    expose_value=False,
+    callback=_read_config,
+    show_default="none",
+    metavar="FILE",
+    help="Project file (TOML, see 'blogscout init'); options given here win over it.",
+)
+
+
 def parse_set_options(pairs: tuple[str, ...]) -> dict:
     """``KEY=VALUE`` Scrapy setting overrides (values parsed as int/float/bool when they look so).
 

@@ -8,6 +8,7 @@ from crawler import defaults
 from crawler.cli.common import (
     DEFAULT_DB,
     command,
+    config_option,
     crawl_and_report,
     logging_options,
     parse_set_options,
@@ -99,7 +100,7 @@ def crawl_options(*extra):
     """The options shared by `crawl` and `run`, then ``extra`` ones, then ``--quiet`` and ``--verbose``."""
 
     def decorate(func):
-        for option in reversed([*CRAWL_OPTIONS, *extra, logging_options]):
+        for option in reversed([config_option, *CRAWL_OPTIONS, *extra, logging_options]):
             func = option(func)
         return func
 

@@ -8,6 +8,7 @@ from crawler import __version__
 from crawler.cli.common import CONTEXT, OneLineErrors
 from crawler.cli.crawl import crawl, run, worker
 from crawler.cli.demo import demo
+from crawler.cli.outreach import drafts, import_status, init, mark, status
 from crawler.cli.rank import rank
 from crawler.cli.recrawl import diff, recrawl
 from crawler.cli.schedule import schedule
@@ -24,7 +25,24 @@ def cli() -> None:
     """
 
 
-for command in (crawl, run, worker, rank, demo, recrawl, diff, schedule, report, graph, serve):
+for command in (
+    crawl,
+    run,
+    worker,
+    rank,
+    demo,
+    recrawl,
+    diff,
+    schedule,
+    report,
+    graph,
+    serve,
+    mark,
+    status,
+    import_status,
+    drafts,
+    init,
+):
     cli.add_command(command)
 
 

@@ -7,16 +7,17 @@ from pathlib import Path
 import click
 
 from crawler import defaults
-from crawler.cli.common import command, db_option, logging_options, rank_and_show, setup_logging
+from crawler.cli.common import command, config_option, db_option, logging_options, rank_and_show, setup_logging
 from crawler.services.rank import check_weights_file, parse_langs
 
 
 @command()
+@config_option
 @db_option(help="Crawl database written by 'blogscout crawl'.", type=None, metavar="PATH")
 @click.option(
     "--topic",
-    default="",
-    show_default="none: the seeds' text alone",
+    default=None,
+    show_default="the crawl's --topic",
     help='Comma-separated topic terms, e.g. "social media marketing, content marketing".',
 )
 @click.option(
@@ -30,21 +31,29 @@ from crawler.services.rank import check_weights_file, parse_langs
     default=None,
     show_default=f"{defaults.EXPORT}, or .json with --format json",
     metavar="PATH",
-    help="Export file with every ranked blog ('-' for stdout).",
+    help="Export file with every ranked blog ('-' for stdout; .xlsx for Excel, .json for JSON).",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "json"]),
+    type=click.Choice(["csv", "json", "xlsx"]),
     default=None,
     show_default="from the --out suffix, else csv",
     help="Export format.",
+)
+@click.option(
+    "--preset",
+    type=click.Choice(["hubspot", "buzzstream", "pitchbox"]),
+    default=None,
+    show_default="none: one row per blog",
+    help="One row per contact with the import columns of that outreach tool.",
 )
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM.")
 @click.option(
     "--weights",
     default=None,
     show_default="none: scoring/weights.py",
+    type=click.UNPROCESSED,
     metavar="FILE",
     help="JSON file overriding the built-in weights (keys: relevance, centrality, activity, floor, centrality_signals, link_kinds).",
 )
@@ -56,8 +65,14 @@ from crawler.services.rank import check_weights_file, parse_langs
     help="Your own blog: marks who links to you and warm prospects.",
 )
 @click.option("--save/--no-save", default=True, show_default=True, help="Store the ranking in the database.")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also list partner, declined and do-not-contact blogs ('blogscout mark').",
+)
 @logging_options
-def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, quiet, verbose):
+def rank(db, topic, lang, top, out, fmt, preset, excel, weights, me, save, include_all, quiet, verbose):
     """Rank the crawled blogs as partners; print the top and write the full export.
 
     \b
@@ -78,4 +93,6 @@ def rank(db, topic, lang, top, out, fmt, excel, weights, me, save, quiet, verbos
         fmt=fmt,
         excel=excel,
         save=save,
+        include_all=include_all,
+        preset=preset,
     )

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import command, db_option, logging_options, print_summary, rank_and_show, setup_logging
+from crawler.cli.common import (
+    command,
+    config_option,
+    db_option,
+    logging_options,
+    print_summary,
+    rank_and_show,
+    setup_logging,
+)
 from crawler.services import crawl as crawls
 from crawler.services.diff import DIFF_COLUMNS, describe_ranking, diff_database
 from crawler.services.export import export_format, write_export
@@ -13,6 +21,7 @@ from crawler.services.recrawl import recrawl as run_recrawl
 
 
 @command()
+@config_option
 @db_option(help="Project database written by 'blogscout crawl'.")
 @click.option(
     "--out",
@@ -57,6 +66,7 @@ def recrawl(db, out, topic, full, quiet, verbose):
 
 
 @command()
+@config_option
 @db_option()
 @click.option(
     "--from",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.common import db_option, group
+from crawler.cli.common import config_option, db_option, group
 from crawler.services.schedule import add, entries, remove
 
 crontab_option = click.option(
@@ -28,6 +28,7 @@ def schedule() -> None:
 
 
 @schedule.command("add")
+@config_option
 @click.option("--every", required=True, help="hourly, daily, weekly, monthly or a CRON expression like '0 6 * * 1'.")
 @db_option()
 @click.option(

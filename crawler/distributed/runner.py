@@ -13,10 +13,10 @@ import redis
 from crawler.distributed.scheduler import redis_downloader_middlewares, redis_settings
 from crawler.distributed.state import CURRENT_KEY, Keys, RedisSet, RedisSites, connect, live_workers
 from crawler.distributed.writer import ItemWriter
-from crawler.engine.runner import CrawlOptions, CrawlResult, build_settings, load_excluded, scrapy_process
 from crawler.errors import BlogscoutError
 from crawler.extract.urls import Platforms
 from crawler.spiders.blogs import BlogSpider
+from crawler.spiders.runner import CrawlOptions, CrawlResult, build_settings, load_excluded, scrapy_process
 from crawler.storage import db as dbmod
 from crawler.storage.lock import CrawlLock
 from crawler.storage.writes import update_site_counts

@@ -14,12 +14,14 @@ from urllib.parse import urlsplit
 from lxml import html
 
 from crawler.extract.contacts import decode_cfemail, email_from_mailto, emails_in_text, unique
+from crawler.extract.cooperation import cooperation_urls
 from crawler.extract.feeds import FeedEntry, FeedInfo, OpmlEntry, is_comment_feed, order_feeds, parse_feed, parse_opml
 from crawler.extract.headings import is_blogroll_heading, page_role
 from crawler.extract.htmltree import decode_html, parse_html, visible_text
 from crawler.extract.links import COMMENT, LINK_KINDS, DomContext, FoundLink, Link, iter_links
 from crawler.extract.maintext import main_text as extract_main_text
 from crawler.extract.meta import PageMeta, read_meta
+from crawler.extract.people import contact_names
 from crawler.extract.seeds import parse_seed_text
 from crawler.extract.signals import (
     Evidence,
@@ -75,6 +77,8 @@ class PageInfo:
     post_urls: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
     social: list[str] = field(default_factory=list)
+    contact_names: list[str] = field(default_factory=list)  # the person behind the blog, best first
+    cooperation_urls: list[str] = field(default_factory=list)  # pages for cooperations, best first
     published: str = ""
     post_dates: list[str] = field(default_factory=list)
     is_blog: bool = False
@@ -146,6 +150,9 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     info.social = unique([f.link.url for f in found if f.link.kind == "social"])
     visible = visible_text(root, MAX_VISIBLE_TEXT)
     info.emails = _emails(root, raw, visible)
+    info.contact_names = contact_names(root, visible)
+    same_site = [(f.link.url, f.link.anchor) for f in found if f.internal and f.link.kind not in ("share", "social")]
+    info.cooperation_urls = cooperation_urls(same_site, info.url, headline)
     info.language = meta.language or guess_language(visible)
     raw_lower = raw.lower()
     info.generator = detect_generator(meta.generators, raw, host)

@@ -6,7 +6,7 @@ import hashlib
 from html import escape
 from random import Random
 
-from crawler.sandbox import hardtext, text, widgets
+from crawler.sandbox import hardtext, outreach, text, widgets
 from crawler.sandbox.model import Blog, Post, iso
 
 GENERATORS = {
@@ -89,6 +89,9 @@ class BlogPages:
         ]
         if blog.blogroll_style == "page":
             items.append((self.href(blog.blogroll_path), blog.blogroll_heading))
+        cooperation = outreach.cooperation_page(blog)
+        if cooperation:
+            items.append((self.href(cooperation[0]), cooperation[1]))
         if "private" in blog.features:
             items.append((self.href(blog.page_path("private")), ui("private")))
         lis = "".join(f'<li><a href="{u}">{escape(t)}</a></li>' for u, t in items)
@@ -272,13 +275,7 @@ class BlogPages:
             paras = [escape(t) for t in text.lang_vocab(self.lang)["contact_templates"]]
             paras.append("E-Mail: " + widgets.obfuscated_email(blog.emails[0], blog.email_style))
         elif name == "imprint":
-            paras = [
-                "Angaben gemäß § 5 TMG",
-                f"{escape(blog.author)}<br>{escape(blog.address[0])}<br>"
-                f"{escape(blog.address[1])}<br>{escape(blog.address[2])}",
-                "E-Mail: " + widgets.obfuscated_email(blog.emails[0], blog.email_style),
-                f"Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV: {escape(blog.author)}",
-            ]
+            paras = outreach.imprint_paragraphs(blog, widgets.obfuscated_email(blog.emails[0], blog.email_style))
         elif name == "privacy":
             paras = [escape(text.sentence(rng, blog.topic, self.lang))]
         else:
@@ -289,6 +286,11 @@ class BlogPages:
             + "</article>"
         )
         return self.layout(f"{title} – {blog.title}", main, canonical=blog.url(blog.page_path(name)))
+
+    def cooperation(self) -> str:
+        """The blog's page for cooperations (see `crawler.sandbox.outreach`)."""
+        page = outreach.cooperation_page(self.blog)
+        return self.layout(f"{page[2] if page else ''} – {self.blog.title}", outreach.cooperation_main(self.blog))
 
     def blogroll_page(self) -> str:
         """The separate blogroll/links/partner page."""

@@ -18,7 +18,7 @@ from email.utils import parsedate_to_datetime
 from random import Random
 from urllib.parse import urlsplit
 
-from crawler.sandbox import build, feeds, text, wiring
+from crawler.sandbox import build, feeds, outreach, text, wiring
 from crawler.sandbox import hard as hardmod
 from crawler.sandbox.model import HTML, LABELS, Blog, Post, Response, page, redirect
 from crawler.sandbox.pages import BlogPages
@@ -328,6 +328,8 @@ class World:
     def _route_extra(self, blog: Blog, pages: BlogPages, path: str) -> Response | None:
         if blog.blogroll_style == "page" and path == blog.blogroll_path:
             return page(pages.blogroll_page(), modified=blog.created)
+        if path == outreach.cooperation_path(blog):
+            return page(pages.cooperation(), modified=blog.created)
         if blog.blogroll_style == "opml" and path == "/blogroll.opml":
             return page(feeds.opml(blog), modified=blog.created, content_type="text/x-opml; charset=utf-8")
         if "files" in blog.features and path in FILES:

@@ -15,7 +15,7 @@ from crawler.storage import db as dbmod
 from crawler.storage.db import DatabaseError
 
 if TYPE_CHECKING:
-    from crawler.engine.runner import CrawlOptions, CrawlResult
+    from crawler.spiders.runner import CrawlOptions, CrawlResult
 
 
 def make_options(
@@ -33,8 +33,8 @@ def make_options(
     settings: dict | None = None,
 ) -> CrawlOptions:
     """Validated `CrawlOptions`; raises `crawler.services.seeds.SeedError` for unusable seeds."""
-    from crawler.engine.runner import CrawlOptions
     from crawler.services.seeds import check_list_file, collect_seeds
+    from crawler.spiders.runner import CrawlOptions
 
     for option, paths in (("--platforms", platforms_files), ("--exclude", exclude_files)):
         for path in paths:
@@ -75,7 +75,7 @@ def stored_run(db: str | Path, resumable: bool = False) -> dict:
 
 def options_of_run(run: dict, settings: dict | None = None) -> CrawlOptions:
     """The options a stored run was started with; ``settings`` override its Scrapy settings."""
-    from crawler.engine.runner import CrawlOptions
+    from crawler.spiders.runner import CrawlOptions
 
     options = CrawlOptions.from_run(run)
     options.settings.update(settings or {})
@@ -108,7 +108,7 @@ def crawl(
             from crawler.distributed.runner import run_coordinator
 
             return run_coordinator(db, options, redis_url, quiet=quiet)
-        from crawler.engine.runner import run_crawl
+        from crawler.spiders.runner import run_crawl
 
         return run_crawl(db, options, command=command, quiet=quiet, mode=mode, resume_run=resume_run)
     except OSError as err:
@@ -117,7 +117,7 @@ def crawl(
 
 def summary(db: str, result: CrawlResult) -> list[tuple[str, str]]:
     """(label, value) lines describing a finished crawl."""
-    from crawler.engine.runner import summary as run_summary
+    from crawler.spiders.runner import summary as run_summary
 
     return run_summary(db, result)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from crawler.errors import BlogscoutError
 
 if TYPE_CHECKING:
-    from crawler.engine.runner import CrawlOptions
+    from crawler.spiders.runner import CrawlOptions
 
 PROXY_VARIABLES = ("http_proxy", "no_proxy", "NO_PROXY")
 
@@ -106,6 +106,6 @@ def sample_web(world: int, blogs: int) -> Iterator[SandboxProcess]:
 
 def demo_options(sandbox: SandboxProcess, topic: str) -> CrawlOptions:
     """Crawl options for the sample web: its seeds, politeness lifted for a web on this machine."""
-    from crawler.engine.runner import LOCAL_WEB_SETTINGS, CrawlOptions
+    from crawler.spiders.runner import LOCAL_WEB_SETTINGS, CrawlOptions
 
     return CrawlOptions(seeds=sandbox.seeds(), topic=topic, settings=dict(LOCAL_WEB_SETTINGS))

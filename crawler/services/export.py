@@ -20,15 +20,23 @@ from crawler.errors import InputError, OutputError
 STDOUT = "-"
 
 
+FORMATS = ("csv", "json", "xlsx")
+
+
 def export_format(out: str, fmt: str | None = None) -> str:
-    """``fmt`` when given, else ``json`` for a ``.json`` path and ``csv`` for anything else."""
-    return fmt or ("json" if str(out).lower().endswith(".json") else "csv")
+    """``fmt`` when given, else ``json`` for ``.json``, ``xlsx`` for ``.xlsx`` and ``csv`` for anything else."""
+    if fmt:
+        return fmt
+    suffix = str(out).lower().rsplit(".", 1)[-1]
+    return suffix if suffix in ("json", "xlsx") else "csv"
 
 
-def check_format(fmt: str, excel: bool) -> None:
-    """Refuse ``excel`` for JSON exports."""
-    if excel and fmt == "json":
+def check_format(fmt: str, excel: bool, out: str = "") -> None:
+    """Refuse ``excel`` for JSON and Excel exports, and an Excel workbook on stdout."""
+    if excel and fmt != "csv":
         raise InputError("--excel applies to CSV only; drop --excel or use --format csv")
+    if fmt == "xlsx" and out == STDOUT:
+        raise InputError("--format xlsx cannot go to stdout; pass a file name such as --out partners.xlsx")
 
 
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
@@ -135,7 +143,14 @@ def write_export(
     """Write the export to ``out`` ('-' for stdout) through `atomic_output`; ``db`` is the project
     database it must not replace."""
     if out == STDOUT:
+        check_format(fmt, excel, out)
         write_rows(rows, sys.stdout, fmt=fmt, excel=excel, columns=columns)
         return
-    with atomic_output(out, db) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
-        write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns)
+    with atomic_output(out, db) as tmp:
+        if fmt == "xlsx":
+            from scoring.excel import write_xlsx
+
+            write_xlsx(rows, tmp, columns=columns)
+        else:
+            with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                write_rows(rows, fh, fmt=fmt, excel=excel, columns=columns)

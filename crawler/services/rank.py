@@ -15,13 +15,18 @@ from crawler import defaults
 from crawler.errors import InputError
 from crawler.extract.textfile import TextFileError, read_text_file
 from crawler.services.export import STDOUT, check_format, check_output, export_format, write_export
+from crawler.services.outreach import leave_out_closed
+from crawler.services.presets import PRESETS, check_preset, contact_rows
 from crawler.storage import db as dbmod
 from crawler.storage.db import DatabaseError
+from crawler.storage.outreach import load_statuses
 from crawler.storage.reads import (
+    crawl_topic,
     iter_documents,
     iter_link_counts,
     latest_run_id,
     load_contacts,
+    load_latest_posts,
     load_post_dates,
     load_sites,
     reference_time,
@@ -76,6 +81,8 @@ def load_crawl(db: sqlite_utils.Database, link_kinds: Iterable[str] | None = Non
         post_dates=load_post_dates(db),
         contacts=load_contacts(db),
         reference=reference_time(db),
+        latest_posts=load_latest_posts(db),
+        statuses=load_statuses(db),
     )
 
 
@@ -114,9 +121,21 @@ def rank_database(
     return rows[:top] if top else rows
 
 
-def check_weights_file(weights: str | None) -> None:
-    """Refuse a ``--weights`` path that is not a file, cannot be read or is over the size cap."""
-    if weights is None:
+def stored_topic(db_path: str | Path) -> str:
+    """The ``--topic`` the latest crawl of the database was started with ('' if none)."""
+    db = dbmod.connect(db_path, create=False)
+    try:
+        return crawl_topic(db)
+    finally:
+        db.close()
+
+
+def check_weights_file(weights: str | Mapping[str, Any] | None) -> None:
+    """Refuse a ``--weights`` path that is not a file, cannot be read or is over the size cap.
+
+    A mapping (the ``[weights]`` table of a project file) is checked when it is loaded.
+    """
+    if weights is None or isinstance(weights, Mapping):
         return
     if not Path(weights).exists():
         raise InputError(f"--weights {weights}: no such file; pass a JSON weights file or leave out --weights")
@@ -177,15 +196,22 @@ def rank_to_file(
     db: str,
     *,
     out: str = defaults.EXPORT,
-    topic: str = "",
+    topic: str | None = "",
     langs: Sequence[str] | None = None,
     me: str | None = None,
-    weights: str | None = None,
+    weights: str | Mapping[str, Any] | None = None,
     fmt: str | None = None,
     excel: bool = False,
     save: bool = True,
+    include_all: bool = False,
+    preset: str | None = None,
 ) -> list[dict]:
     """Rank a database, write the full export to ``out`` ('-' for stdout), store the snapshot.
+
+    Partner, declined and do-not-contact blogs are left out of the export and of the returned
+    rows unless ``include_all``; the stored snapshot keeps every blog. ``preset`` (hubspot,
+    buzzstream, pitchbox) writes one row per contact with that tool's import columns instead.
+    ``topic=None`` uses the topic the crawl was started with.
 
     The one entry point for ``rank``, ``run``, ``demo`` and ``recrawl``. Inputs are checked
     before the ranking starts; problems raise `InputError`, `OutputError` or `DatabaseError`.
@@ -194,17 +220,30 @@ def rank_to_file(
     from scoring.rank import COLUMNS, ME_COLUMNS
 
     fmt = export_format(out, fmt)
-    check_format(fmt, excel)
+    check_format(fmt, excel, out)
+    check_preset(preset)
     if me is not None and not me_site(me):
         raise InputError(f"--me {me!r}: not a URL or domain; pass your blog's address, e.g. --me https://my-blog.de/")
     if out != STDOUT:
         check_output(out, db)
     if save and Path(db).exists():
         check_writable(db, "fix its permissions, or pass --no-save to rank without storing the ranking")
+    if topic is None:
+        topic = stored_topic(db)
+        if topic:
+            log.info("topic of the crawl: %s", topic)
     rows = rank_database(db, topic=topic, langs=langs, me=me, weights=weights)
     if not rows:
         log.warning("no candidate blogs in %s; crawl more (--hops) or check --lang", db)
-    write_export(rows, out, fmt=fmt, excel=excel, columns=COLUMNS + (ME_COLUMNS if me else []), db=db)
+    shown = leave_out_closed(rows, include_all)
+    if len(shown) < len(rows):
+        log.info("%d partner/declined/do-not-contact blog(s) left out; --all lists them", len(rows) - len(shown))
+    if preset:
+        contacts = list(contact_rows(shown, preset))
+        log.info("%d contact(s) of %d blog(s) in the %s import file", len(contacts), len(shown), preset)
+        write_export(contacts, out, fmt=fmt, excel=excel, columns=PRESETS[preset], db=db)
+    else:
+        write_export(shown, out, fmt=fmt, excel=excel, columns=COLUMNS + (ME_COLUMNS if me else []), db=db)
     if save and rows:
         store_ranking(db, rows, {"topic": topic, "langs": langs, "me": me, "weights": weights})
-    return rows
+    return shown

@@ -11,7 +11,7 @@ from crawler.services import crawl as crawls
 from crawler.services.rank import check_writable, rank_database, store_ranking
 
 if TYPE_CHECKING:
-    from crawler.engine.runner import CrawlOptions, CrawlResult
+    from crawler.spiders.runner import CrawlOptions, CrawlResult
 
 
 @dataclass

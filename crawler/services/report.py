@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from crawler.errors import InputError, NotStoredError
+from crawler.services import outreach
 from crawler.services.export import atomic_output
 from crawler.services.rank import rank_database
 from crawler.storage import browse, reads
@@ -70,20 +71,12 @@ def http_href(url: str | None) -> str | None:
 
 def statuses(db: sqlite_utils.Database) -> dict[str, dict]:
     """{site: {"status", "note"}} from the outreach service (empty before any status is set)."""
-    try:
-        from crawler.services import outreach
-    except ImportError:  # outreach statuses not part of this build
-        return {}
     return {row["site"]: row for row in outreach.statuses(db)}
 
 
 def status_names() -> list[str]:
     """Every outreach status, in workflow order."""
-    try:
-        from crawler.services.outreach import STATUSES
-    except ImportError:
-        return ["new"]
-    return list(STATUSES)
+    return list(outreach.STATUSES)
 
 
 def monthly_posts(dates: Iterable[str], reference: str | None, months: int = ACTIVITY_MONTHS) -> list[dict]:
@@ -264,16 +257,8 @@ def write_text(out: str | Path, text: str, db: str | Path | None = None) -> None
         tmp.write_text(text, encoding="utf-8")
 
 
-class StatusUnavailable(InputError):
-    """Outreach statuses cannot be stored by this build."""
-
-
 def set_status(db_path: str | Path, site: str, status: str, note: str | None = None) -> None:
     """Store a candidate's outreach status and note through the outreach service."""
-    try:
-        from crawler.services import outreach
-    except ImportError as err:
-        raise StatusUnavailable("outreach statuses are not available in this build") from err
     with opened(db_path) as db:
         outreach.mark(db, [site], status, note)
 

@@ -403,6 +403,8 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         contacts += [("contact_url", u) for u in info.contact_urls[:2]]
         contacts += [("impressum_url", u) for u in info.impressum_urls[:2]]
         contacts += [("social", u) for u in info.social if is_profile_url(u)]
+        contacts += [("name", n) for n in info.contact_names[:1]]
+        contacts += [("cooperation_url", u) for u in info.cooperation_urls[:1]]
         if page_kind in ("contact", "impressum"):
             contacts.append((f"{page_kind}_url", response.url))
         return PageItem(

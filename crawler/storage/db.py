@@ -14,6 +14,8 @@ carries the ``run_id`` of the run that last wrote it. Tables:
 - ``rankings`` / ``ranking_rows``: ranking snapshots (the full exported row as JSON) for diffs.
 - ``partners`` (view): the rows of the latest ranking as columns; ``pages_fts``: full-text search
   over page titles and text, kept in step with ``pages`` by triggers.
+- ``outreach``: the strategist's status of a site (new ... do-not-contact) with a note and the
+  time of the change; ``outreach_history`` keeps every change. Never touched by crawls.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import sqlite_utils
 
 from crawler.errors import BlogscoutError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -148,6 +150,24 @@ def m002_rankings(db: sqlite_utils.Database) -> None:
     )
 
 
+def _partners_view(db: sqlite_utils.Database) -> None:
+    """The ``partners`` view: the latest ranking's rows, with the outreach status where there is one."""
+    fields = ("title", "url", "relevance", "centrality", "activity", "language", "last_post", "why")
+    extracted = ", ".join(f"json_extract(r.row, '$.{name}') AS {name}" for name in fields)
+    status, join = "", ""
+    if db["outreach"].exists():  # the outreach status, as `blogscout status` shows it
+        status, join = (
+            ", coalesce(o.status, 'new') AS status, o.note AS note",
+            " LEFT JOIN outreach o ON o.site = r.site",
+        )
+    db.create_view(
+        "partners",
+        f"SELECT r.rank, r.site, r.score, {extracted}{status}, r.ranking_id FROM ranking_rows r{join} "
+        "WHERE r.ranking_id = (SELECT max(id) FROM rankings) ORDER BY r.rank",
+        replace=True,
+    )
+
+
 @migrations()
 def m003_browsing(db: sqlite_utils.Database) -> None:
     """Friendly to outside tools: foreign keys, a ``partners`` view, full-text search over pages.
@@ -165,20 +185,7 @@ def m003_browsing(db: sqlite_utils.Database) -> None:
     )
     db["pages"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
     db["ranking_rows"].create_index(["site"], if_not_exists=True)
-    fields = ("title", "url", "relevance", "centrality", "activity", "language", "last_post", "why")
-    extracted = ", ".join(f"json_extract(r.row, '$.{name}') AS {name}" for name in fields)
-    status, join = "", ""
-    if db["outreach"].exists():  # the outreach status, as `blogscout status` shows it
-        status, join = (
-            ", coalesce(o.status, 'new') AS status, o.note AS note",
-            " LEFT JOIN outreach o ON o.site = r.site",
-        )
-    db.create_view(
-        "partners",
-        f"SELECT r.rank, r.site, r.score, {extracted}{status}, r.ranking_id FROM ranking_rows r{join} "
-        "WHERE r.ranking_id = (SELECT max(id) FROM rankings) ORDER BY r.rank",
-        replace=True,
-    )
+    _partners_view(db)
 
 
 @migrations()
@@ -205,6 +212,24 @@ def m005_no_site_foreign_keys(db: sqlite_utils.Database) -> None:
         db["pages"].enable_fts(
             ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2", replace=True
         )
+
+
+@migrations()
+def m006_outreach(db: sqlite_utils.Database) -> None:
+    """Outreach status per site (kept across re-crawls) and the history of its changes."""
+    db["outreach"].create({"site": str, "status": str, "note": str, "changed_at": str}, pk="site", if_not_exists=True)
+    db["outreach_history"].create(
+        {"id": int, "site": str, "status": str, "note": str, "changed_at": str},
+        pk="id",
+        if_not_exists=True,
+    )
+    db["outreach_history"].create_index(["site"], if_not_exists=True)
+
+
+@migrations()
+def m007_partners_with_status(db: sqlite_utils.Database) -> None:
+    """The ``partners`` view again, now that every database has the ``outreach`` table to join."""
+    _partners_view(db)
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:

@@ -116,12 +116,43 @@ def load_post_dates(db: sqlite_utils.Database) -> dict[str, list[str]]:
     return out
 
 
+# Where a person's name is most trustworthy: the Impressum names who is responsible by law.
+_NAME_SOURCES = "CASE p.page_kind WHEN 'impressum' THEN 0 WHEN 'about' THEN 1 WHEN 'contact' THEN 2 ELSE 3 END"
+
+
 def load_contacts(db: sqlite_utils.Database) -> dict[str, dict[str, list[str]]]:
-    """{site: {kind: [values]}} for e-mail, contact page, Impressum and social profiles."""
+    """{site: {kind: [values]}} for e-mail, contact page, Impressum, social profiles, cooperation pages.
+
+    Names (kind ``name``) come best first: from the Impressum, then the about and contact pages,
+    then the most pages; other kinds in alphabetical order.
+    """
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for site, kind, value in db.execute("SELECT site, kind, value FROM contacts ORDER BY site, kind, value"):
+    for site, kind, value in db.execute(
+        "SELECT site, kind, value FROM contacts WHERE kind != 'name' ORDER BY site, kind, value"
+    ):
         out[site][kind].append(value)
+    cur = db.execute(
+        f"SELECT c.site, c.value, min({_NAME_SOURCES}) AS source FROM contacts c "
+        "LEFT JOIN pages p ON p.url = c.source_url WHERE c.kind = 'name' "
+        "GROUP BY c.site, c.value ORDER BY c.site, source, c.value"
+    )
+    for site, value, _ in cur:
+        out[site]["name"].append(value)
     return {s: dict(kinds) for s, kinds in out.items()}
+
+
+_LATEST_POSTS = (
+    "SELECT site, title, url, max(published) FROM ("
+    "SELECT site, title, entry_url AS url, published FROM feed_entries "
+    "WHERE published IS NOT NULL AND published != '' AND title IS NOT NULL AND title != '' "
+    "UNION ALL SELECT site, title, url, published FROM pages WHERE page_kind = 'post' "
+    "AND published IS NOT NULL AND published != '' AND title IS NOT NULL AND title != '') GROUP BY site"
+)
+
+
+def load_latest_posts(db: sqlite_utils.Database) -> dict[str, tuple[str, str]]:
+    """{site: (title, url)} of each site's newest dated post, from its feed or crawled posts."""
+    return {site: (" ".join(title.split()), url) for site, title, url, _ in db.execute(_LATEST_POSTS)}
 
 
 def reference_time(db: sqlite_utils.Database) -> str | None:
@@ -131,6 +162,18 @@ def reference_time(db: sqlite_utils.Database) -> str | None:
         return row[0]
     row = db.execute("SELECT max(fetched_at) FROM pages").fetchone()
     return row[0] if row and row[0] else None
+
+
+def crawl_topic(db: sqlite_utils.Database) -> str:
+    """The topic of the latest run that was given one ('' when none was)."""
+    for (options,) in db.execute("SELECT options FROM runs ORDER BY id DESC"):
+        try:
+            topic = json.loads(options or "{}").get("topic")
+        except (ValueError, AttributeError):
+            continue
+        if topic:
+            return str(topic)
+    return ""
 
 
 def latest_run_id(db: sqlite_utils.Database) -> int | None:

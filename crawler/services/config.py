@@ -1,0 +1,169 @@
+"""One TOML file per client project (``--config kunde-a.toml``): seeds, topic, database, exports.
+
+The file supplies defaults; options given on the command line win. Paths in it are relative to
+the file's folder, so a project folder can move as a whole. `starter_config` is the commented
+file ``blogscout init`` writes.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crawler.errors import InputError, OutputError
+
+KEYS = ("seeds", "seeds_file", "topic", "me", "exclude", "weights", "languages", "database", "export_folder")
+
+
+class ConfigError(InputError):
+    """A project file that cannot be used (unreadable, not TOML, unknown key, wrong type)."""
+
+
+@dataclass
+class ProjectConfig:
+    """What a client's project file holds (empty values: not set)."""
+
+    path: Path
+    seeds: list[str] = field(default_factory=list)
+    seed_files: list[str] = field(default_factory=list)
+    topic: str | None = None
+    me: str | None = None
+    exclude_files: list[str] = field(default_factory=list)
+    weights: str | dict | None = None
+    languages: str | None = None
+    database: str | None = None
+    export_folder: str | None = None
+
+
+def _strings(value: Any, key: str, where: Path) -> list[str]:
+    """A string or a list of strings as a list; `ConfigError` otherwise."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ConfigError(f'--config {where}: {key!r} must be a text or a list of texts, e.g. {key} = ["..."]')
+
+
+def _text(value: Any, key: str, where: Path) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f'--config {where}: {key!r} must be a text in quotes, e.g. {key} = "..."')
+    return value
+
+
+def load_config(path: str | Path) -> ProjectConfig:
+    """Read and check a project file; `ConfigError` names the key and the fix."""
+    where = Path(path)
+    try:
+        data = tomllib.loads(where.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as err:
+        raise ConfigError(f"--config {where}: no such file; create one with 'blogscout init {where.stem}'") from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"--config {where}: cannot read it ({err})") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"--config {where}: not valid TOML ({err})") from err
+    unknown = [k for k in data if k not in KEYS]
+    if unknown:
+        raise ConfigError(f"--config {where}: unknown key {unknown[0]!r}; use {', '.join(KEYS)}")
+    base = where.resolve().parent
+
+    def local(p: str) -> str:
+        return str(Path(p).expanduser() if Path(p).expanduser().is_absolute() else base / p)
+
+    config = ProjectConfig(path=where)
+    config.seeds = _strings(data.get("seeds", []), "seeds", where)
+    config.seed_files = [local(p) for p in _strings(data.get("seeds_file", []), "seeds_file", where)]
+    config.exclude_files = [local(p) for p in _strings(data.get("exclude", []), "exclude", where)]
+    for key in ("topic", "me", "database", "export_folder"):
+        if key in data:
+            value = _text(data[key], key, where)
+            setattr(config, key, local(value) if key in ("database", "export_folder") else value)
+    if "languages" in data:
+        config.languages = ",".join(_strings(data["languages"], "languages", where))
+    if "weights" in data:
+        weights = data["weights"]
+        if isinstance(weights, Mapping):
+            config.weights = dict(weights)
+        else:
+            config.weights = local(_text(weights, "weights", where))
+    return config
+
+
+def defaults_for(config: ProjectConfig, command: str) -> dict[str, Any]:
+    """Default values of a command's parameters (click names) taken from the project file."""
+    folder = Path(config.export_folder) if config.export_folder else None
+    common = {"db": config.database, "topic": config.topic}
+    per_command: dict[str, dict[str, Any]] = {
+        "crawl": {"urls": config.seeds, "seed_files": config.seed_files, "exclude_files": config.exclude_files},
+        "rank": {"lang": config.languages, "me": config.me, "weights": config.weights},
+        "recrawl": {},
+        "drafts": {"out": str(folder / "drafts") if folder else None},
+        "add": {"out_dir": str(folder) if folder else None},
+    }
+    per_command["run"] = {**per_command["crawl"], "lang": config.languages, "me": config.me}
+    if folder:
+        for name in ("run", "rank", "recrawl"):
+            per_command[name]["out"] = str(folder / "partners.csv")
+    values = {**common, **per_command.get(command, {})}
+    return {k: v for k, v in values.items() if v not in (None, [], "")}
+
+
+STARTER = """# blogscout project file for {name}: every command takes it with --config {file}
+# Options given on the command line win over what is written here.
+# Paths are relative to this file's folder.
+
+# Blogs you know are good for this client: the crawl starts there.
+seeds = [
+    "https://example-blog.de/",
+]
+# ...or a file of seed URLs (one a line, or an OPML blogroll):
+# seeds_file = "seeds.txt"
+
+# Comma-separated topic terms; ranking and the crawl's priorities use them.
+topic = "content marketing, social media marketing"
+
+# The client's own blog: marks who links to it already (links_to_me, warm_prospect).
+# me = "https://kunde-a.de/"
+
+# Files of sites to leave out, e.g. existing partners (one a line).
+# exclude = ["partner-bisher.txt"]
+
+# Keep blogs in these languages.
+languages = ["de", "en"]
+
+# Ranking weights (see 'blogscout rank --weights'), as a table or a JSON file:
+# [weights]
+# activity = 1.0
+# cooperation = 0.05
+
+# The project database and where exports and drafts go.
+database = "data/{name}.db"
+export_folder = "exports"
+"""
+
+
+def starter_config(name: str) -> str:
+    """The commented starter file for a project called ``name``."""
+    return STARTER.format(name=name, file=f"{name}.toml")
+
+
+def write_starter(name: str, folder: str | Path = ".") -> Path:
+    """Write ``<name>.toml`` (and an empty ``exports`` folder) into ``folder``.
+
+    Refuses (`OutputError`) to replace an existing file.
+    """
+    stem = name[:-5] if name.endswith(".toml") else name
+    if not stem or any(ch in stem for ch in "/\\") or stem.startswith("."):
+        raise InputError(f"{name!r}: use a plain project name such as kunde-a")
+    path = Path(folder) / f"{stem}.toml"
+    try:
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(starter_config(stem))
+        (Path(folder) / "exports").mkdir(exist_ok=True)
+    except FileExistsError as err:
+        raise OutputError(f"{path}: exists already; edit it, or pick another project name") from err
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write ({err.strerror})") from err
+    return path
