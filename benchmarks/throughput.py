@@ -16,7 +16,8 @@ each in its own process with the same page budget:
 Pages are responses other than robots.txt (blogscout also fetches one robots.txt per host: that
 time counts against it). pages/s is pages over the crawl's own elapsed time (Scrapy's engine time;
 the loop time for requests + bs4); "wall" is the whole command including start-up. CPU% is the
-crawl process tree's user + system time over its wall time (100% = one core). Peak RSS is the
+crawl process tree's user + system time over its wall time (100% = one core); CPU ms per page is
+that CPU time over the pages (stored pages for blogscout). Peak RSS is the
 largest resident size of the process tree. Medians over the rounds; ratios are to the bare spider's
 median.
 
@@ -134,7 +135,8 @@ def run_bare(proxy: str, seeds: list[str], pages: int, extra: list[str] = ()) ->
     }
 
 
-def run_blogscout(proxy: str, seeds: list[str], pages: int, extra: list[str]) -> dict:
+def run_blogscout(proxy: str, seeds: list[str], pages: int, extra: list[str], tree: Path = ROOT) -> dict:
+    """The real `blogscout crawl`, with the code of `tree` (another checkout: its `crawler` package)."""
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         m = run_measured(
@@ -155,7 +157,7 @@ def run_blogscout(proxy: str, seeds: list[str], pages: int, extra: list[str]) ->
                 *extra,
             ],
             env=_env(proxy),
-            cwd=str(ROOT),
+            cwd=str(tree),
         )
         if m.returncode:
             raise RuntimeError(m.stderr[-2000:])
@@ -215,16 +217,18 @@ def report(results: dict[str, list[dict]], server: dict[str, float], args, rende
         "|---|---:|",
         *(f"| {name} | {rate:,.0f} |" for name, rate in server.items()),
         "",
-        "| crawler | pages | pages/s | ratio to bare Scrapy | wall s | CPU % | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| crawler | pages | pages/s | ratio to bare Scrapy | wall s | CPU % | CPU ms per page | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, rows in results.items():
         rates = [r["pages"] / r["elapsed"] for r in rows]
         rate = statistics.median(rates)
         cpu = statistics.median(100 * r["cpu"] / r["wall"] for r in rows)
+        per_page = statistics.median(1000 * r["cpu"] / r.get("stored_pages", r["pages"]) for r in rows)
         lines.append(
             f"| {name} | {_median(rows, 'pages'):.0f} | {rate:.0f} ({min(rates):.0f}–{max(rates):.0f}) | "
-            f"{rate / bare_rate:.2f} | {_median(rows, 'wall'):.1f} | {cpu:.0f} | {_median(rows, 'rss'):.0f} |"
+            f"{rate / bare_rate:.2f} | {_median(rows, 'wall'):.1f} | {cpu:.0f} | {per_page:.2f} | "
+            f"{_median(rows, 'rss'):.0f} |"
         )
     blog = next((rows for name, rows in results.items() if name.startswith("blogscout crawl (b)")), None)
     if blog:
@@ -247,6 +251,12 @@ def main() -> None:
         "--only",
         default="bare,bare-tuned,blogscout,blogscout-inprocess,bs",
         help="comma-separated crawlers to run (bare first: ratios are to it)",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout (e.g. a git worktree of the previous commit): adds `blogscout-baseline`, "
+        "its blogscout crawl, to every round",
     )
     parser.add_argument(
         "--set",
@@ -276,6 +286,7 @@ def main() -> None:
             p, world.seeds, args.pages, [*extra, "--set", "BLOGSCOUT_EXTRACT_WORKERS=0"]
         ),
         "bs": lambda p: run_bs(p, world.seeds, args.pages),
+        "blogscout-baseline": lambda p: run_blogscout(p, world.seeds, args.pages, extra, args.baseline),
     }
     names = {
         "bare": "bare Scrapy (a)",
@@ -284,8 +295,9 @@ def main() -> None:
         "blogscout": "blogscout crawl (b)",
         "blogscout-inprocess": "blogscout crawl, extraction in-process (b')",
         "bs": "requests + bs4 (c)",
+        "blogscout-baseline": f"blogscout crawl, baseline {args.baseline} (b0)",
     }
-    chosen = sorted(args.only.split(","), key=lambda k: k != "bare")
+    chosen = sorted(args.only.split(",") + (["blogscout-baseline"] if args.baseline else []), key=lambda k: k != "bare")
     if chosen[0] != "bare":
         raise SystemExit("the ratios need the bare spider (--only bare,...)")
     results: dict[str, list[dict]] = {names[k]: [] for k in chosen}

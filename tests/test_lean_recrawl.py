@@ -109,3 +109,19 @@ def test_blog_that_posted_is_read_again_in_the_same_run(project):
     assert asked.get(home) == 200  # read again: it lists the new post and links the new blog
     assert quiet_home not in asked  # its feed is unchanged: the home page rests
     assert any(site_key(url) == quiet.site for url in asked)  # ... but the feed was asked
+
+
+@pytest.mark.parametrize("style", ["page", "opml"])
+def test_blog_newly_in_a_seeds_blogroll_is_found_without_a_post(project, style):
+    db, world, server = project["db"], project["world"], project["server"]
+    seed = next(b for b in world.blogs if b.label == "seed" and b.blogroll_style == style)
+    newcomer = world.add_blog(label="partner", linked_from=seed.host, lang=seed.lang)  # nothing else changes
+    server.clear_requests()
+    result = blogscout("recrawl", "--db", str(db), "--quiet", proxy=server.proxy_url)
+    assert result.returncode == 0, result.stderr
+    assert query(db, "SELECT role FROM sites WHERE site = ?", newcomer.site) == [("candidate",)]
+    asked = {url: status for _, url, status in server.requests}
+    (home,) = query(db, "SELECT url FROM pages WHERE site = ? AND page_kind = 'home'", seed.site)[0]
+    assert asked.get(home) == (304 if style == "page" else 200)  # the OPML style lists it on the home page too
+    rolls = [u for (u,) in query(db, "SELECT url FROM pages WHERE site = ? AND page_kind = 'blogroll'", seed.site)]
+    assert 200 in {asked.get(u) for u in rolls}  # the blogroll page or OPML file changed and was read again

@@ -118,12 +118,6 @@ def collapse(text: str, limit: int = MAX_ANCHOR) -> str:
     return " ".join(text.split())[:limit]
 
 
-def _tokens(el: html.HtmlElement) -> list[str]:
-    attrs = el.attrib
-    raw = (attrs.get("class", "") + " " + attrs.get("id", "")).lower()
-    return raw.split()
-
-
 def heading_text(el: html.HtmlElement) -> str:
     """Text of `el` when it is heading-like (h1-h6, widget title, bold label), else ''."""
     tag = el.tag
@@ -161,32 +155,41 @@ def _has_blogroll_heading(el: html.HtmlElement) -> bool:
 def own_marks(el: html.HtmlElement) -> tuple[int, str | None]:
     """Sticky flags (share/blogroll/comment) and nav/main marker of one element by itself."""
     tag = el.tag
-    tokens = _tokens(el)
+    attrs = el.attrib
+    flags, where = _attribute_marks(
+        tag, attrs.get("class", ""), attrs.get("id", ""), attrs.get("role"), attrs.get("itemprop")
+    )
+    if not flags & BLOGROLL and tag in _CONTAINER_TAGS and _has_blogroll_heading(el):
+        flags |= BLOGROLL
+    return flags, where
+
+
+@lru_cache(maxsize=8192)
+def _attribute_marks(tag: str, cls: str, id_: str, role: str | None, itemprop: str | None) -> tuple[int, str | None]:
+    """The part of `own_marks` that depends only on the element's tag and attributes (cached:
+    a site's pages repeat their classes)."""
+    tokens = (cls + " " + id_).lower().split()
     flags = 0
-    cls = el.attrib.get("class", "").lower()
-    if cls and _SHARE_CLASS_RE.search(cls):
+    low = cls.lower()
+    if low and _SHARE_CLASS_RE.search(low):
         flags |= SHARE
-    if (
-        any(t in _BLOGROLL_TOKENS or t.startswith("linkcat") for t in tokens)
-        or ("widget" in tokens and "bloglist" in tokens)
-        or tag in _CONTAINER_TAGS
-        and _has_blogroll_heading(el)
+    if any(t in _BLOGROLL_TOKENS or t.startswith("linkcat") for t in tokens) or (
+        "widget" in tokens and "bloglist" in tokens
     ):
         flags |= BLOGROLL
     if tag == "form" or any(t in _FORM_TOKENS or t.startswith(("comment-form", "comment-reply")) for t in tokens):
         flags |= FORM
     elif any(_COMMENT_TOKEN_RE.match(t) for t in tokens):
         flags |= COMMENT
-    return flags, _nav_or_main(el, tag, tokens)
+    return flags, _nav_or_main(tag, tokens, role, itemprop)
 
 
-def _nav_or_main(el: html.HtmlElement, tag: str, tokens: list[str]) -> str | None:
-    attrs = el.attrib
-    if tag in _MAIN_TAGS or attrs.get("role") == "main" or attrs.get("itemprop") in ("articleBody", "blogPost"):
+def _nav_or_main(tag: str, tokens: list[str], role: str | None, itemprop: str | None) -> str | None:
+    if tag in _MAIN_TAGS or role == "main" or itemprop in ("articleBody", "blogPost"):
         return MAIN
     if any(t in _MAIN_TOKENS for t in tokens) or ("widget" in tokens and "blog" in tokens):
         return MAIN
-    if tag in _NAV_TAGS or attrs.get("role") in _NAV_ROLES:
+    if tag in _NAV_TAGS or role in _NAV_ROLES:
         return NAV
     if any(
         _NAV_TOKEN_RE.search(t) for t in tokens if not t.startswith("elementor-")

@@ -139,7 +139,11 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     info.title = meta.title or meta.og_title
     info.description = meta.description
     info.feeds = order_feeds(meta.feeds)
-    opml_links = [f.link.url for f in found if urlsplit(f.link.url).path.lower().endswith(".opml")]
+    opml_links = [
+        f.link.url
+        for f in found
+        if ".opml" in f.link.url.lower() and urlsplit(f.link.url).path.lower().endswith(".opml")
+    ]
     info.opml_urls = unique(meta.opml_urls + opml_links)
     info.links = unique_links(found)
     _fill_site_pages(info, found)
@@ -188,11 +192,12 @@ def _fill_site_pages(info: PageInfo, found: list[FoundLink]) -> None:
         if not item.internal or item.link.kind in ("share", "social"):
             continue
         url = item.link.url
-        path = urlsplit(url).path
+        parts = urlsplit(url)
+        path = parts.path
         role = page_role(item.link.anchor, path)
         if role:
             roles[role].append(url)
-        elif url != info.url and _looks_like_post(url, path) and (item.post_title or is_dated_path(path)):
+        elif url != info.url and _looks_like_post(parts.query, path) and (item.post_title or is_dated_path(path)):
             posts.append(url)
     info.blogroll_urls = unique(roles["blogroll"])
     info.about_urls = unique(roles["about"])
@@ -201,9 +206,8 @@ def _fill_site_pages(info: PageInfo, found: list[FoundLink]) -> None:
     info.post_urls = unique(posts)
 
 
-def _looks_like_post(url: str, path: str) -> bool:
+def _looks_like_post(query: str, path: str) -> bool:
     """Permalink shape: no query (except ``?p=``), not a feed, AMP or attachment URL."""
-    query = urlsplit(url).query
     if query and not query.startswith("p="):
         return False
     path = path.rstrip("/")

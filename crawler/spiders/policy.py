@@ -170,6 +170,9 @@ DEFAULT_INTERVAL_DAYS = 7.0  # about, contact, Impressum, blogroll pages
 ALWAYS_DUE = frozenset({"feed"})
 # A site whose feed changed has these read again at once: where its new posts and partners show.
 REREAD_ON_CHANGE = frozenset({"home", "blogroll", "opml"})
+# A seed's pages asked on every re-crawl (conditional: an unchanged one is a cheap 304): a seed
+# that adds a partner to its blogroll without posting shows it there, not in its feed.
+SEED_WATCHED = REREAD_ON_CHANGE
 
 
 def next_interval(page_kind: str, previous: float, changed: bool) -> float:
@@ -190,12 +193,21 @@ def next_interval(page_kind: str, previous: float, changed: bool) -> float:
     return round(min(max(interval, MIN_INTERVAL_DAYS), MAX_INTERVAL_DAYS), 6)
 
 
-def is_due(page_kind: str, next_fetch: str, now: str, *, has_feed: bool = True, site_changed: bool = False) -> bool:
+def is_due(
+    page_kind: str,
+    next_fetch: str,
+    now: str,
+    *,
+    has_feed: bool = True,
+    site_changed: bool = False,
+    role: str = "",
+) -> bool:
     """True when a re-crawl should ask for a stored page again.
 
     `next_fetch` and `now` are ISO timestamps (UTC); a page without a stored schedule is due, and
     so is the home page of a site without a feed (it is how the site shows a change). When the
-    site's feed changed in this run (`site_changed`), its home and blogroll pages are due.
+    site's feed changed in this run (`site_changed`), its home and blogroll pages are due; a seed's
+    (`role`) home, blogroll and OPML pages are always due.
 
     >>> is_due("post", "2026-02-01T00:00:00", "2026-01-20T00:00:00"), is_due("post", "", "2026-01-20T00:00:00")
     (False, True)
@@ -203,8 +215,12 @@ def is_due(page_kind: str, next_fetch: str, now: str, *, has_feed: bool = True, 
     True
     >>> is_due("opml", "2026-02-01T00:00:00", "2026-01-20T00:00:00", site_changed=True)
     True
+    >>> is_due("blogroll", "2026-02-01T00:00:00", "2026-01-20T00:00:00", role="seed")
+    True
     """
     if page_kind in ALWAYS_DUE or not next_fetch:
+        return True
+    if role == "seed" and page_kind in SEED_WATCHED:
         return True
     if page_kind == "home" and not has_feed or site_changed and page_kind in REREAD_ON_CHANGE:
         return True

@@ -4,6 +4,8 @@ A re-crawl asks only for the pages that are due (`crawler.spiders.policy.is_due`
 yet, an unchanged page (304, or the stored content hash) and settled old posts are replayed from
 the links and follow-ups stored with them. A site's feed goes first: while it is unchanged the
 site's home page rests; a changed feed brings the home page back, then the feed's new posts. A
+seed's home, blogroll and OPML pages are asked every time (a new partner need not come with a
+post). A
 resumed crawl restores its interrupted run's sites and done pages and replays those to rebuild
 the frontier.
 """
@@ -102,8 +104,9 @@ class ReplayMixin:
                 self.crawler.stats.inc_value("blogscout/failed_resting")
                 return
         changed = site in self._changed_sites
+        role = self.sites.role(site) or ""
         if known is None or policy.is_due(
-            page_kind, known.next_fetch, self.now, has_feed=known.has_feed, site_changed=changed
+            page_kind, known.next_fetch, self.now, has_feed=known.has_feed, site_changed=changed, role=role
         ):
             yield request
             return
