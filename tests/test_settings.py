@@ -83,3 +83,11 @@ def test_set_refuses_an_undeclared_blogscout_setting(tmp_path):
     )
     assert result.exit_code == 2 and "BLOGSCOUT_DISK_QUEUES" in result.stderr and "Settings" in result.stderr
     assert result.stderr.count("\n") == 1 and not (tmp_path / "p.db").exists()
+
+
+def test_set_refuses_a_name_scrapy_does_not_know(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["crawl", "https://a.de/", "--db", str(tmp_path / "p.db"), "--set", "DOWNLOAD_DELAYS=0"]
+    )
+    assert result.exit_code == 2 and "DOWNLOAD_DELAYS" in result.stderr and "Scrapy setting" in result.stderr
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "p.db").exists()

@@ -158,7 +158,7 @@ config_option = click.option(
 def parse_set_options(pairs: tuple[str, ...]) -> dict:
     """``KEY=VALUE`` Scrapy setting overrides (values parsed as int/float/bool when they look so).
 
-    ``BLOGSCOUT_*`` keys must be declared in `crawler.defaults.SETTINGS`: a typo is refused.
+    ``BLOGSCOUT_*`` keys must be declared in `crawler.defaults.SETTINGS`, others must be Scrapy's: a typo is refused.
     """
     out = {}
     for pair in pairs:
@@ -170,6 +170,11 @@ def parse_set_options(pairs: tuple[str, ...]) -> dict:
         if key.startswith("BLOGSCOUT_") and key not in defaults.SETTINGS:
             raise click.BadParameter(
                 f"{key!r} is not a blogscout setting; the README lists them under Settings", param_hint="--set"
+            )
+        if not crawls.is_known_setting(key):
+            raise click.BadParameter(
+                f"{key!r} is not a Scrapy setting; see https://docs.scrapy.org/en/latest/topics/settings.html",
+                param_hint="--set",
             )
         low = value.lower()
         if low in ("true", "false"):

@@ -18,6 +18,19 @@ if TYPE_CHECKING:
     from crawler.spiders.runner import CrawlOptions, CrawlResult
 
 
+def is_known_setting(name: str) -> bool:
+    """True for a Scrapy setting or a declared ``BLOGSCOUT_*`` one (``--set`` refuses the rest).
+
+    >>> is_known_setting("DOWNLOAD_DELAY"), is_known_setting("DOWNLOAD_DELAYS"), is_known_setting("BLOGSCOUT_DB")
+    (True, False, True)
+    """
+    from scrapy.settings import default_settings
+
+    from crawler import defaults, settings
+
+    return name in defaults.SETTINGS or hasattr(default_settings, name) or hasattr(settings, name)
+
+
 def make_options(
     urls: Sequence[str],
     seed_files: Sequence[str],
