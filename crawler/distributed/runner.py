@@ -95,17 +95,7 @@ def run_coordinator(
                 settings,
                 client,
                 keys,
-                dict(
-                    seeds=options.seeds,
-                    hops=options.hops,
-                    max_pages_per_site=options.max_pages_per_site,
-                    candidate_pages=options.candidate_pages,
-                    max_pages=options.max_pages,
-                    platforms=platforms,
-                    excluded=excluded,
-                    topic=options.topic,
-                    after_start=lambda: client.set(keys.seeded, 1),
-                ),
+                dict(options.spider_args(platforms, excluded), after_start=lambda: client.set(keys.seeded, 1)),
             )
             _wait_for_workers(client, keys, wait_workers)
         finally:
@@ -181,15 +171,6 @@ def run_worker(redis_url: str, *, wait: float = 60, quiet: bool = False) -> dict
         settings,
         client,
         keys,
-        dict(
-            seeds=[],
-            hops=options.hops,
-            max_pages_per_site=options.max_pages_per_site,
-            candidate_pages=options.candidate_pages,
-            max_pages=options.max_pages,
-            platforms=Platforms(config["platforms"]),
-            excluded=frozenset(config["excluded"]),
-            topic=options.topic,
-        ),
+        options.spider_args(Platforms(config["platforms"]), frozenset(config["excluded"])),
     )
     return crawler.stats.get_stats()

@@ -47,6 +47,19 @@ class CrawlOptions:
         """The options as stored in the runs table."""
         return {k: v for k, v in self.__dict__.items() if k != "seeds"}
 
+    def spider_args(self, platforms: Platforms, excluded: frozenset[str]) -> dict:
+        """The spider's keyword arguments these options give (the database and mode aside)."""
+        return dict(
+            seeds=self.seeds,
+            hops=self.hops,
+            max_pages_per_site=self.max_pages_per_site,
+            candidate_pages=self.candidate_pages,
+            max_pages=self.max_pages,
+            platforms=platforms,
+            excluded=excluded,
+            topic=self.topic,
+        )
+
     @classmethod
     def from_run(cls, run: dict) -> CrawlOptions:
         """The options a stored run was started with."""
@@ -148,14 +161,7 @@ def run_crawl(
         crawler = process.create_crawler(BlogSpider)
         process.crawl(
             crawler,
-            seeds=options.seeds,
-            hops=options.hops,
-            max_pages_per_site=options.max_pages_per_site,
-            candidate_pages=options.candidate_pages,
-            max_pages=options.max_pages,
-            platforms=platforms,
-            excluded=excluded,
-            topic=options.topic,
+            **options.spider_args(platforms, excluded),
             db_path=str(db_path),
             mode=mode,
             resume_run=resume_run,
