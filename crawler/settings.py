@@ -10,9 +10,10 @@ USER_AGENT = f"blogscout/{__version__} (+https://github.com/blogscout/blogscout;
 
 # Politeness: robots.txt, few requests per site, adaptive delays.
 ROBOTSTXT_OBEY = True
-# A request waiting out its host's delay counts against CONCURRENT_REQUESTS: a polite crawl of many
-# hosts needs room for a waiting request on each, or hosts sit idle while they have work
-# (measured on a 100-blog sandbox at 1 s a host: 16 made the crawl 6.5x slower than its bound).
+# Downloads in progress at once. The scheduler's queue hands the downloader a host's request only
+# when the host may take it, and a request waiting out its host's delay does not count here
+# (`crawler.engine.downloader`): a new host's first request is never kept back by other hosts'
+# delays (in Scrapy's count, 16 made a 100-blog sandbox crawl at 1 s a host 6.5x slower than its bound).
 CONCURRENT_REQUESTS = 128
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
@@ -40,7 +41,8 @@ DEFAULT_REQUEST_HEADERS = {
 # The spider's output is handled by plain synchronous code: Scrapy's default of 100 parallel
 # item tasks per response only costs task creation (~10% of a crawl's CPU, measured).
 CONCURRENT_ITEMS = 4
-# Global priorities at a constant cost per request (Scrapy's default scans every pending host).
+# Global priorities at a constant cost per request (Scrapy's default scans every pending host),
+# a host's requests in priority order too, never more of them in the downloader than it may take.
 SCHEDULER_PRIORITY_QUEUE = "crawler.engine.pqueue.SlotAwarePriorityQueue"
 DUPEFILTER_CLASS = "crawler.engine.dupefilter.CompactDupeFilter"  # 8 bytes a request, in a file
 # With the frontier on disk (BLOGSCOUT_DISK_QUEUE), the newest requests stay in RAM up to a budget.

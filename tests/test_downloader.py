@@ -40,3 +40,15 @@ def test_robots_txt_requests_get_a_slot_of_their_own():
     slot.process_request(page)
     assert robots.meta["download_slot"] == "a.de robots.txt"
     assert "download_slot" not in page.meta
+
+
+def test_a_redirected_robots_txt_request_gets_the_new_hosts_slot():
+    slot = RobotsTxtSlot()
+    robots = Request("http://www.a.de/robots.txt", meta={"dont_obey_robotstxt": True})
+    slot.process_request(robots)
+    moved = robots.replace(url="http://a.de/robots.txt")  # Scrapy's redirect copies the meta
+    slot.process_request(moved)
+    assert moved.meta["download_slot"] == "a.de robots.txt"
+    custom = Request("http://b.de/robots.txt", meta={"dont_obey_robotstxt": True, "download_slot": "mine"})
+    slot.process_request(custom)
+    assert custom.meta["download_slot"] == "mine"

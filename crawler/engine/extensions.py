@@ -62,10 +62,10 @@ class Progress:
 
 
 class RequestLog:
-    """Write one JSON line per response to ``BLOGSCOUT_REQUEST_LOG``: when it was sent and answered.
+    """Write one JSON line per download to ``BLOGSCOUT_REQUEST_LOG``: when it was sent and answered.
 
     For measuring where a crawl's time goes (``benchmarks/politeness.py``): seconds since the
-    crawl opened (``sent``, ``done``), url, status, page kind and hops; robots.txt included. The
+    crawl opened (``sent``, ``done``), url, status, page kind, hops and the linking page (``from``); robots.txt included. The
     first line holds the wall-clock time the spider opened (``opened``), the last the time it
     closed (``closed``, seconds since it opened).
     """
@@ -82,7 +82,7 @@ class RequestLog:
             raise NotConfigured
         ext = cls(path)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        crawler.signals.connect(ext.response_downloaded, signal=signals.response_downloaded)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
 
@@ -91,7 +91,7 @@ class RequestLog:
         self.file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 (closed with the spider)
         self.file.write(json.dumps({"opened": time.time()}) + "\n")
 
-    def response_received(self, response, request, spider=None):
+    def response_downloaded(self, response, request, spider=None):
         if self.file is None:
             return
         done = time.monotonic() - self.started
@@ -103,6 +103,8 @@ class RequestLog:
             "status": response.status,
             "kind": request.meta.get("page_kind", "robots" if request.meta.get("dont_obey_robotstxt") else ""),
             "hops": request.meta.get("hops"),
+            "priority": request.priority,
+            "from": (request.headers.get(b"Referer") or b"").decode("latin-1"),
             "stored": "stored" in response.flags,
         }
         self.file.write(json.dumps(row) + "\n")

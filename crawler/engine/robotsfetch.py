@@ -69,7 +69,7 @@ class StoredRobotsTxt:
             log.warning("could not keep robots.txt files in %s: %s", self.db_path, err)
 
     def process_request(self, request, spider=None):
-        if not _is_robots(request):
+        if not is_robots_request(request):
             return None
         hit = self.stored.get(urlsplit(request.url).netloc)
         if hit is None:
@@ -80,21 +80,24 @@ class StoredRobotsTxt:
         return Response(request.url, status=status, body=body, request=request, flags=["stored"])
 
     def process_response(self, request, response, spider=None):
-        if _is_robots(request) and "stored" not in response.flags and 200 <= response.status < 500:
+        if is_robots_request(request) and "stored" not in response.flags and 200 <= response.status < 500:
             now = datetime.now(UTC).replace(microsecond=0).isoformat()
             for url in [*request.meta.get("redirect_urls", ()), request.url]:
                 self.fetched[urlsplit(url).netloc] = (now, response.status, response.body)
         return response
 
 
+ROBOTS_SLOT = " robots.txt"  # a robots.txt request's download slot: "<host> robots.txt"
+
+
 class RobotsTxtSlot:
     """Put robots.txt requests in a download slot of their own (``<host> robots.txt``)."""
 
     def process_request(self, request, spider=None):
-        if _is_robots(request) and "download_slot" not in request.meta:
-            request.meta["download_slot"] = f"{urlsplit(request.url).netloc} robots.txt"
+        if is_robots_request(request) and request.meta.get("download_slot", ROBOTS_SLOT).endswith(ROBOTS_SLOT):
+            request.meta["download_slot"] = f"{urlsplit(request.url).netloc}{ROBOTS_SLOT}"  # again after a redirect
         return None
 
 
-def _is_robots(request) -> bool:
+def is_robots_request(request) -> bool:
     return request.meta.get("dont_obey_robotstxt", False) and urlsplit(request.url).path == "/robots.txt"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 
+from crawler.extract.traps import strip_session_ids
 from crawler.extract.urls import canonical_url
 from crawler.items import PageItem
 from crawler.spiders import policy
@@ -29,6 +30,10 @@ class ReplayMixin:
             site_budget = policy.budget(role, seed_pages=self.max_pages_per_site, candidate_pages=self.candidate_pages)
             self.sites.claim(site, SiteState(role, hops, site_budget, priority=policy.resumed_priority(role, hops)))
         done = self.frontier.done_pages(self.resume_run)
+        read_homes = {site for _url, site, kind in done if kind == "home"}
+        for site, home, *_ in self.frontier.run_sites(self.resume_run):
+            if site in read_homes and home:  # stored under the URL it redirected to: not again
+                self.seen.add(strip_session_ids(canonical_url(home)))
         for url, site, kind in done:
             self.seen.add(url)
             if site in self.sites:
