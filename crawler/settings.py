@@ -10,8 +10,9 @@ USER_AGENT = f"blogscout/{__version__} (+https://github.com/blogscout/blogscout;
 
 # Politeness: robots.txt, few requests per site, adaptive delays.
 ROBOTSTXT_OBEY = True
-# Downloads in progress at once. The scheduler's queue hands the downloader a host's request only
-# when the host may take it, and a request waiting out its host's delay does not count here
+# Downloads in progress (and requests waiting for robots.txt) at once. The scheduler's queue hands
+# the downloader a host's request only when the host may take it, and a request waiting out its
+# host's delay does not count here
 # (`crawler.engine.downloader`): a new host's first request is never kept back by other hosts'
 # delays (in Scrapy's count, 16 made a 100-blog sandbox crawl at 1 s a host 6.5x slower than its bound).
 CONCURRENT_REQUESTS = 128

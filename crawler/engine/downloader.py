@@ -10,9 +10,11 @@ so a fast-answering host is asked at the configured delay on average, not slower
 (before the downloader middlewares, which may wait for robots.txt) until it lets go, and tells its
 listeners when a host's count drops: the scheduler's queue (`crawler.engine.pqueue`) hands out a
 host's next request only when the host may take it, instead of piling its requests into the
-downloader's first-come queue. With such a queue listening, ``CONCURRENT_REQUESTS`` caps the
-downloads in progress only: a request waiting out its host's delay (at most the host's concurrency
-of them) does not keep a new host's first request back.
+downloader's first-come queue. With such a queue listening, a request waiting out its host's delay
+(at most the host's concurrency of them) no longer counts against ``CONCURRENT_REQUESTS``, so it
+does not keep a new host's first request back; downloads in progress and requests waiting for
+their host's robots.txt still count (without them, a crawl of many new hosts asks hundreds of
+robots.txt files at once and its pages wait: measured 0.53 instead of 0.76 of bare Scrapy).
 """
 
 from __future__ import annotations
@@ -44,12 +46,20 @@ class SteadyDownloader(Downloader):
         super().__init__(crawler)
         self.in_flight: Counter[str] = Counter()  # host -> requests taken and not yet let go
         self.slot_listeners: list[Callable[[str], None]] = []
-        self.transferring = 0
+        self.in_slots = 0  # requests in the slots' queues or downloading
+        self.transferring = 0  # requests downloading
 
     def needs_backout(self) -> bool:
         if not self.slot_listeners:  # nothing keeps hosts' requests out of the slots: Scrapy's rule
             return super().needs_backout()
-        return 0 < self.total_concurrency <= self.transferring
+        return 0 < self.total_concurrency <= len(self.active) - (self.in_slots - self.transferring)
+
+    async def _enqueue_request(self, request):
+        self.in_slots += 1
+        try:
+            return await super()._enqueue_request(request)
+        finally:
+            self.in_slots -= 1
 
     async def _download(self, slot, request):
         self.transferring += 1
