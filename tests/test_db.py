@@ -163,3 +163,19 @@ def test_refetched_page_replaces_its_contacts(database):
     write_batch(database, second, [PageItem("https://seo-blog.de/", "seo-blog.de", 304, "home", unchanged=True)])
     rows = {(r["value"], r["run_id"]) for r in database["contacts"].rows}
     assert rows == {("anna@seo-blog.de", second), ("info@seo-blog.de", second)}  # alt@ removed, home's kept
+
+
+def test_a_refetched_page_finds_its_contacts_by_index(tmp_path):
+    """Replacing a page's contacts looks them up by page, also in a database made before the index."""
+    path = tmp_path / "old.db"
+    database = dbmod.connect(path)
+    database.execute("DROP INDEX idx_contacts_source_url")
+    database.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_contacts_by_page'")
+    database.execute("PRAGMA user_version = 7")
+    database.conn.commit()
+    database.conn.close()
+    database = dbmod.connect(path)
+    plan = " ".join(
+        str(row[-1]) for row in database.execute("EXPLAIN QUERY PLAN DELETE FROM contacts WHERE source_url = 'x'")
+    )
+    assert "USING INDEX idx_contacts_source_url" in plan, plan

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from crawler.engine.middlewares import is_private_target, literal_address
 from crawler.extract.addresses import embedded_ipv4
 from crawler.extract.traps import SESSION_PARAMS, TrapFilter, strip_session_ids, url_shape_problem, url_shapes
-from crawler.extract.urls import canonical_url, host_of, site_key
+from crawler.extract.urls import _PLAIN_URL_RE, canonical_url, host_of, parsed_canonical_url, site_key
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -138,3 +138,9 @@ def test_private_target_check_never_raises_and_agrees_with_ipaddress(host):
             not v4.is_global or v4.is_multicast for v4 in embedded_ipv4(mapped)
         )
     assert literal_address(host) == mapped
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.from_regex(_PLAIN_URL_RE, fullmatch=True))
+def test_plain_urls_are_returned_as_the_long_way_would(url):
+    assert canonical_url(url) == parsed_canonical_url(url) == url

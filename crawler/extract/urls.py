@@ -64,6 +64,9 @@ _EXTRACT = tldextract.TLDExtract(
 
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HOST_RE = re.compile(r"[a-z0-9_.-]+")
+# Already canonical: lower-case host of IDNA-valid labels, no port, query or fragment, a path of
+# unreserved characters only. Most links on blogs look like this; they skip the parsing below.
+_PLAIN_URL_RE = re.compile(r"https?://[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*/[A-Za-z0-9._~/-]*")
 
 
 class BadURL(ValueError):
@@ -87,6 +90,13 @@ def canonical_url(url: str, *, keep_fragment: bool = False) -> str | None:
     """
     if not isinstance(url, str):
         return None
+    if _PLAIN_URL_RE.fullmatch(url):
+        return url
+    return parsed_canonical_url(url, keep_fragment=keep_fragment)
+
+
+def parsed_canonical_url(url: str, *, keep_fragment: bool = False) -> str | None:
+    """`canonical_url` the long way, for every URL (the shortcut of plain URLs must agree with it)."""
     url = url.strip()
     if not url or not _SCHEME_RE.match(url):
         return None

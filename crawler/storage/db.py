@@ -30,7 +30,7 @@ import sqlite_utils
 
 from crawler.errors import BlogscoutError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -230,6 +230,16 @@ def m006_outreach(db: sqlite_utils.Database) -> None:
 def m007_partners_with_status(db: sqlite_utils.Database) -> None:
     """The ``partners`` view again, now that every database has the ``outreach`` table to join."""
     _partners_view(db)
+
+
+@migrations()
+def m008_contacts_by_page(db: sqlite_utils.Database) -> None:
+    """Index contacts by the page that gave them: a re-fetched page replaces its contacts.
+
+    Without it each stored page scanned the whole contacts table (measured: 0.07 ms a page at
+    3,000 pages, growing with the crawl).
+    """
+    db["contacts"].create_index(["source_url"], if_not_exists=True)
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
