@@ -50,7 +50,11 @@ SETTINGS = _table(
     Setting("BLOGSCOUT_ROBOTS_MAXSIZE", 512 * 1024, "Bytes of a robots.txt read and obeyed; the rest is dropped."),
     Setting("BLOGSCOUT_HEADERS_MAXSIZE", 256 * 1024, "Bytes of response headers; beyond: error too_large."),
     Setting("BLOGSCOUT_HEADERS_MAXCOUNT", 1_000, "Response header lines; beyond: error too_large."),
-    Setting("BLOGSCOUT_REQUEST_LOG", None, "File for one JSON line per response (sent, answered): for benchmarks."),
+    Setting(
+        "BLOGSCOUT_REQUEST_LOG",
+        None,
+        "File for one JSON line per download (sent, answered, priority, linking page): for benchmarks.",
+    ),
     Setting(
         "BLOGSCOUT_ROBOTS_REUSE_HOURS",
         24.0,
