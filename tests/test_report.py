@@ -205,3 +205,12 @@ def test_output_never_replaces_the_database(project, command, tmp_path):
     result = blogscout(command, "--db", str(project["db"]), "--out", out)
     assert result.returncode == 1 and "is the project database" in result.stderr
     assert project["db"].read_bytes() == before
+
+
+def test_a_score_lifted_above_one_fills_its_bar_and_no_more():
+    from jinja2 import Environment
+
+    from crawler.web.render import add_helpers
+
+    pct = add_helpers(Environment(autoescape=True)).filters["pct"]
+    assert [pct(1.04), pct(0.5), pct(-0.1), pct(None)] == ["100", "50", "0", "0"]

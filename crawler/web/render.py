@@ -25,7 +25,7 @@ def asset(name: str) -> Markup:
 
 def add_helpers(env: Environment) -> Environment:
     """Filters and globals shared by the report and the web app's templates."""
-    env.filters["pct"] = lambda value: f"{100 * float(value or 0):.0f}"
+    env.filters["pct"] = lambda value: f"{max(0.0, min(100.0, 100 * float(value or 0))):.0f}"  # a bar never overflows
     env.filters["score"] = lambda value: f"{float(value or 0):.3f}"
     env.globals["activity_svg"] = svg.activity_svg
     env.globals["status_colour"] = lambda status: svg.STATUS_COLOURS.get(status, svg.STATUS_COLOURS["new"])
