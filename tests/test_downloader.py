@@ -1,13 +1,18 @@
-"""The per-host delay as configured: one jitter draw per gap, robots.txt outside the host's delay."""
+"""The per-host delay as configured, robots.txt outside it, and the queue that keeps hosts busy by priority."""
 
 from __future__ import annotations
 
 import statistics
+from types import SimpleNamespace
 
 import pytest
 from scrapy.http import Request
+from scrapy.squeues import FifoMemoryQueue
+from scrapy.utils.test import get_crawler
 
-from crawler.engine.downloader import SteadySlot
+from crawler.engine import pqueue
+from crawler.engine.downloader import SteadyDownloader, SteadySlot
+from crawler.engine.pqueue import SlotAwarePriorityQueue
 from crawler.engine.robotsfetch import RobotsTxtSlot
 
 
@@ -52,3 +57,47 @@ def test_a_redirected_robots_txt_request_gets_the_new_hosts_slot():
     custom = Request("http://b.de/robots.txt", meta={"dont_obey_robotstxt": True, "download_slot": "mine"})
     slot.process_request(custom)
     assert custom.meta["download_slot"] == "mine"
+
+
+@pytest.fixture
+def queue_and_downloader():
+    """The scheduler's queue beside a real `SteadyDownloader` (one request a host at a time)."""
+    crawler = get_crawler(
+        settings_dict={"CONCURRENT_REQUESTS_PER_DOMAIN": 1, "DOWNLOAD_HANDLERS": {"http": None, "https": None}}
+    )
+    downloader = SteadyDownloader(crawler)
+    crawler.engine = SimpleNamespace(downloader=downloader)
+    return SlotAwarePriorityQueue.from_crawler(crawler, FifoMemoryQueue, ""), downloader
+
+
+def _urls(requests):
+    return [r.url if r is not None else None for r in requests]
+
+
+def test_a_busy_hosts_requests_wait_and_come_back_by_priority(queue_and_downloader):
+    queue, downloader = queue_and_downloader
+    for url, priority in [("http://a.de/about", 200), ("http://a.de/post", 205), ("http://b.de/", 40)]:
+        queue.push(Request(url, priority=priority))
+    downloader.in_flight["a.de"] = 1  # a.de is downloading: it may take no other request now
+    assert _urls([queue.pop()]) == ["http://b.de/"]
+    assert queue.pop() is None and len(queue) == 2  # both a.de requests wait in the queue
+    downloader._let_go(None, "a.de")  # its download ends
+    assert _urls([queue.pop()]) == ["http://a.de/post"]  # the best of a.de first
+    downloader.in_flight["a.de"] = 1
+    assert queue.pop() is None
+    downloader._let_go(None, "a.de")
+    assert _urls([queue.pop(), queue.pop()]) == ["http://a.de/about", None]
+
+
+def test_parked_requests_are_bounded_and_go_back_into_the_queue_on_close(queue_and_downloader, monkeypatch):
+    monkeypatch.setattr(pqueue, "MAX_PARKED", 2)
+    queue, downloader = queue_and_downloader
+    downloader.in_flight["a.de"] = 1
+    for n in range(5):
+        queue.push(Request(f"http://a.de/{n}", priority=n))
+    assert queue.pop() is None
+    assert queue._parked_count == 2 and len(queue) == 5
+    queue.push(Request("http://a.de/late", priority=9))  # beyond the bound: stays in the queue
+    assert queue._parked_count == 2 and len(queue) == 6
+    queue.close()
+    assert queue._parked_count == 0 and len(queue) == 6

@@ -47,7 +47,7 @@ class SlotAwarePriorityQueue(ScrapyPriorityQueue):
 
     def push(self, request) -> None:
         host = self._host(request)
-        if host is not None and host in self._parked:  # behind its host's parked requests, by priority
+        if host is not None and host in self._parked and self._parked_count < MAX_PARKED:  # by priority
             self._park(host, request)
             self._mark_ready(host)
             return
