@@ -142,6 +142,7 @@ def test_cli_drafts_for_open_candidates_mark_nothing(project, tmp_path):
         "drafts", "--db", str(project), "--template", str(tmp_path / "anfrage.txt"), "--out", str(tmp_path / "d")
     )
     assert result.returncode == 0, result.stderr
+    assert (result.stdout + result.stderr).count("draft(s)") == 1  # one summary line, not a log line too
     names = sorted(p.name for p in (tmp_path / "d").iterdir())
     assert names == ["001-p.de.eml"]  # k.de was contacted, e.com's address is no address, q.de has none
     parsed = email.message_from_bytes((tmp_path / "d" / names[0]).read_bytes(), policy=policy.default)

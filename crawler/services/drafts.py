@@ -232,7 +232,7 @@ def write_drafts(
             written.append(path)
     except OSError as err:
         raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another folder") from err
-    log.info("%d draft(s) in %s; %d candidate(s) without an address passed over", len(written), folder, without)
+    log.debug("%d draft(s) in %s; %d candidate(s) without an address passed over", len(written), folder, without)
     return DraftsResult(written, without)
 
 
