@@ -277,3 +277,9 @@ def test_gzip_bomb_is_recorded_as_too_large(hostile_crawl):
 def test_web_faults_log_one_line_each_without_tracebacks(hostile_crawl):
     assert "Traceback" not in hostile_crawl["stderr"]
     assert "robots.txt" not in hostile_crawl["stderr"] or hostile_crawl["stderr"].count("\n") < 50
+
+
+def test_meta_refresh_loop_stops_at_the_redirect_limit(hostile_crawl):
+    """Scrapy's meta-refresh limit is a bare IgnoreRequest; the guard names it a redirect."""
+    assert errors(hostile_crawl, hostile.REFRESH_LOOP) == Counter({"redirect": 1})
+    assert len([u for u in fetched(hostile_crawl, hostile.REFRESH_LOOP) if "robots" not in u]) <= 6

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 from urllib.request import getproxies, proxy_bypass_environment
 
 from scrapy.exceptions import NotConfigured
+from scrapy.http import HtmlResponse
+from scrapy.utils.response import get_meta_refresh
 from twisted.internet.error import DNSLookupError
 from twisted.internet.error import TimeoutError as DNSTimeoutError
 
@@ -85,28 +87,52 @@ class RedirectLoopGuard:
     """Fail a redirect that leads back into its own chain, or one hop too many, with a typed error.
 
     Without it the repeated URL is dropped silently by the duplicate filter, and Scrapy's
-    RedirectMiddleware refuses the hop after ``REDIRECT_MAX_TIMES`` with a bare IgnoreRequest.
-    Sits between the download and that middleware (a higher priority number than its 600).
+    RedirectMiddleware and MetaRefreshMiddleware refuse the hop after ``REDIRECT_MAX_TIMES`` with
+    a bare IgnoreRequest. Sits between the download and those middlewares (a higher priority
+    number than their 600 and 580). A page's ``<meta http-equiv="refresh">`` is looked for only
+    when the chain is at its limit.
     """
 
     REDIRECTS = (301, 302, 303, 307, 308)
 
-    def __init__(self, max_redirects: int = 20):
+    def __init__(self, max_redirects: int = 20, refresh_max_delay: float | None = None, ignore_tags=()):
         self.max_redirects = max_redirects
+        self.refresh_max_delay = refresh_max_delay  # None: meta refresh is not followed
+        self.ignore_tags = list(ignore_tags)
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.getint("REDIRECT_MAX_TIMES", 20))
+        settings = crawler.settings
+        refresh = settings.getbool("METAREFRESH_ENABLED") and settings.getbool("REDIRECT_ENABLED")
+        return cls(
+            settings.getint("REDIRECT_MAX_TIMES", 20),
+            settings.getfloat("METAREFRESH_MAXDELAY") if refresh else None,
+            settings.getlist("METAREFRESH_IGNORE_TAGS"),
+        )
 
     def process_response(self, request, response):
-        location = response.headers.get(b"Location") if response.status in self.REDIRECTS else None
-        if not location or request.meta.get("dont_redirect"):
+        if request.meta.get("dont_redirect"):
             return response
-        ttl = request.meta.get("redirect_ttl", self.max_redirects)
-        if not ttl or request.meta.get("redirect_times", 0) + 1 > self.max_redirects:
+        location = response.headers.get(b"Location") if response.status in self.REDIRECTS else None
+        at_limit = (
+            not request.meta.get("redirect_ttl", self.max_redirects)
+            or request.meta.get("redirect_times", 0) + 1 > self.max_redirects
+        )
+        if not location:
+            if at_limit and self._refreshes(response):
+                raise TooManyRedirects(f"more than {self.max_redirects} redirects (meta refresh): {request.url}")
+            return response
+        if at_limit:
             raise TooManyRedirects(f"more than {self.max_redirects} redirects: {request.url}")
         target = join_url(request.url, location.decode("latin-1"))
         chain = {canonical_url(u) for u in [*request.meta.get("redirect_urls", []), request.url]}
         if target and target in chain:
             raise RedirectLoop(f"redirect loop: {request.url} -> {target}")
         return response
+
+    def _refreshes(self, response) -> bool:
+        """True when Scrapy's MetaRefreshMiddleware would follow this page's meta refresh."""
+        if self.refresh_max_delay is None or not isinstance(response, HtmlResponse):
+            return False
+        interval, url = get_meta_refresh(response, ignore_tags=self.ignore_tags)
+        return bool(url) and interval < self.refresh_max_delay

@@ -42,6 +42,7 @@ HUGE_HEADERS = "riesen-kopfzeilen.de"
 ROBOTS_OVER_LIMIT = "robots-ueber-limit.de"
 DISGUISED_BAIT = "verkleidete-links.de"
 GZIP_BOMB = "gzip-bombe.de"
+REFRESH_LOOP = "auffrisch-schleife.de"
 
 HOSTILE_SITES = (
     DEEP_PATHS,
@@ -69,6 +70,7 @@ HOSTILE_SITES = (
     ROBOTS_OVER_LIMIT,
     DISGUISED_BAIT,
     GZIP_BOMB,
+    REFRESH_LOOP,
 )
 
 PRIVATE_TARGETS = (
@@ -383,6 +385,14 @@ class Hostile:
             return page(_page("Angekommen", "Endlich."))
         return redirect(f"http://{LONG_CHAIN}/umzug/{step + 1}/", 301 if step % 2 else 302)
 
+    def _auffrisch_schleife(self, path: str, query: str) -> Response:
+        """Every page sends the browser on with ``<meta http-equiv="refresh">``, forever."""
+        match = re.fullmatch(r"/runde/(\d+)/", path)
+        step = int(match[1]) if match else 0
+        target = f"http://{REFRESH_LOOP}/runde/{step + 1}/"
+        head = f'<meta http-equiv="refresh" content="0; url={target}">'
+        return page(_page("Einen Moment", "Weiter geht es.").replace("</head>", head + "</head>"))
+
     def _weiter_nach_innen(self, path: str, query: str) -> Response:
         return redirect("http://169.254.169.254/latest/meta-data/", 302)
 
@@ -452,5 +462,6 @@ def hostile_urls() -> dict[str, str]:
         ROBOTS_OVER_LIMIT: "robots_over_download_limit",
         DISGUISED_BAIT: "disguised_private_redirects",
         GZIP_BOMB: "gzip_bomb",
+        REFRESH_LOOP: "meta_refresh_loop",
     }
     return {name: f"http://{site}/" for site, name in names.items()}
