@@ -15,7 +15,9 @@ from webproject import HOSTILE_TITLE, make_project
 
 from crawler.services.graph import neighbourhood
 from crawler.storage import db as dbmod
+from crawler.web.labels import why_in
 from crawler.web.svg import neighbourhood_svg
+from scoring.rank import explain
 
 
 @pytest.fixture(scope="module")
@@ -205,6 +207,47 @@ def test_output_never_replaces_the_database(project, command, tmp_path):
     result = blogscout(command, "--db", str(project["db"]), "--out", out)
     assert result.returncode == 1 and "is the project database" in result.stderr
     assert project["db"].read_bytes() == before
+
+
+def test_the_german_report_gives_its_reasons_in_german(report):
+    html = report.read_text(encoding="utf-8")
+    reasons = re.findall(r'<p class="why"><strong>Warum:</strong> ([^<]*)</p>', html)
+    assert reasons and all("zum Thema" in r or "kein Themenbezug" in r for r in reasons)
+    english = ("linked from", "on topic", " post(s)", "days, last", " site(s)", "no dated posts")
+    assert not [r for r in reasons if any(word in r for word in english)]
+    found_via = re.findall(r"<dt>Gefunden über</dt><dd>([^<]*)</dd>", html)
+    assert found_via and not [v for v in found_via if " of " in v]
+
+
+def test_every_reason_the_ranking_writes_has_a_german_form():
+    """Each branch of `explain`, put together in one row, comes out without an English phrase."""
+    row = {
+        "top_terms": "seo, backlinks",
+        "relevance": 0.9,
+        "cocited_with_seeds": 3,
+        "reciprocal": 1,
+        "inbound_blogs": 4,
+        "last_post": "2026-11-02",
+        "activity": 0.1,
+        "posts_180d": 2,
+        "cooperation_url": "http://a.de/kooperation/",
+        "links_to_me": True,
+    }
+    seeds = [("s1.de", "blogroll"), ("s2.de", "content"), ("s3.de", "comment"), ("s4.de", "nav"), ("s5.de", "opml")]
+    sentences = [
+        explain(row, seeds, ("copy.de", 0.45), 2),
+        explain({**row, "relevance": 0.1, "links_to_me": False, "warm_prospect": True}, [], None, 0),
+        explain({**row, "top_terms": "", "last_post": "", "cooperation_url": ""}, seeds[:1]),
+    ]
+    english = re.compile(
+        r"\b(linked|from|of|topic|match|cited|mutual|with|posts?|days|last|open|score|lifted|"
+        r"already|warm|prospect|copied|repeats|inactive|dated|site|seed)\b"
+    )
+    for sentence in sentences:
+        german = why_in(sentence, "de")
+        words = english.findall(re.sub(r"\([^)]*\)|\S+\.de\S*", "", german))  # terms, URLs and sites aside
+        assert not [w for w in words if w not in ("Seed", "Seeds")], (german, words)
+        assert why_in(sentence, "en") == sentence
 
 
 def test_a_score_lifted_above_one_fills_its_bar_and_no_more():

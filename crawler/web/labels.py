@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = ("de", "en")
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
+        "lang": "en",
         "title": "Blog partners",
         "subtitle": "Ranked cooperation candidates around your seed blogs",
         "database": "Database",
@@ -80,6 +83,7 @@ LABELS: dict[str, dict[str, str]] = {
         "status_do-not-contact": "do not contact",
     },
     "de": {
+        "lang": "de",
         "title": "Blog-Partner",
         "subtitle": "Kooperationskandidaten rund um Ihre Start-Blogs, nach Rang",
         "database": "Datenbank",
@@ -159,3 +163,78 @@ LABELS: dict[str, dict[str, str]] = {
 def labels(lang: str) -> dict[str, str]:
     """The labels of one language (``de`` or ``en``)."""
     return LABELS[lang]
+
+
+# The reasons `scoring.rank.explain` writes, in German: (English pattern, German replacement).
+_KIND_DE = {
+    "blogroll": "Blogroll",
+    "opml": "OPML-Blogroll",
+    "content": "Beitrag",
+    "post": "Beitrag",
+    "comment": "Kommentar",
+    "link": "Link",
+}
+_WHY_DE = [
+    (
+        r"copied text: (\d+)% of its text repeats (\S+), not ranked as a partner",
+        r"kopierter Text: \1 % des Textes wiederholen \2, nicht als Partner gewertet",
+    ),
+    (r"on topic \((.*)\)", r"zum Thema (\1)"),
+    (r"weak topic match \((.*)\)", r"schwach zum Thema (\1)"),
+    (r"no topic match", r"kein Themenbezug"),
+    (r"cited next to seeds by (\d+) site\(s\)", r"neben Seeds genannt von \1 Website(s)"),
+    (r"mutual links with (\d+) seed\(s\)", r"gegenseitige Links mit \1 Seed(s)"),
+    (r"linked from (\d+) blog\(s\)", r"verlinkt von \1 Blog(s)"),
+    (r"(\d+) of its linking blogs on topic", r"\1 der verlinkenden Blogs zum Thema"),
+    (r"(inactive: )?(\d+) post\(s\) in (\d+) days, last (\S+)", None),  # see _activity_de
+    (r"no dated posts", r"keine datierten Beiträge"),
+    (r"open to cooperations \((.*); score lifted\)", r"offen für Kooperationen (\1; Score angehoben)"),
+    (r"already links to you", r"verlinkt Sie bereits"),
+    (r"warm prospect: links to 2\+ seeds but not to you", r"warmer Kontakt: verlinkt 2+ Seeds, aber nicht Sie"),
+]
+_WHY_DE_RE = [(re.compile(pattern), german) for pattern, german in _WHY_DE]
+_VIA_RE = re.compile(r"(blogroll|opml|content|post|comment|link) of (\S+)")
+
+
+def why_in(why: str, lang: str) -> str:
+    """`why` (written in English by the ranking) in the report's language; unknown parts stay as written.
+
+    >>> why_in("on topic (seo, backlinks); no dated posts", "de")
+    'zum Thema (seo, backlinks); keine datierten Beiträge'
+    """
+    if lang != "de" or not why:
+        return why
+    return "; ".join(_part_de(part) for part in _split_why(why))
+
+
+def via_in(via: str, lang: str) -> str:
+    """How a blog was found ("blogroll of a.de", as the crawl stores it) in the report's language.
+
+    >>> via_in("comment of a.de", "de")
+    'Kommentar von a.de'
+    """
+    return _VIA_RE.sub(lambda m: f"{_KIND_DE[m[1]]} von {m[2]}", via) if lang == "de" else via
+
+
+def _split_why(why: str) -> list[str]:
+    """The reasons of a `why` sentence ("; " inside parentheses belongs to its reason)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(why):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and why.startswith("; ", i):
+            parts.append(why[start:i])
+            start = i + 2
+    return [*parts, why[start:]]
+
+
+def _part_de(part: str) -> str:
+    if part.startswith("linked from ") and " of " in part:
+        return "verlinkt über " + via_in(part.removeprefix("linked from "), "de")
+    for pattern, german in _WHY_DE_RE:
+        match = pattern.fullmatch(part)
+        if match and german is None:
+            inactive, posts, days, last = match.groups()
+            return f"{'inaktiv: ' if inactive else ''}{posts} Beitrag/Beiträge in {days} Tagen, zuletzt {last}"
+        if match:
+            return match.expand(german)
+    return part

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from crawler import __version__
 from crawler.services.export import check_output
 from crawler.web import svg
-from crawler.web.labels import labels
+from crawler.web.labels import labels, via_in, why_in
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
@@ -27,6 +27,8 @@ def add_helpers(env: Environment) -> Environment:
     """Filters and globals shared by the report and the web app's templates."""
     env.filters["pct"] = lambda value: f"{max(0.0, min(100.0, 100 * float(value or 0))):.0f}"  # a bar never overflows
     env.filters["score"] = lambda value: f"{float(value or 0):.3f}"
+    env.filters["why_in"] = why_in
+    env.filters["via_in"] = via_in
     env.globals["activity_svg"] = svg.activity_svg
     env.globals["status_colour"] = lambda status: svg.STATUS_COLOURS.get(status, svg.STATUS_COLOURS["new"])
     env.globals["role_colours"] = svg.ROLE_COLOURS
