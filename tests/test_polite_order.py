@@ -12,29 +12,28 @@ from conftest import FAST, blogscout, served_world
 DELAY = 0.4
 
 
+def crawl(world, server, db, *settings: str):
+    """`blogscout crawl` of the world's seeds with these ``NAME=VALUE`` settings; fails the test on an error."""
+    args = [a for setting in settings for a in ("--set", setting)]
+    proc = blogscout("crawl", *world.seeds, "--db", str(db), "--quiet", *args, proxy=server.proxy_url, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
 @pytest.fixture(scope="module")
 def polite_log(tmp_path_factory):
     """The request log of a crawl with a per-host delay and no jitter (one download per line)."""
     tmp = tmp_path_factory.mktemp("polite")
     log = tmp / "requests.jsonl"
     with served_world(3, 14) as (world, server):
-        proc = blogscout(
-            "crawl",
-            *world.seeds,
-            "--db",
-            str(tmp / "b.db"),
-            "--quiet",
-            "--set",
+        crawl(
+            world,
+            server,
+            tmp / "b.db",
             f"DOWNLOAD_DELAY={DELAY}",
-            "--set",
             "DOWNLOAD_DELAY_JITTER=0",
-            "--set",
             "AUTOTHROTTLE_ENABLED=false",
-            "--set",
             f"BLOGSCOUT_REQUEST_LOG={log}",
-            proxy=server.proxy_url,
         )
-        assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     return [r for r in rows if "url" in r]
 
@@ -96,17 +95,6 @@ def test_a_new_host_is_asked_as_soon_as_a_page_links_it(polite_log):
 def test_with_scrapys_own_downloader_the_queue_keeps_plain_order(tmp_path):
     """Nothing tells the queue when a host is free again: it parks nothing, and the crawl ends."""
     with served_world(3, 10) as (world, server):
-        proc = blogscout(
-            "crawl",
-            *world.seeds,
-            "--db",
-            str(tmp_path / "b.db"),
-            "--quiet",
-            *FAST,
-            "--set",
-            "DOWNLOADER=scrapy.core.downloader.Downloader",
-            proxy=server.proxy_url,
-            timeout=120,
-        )
-    assert proc.returncode == 0, proc.stderr
+        fast = FAST[1::2]  # the settings without their "--set"
+        crawl(world, server, tmp_path / "b.db", *fast, "DOWNLOADER=scrapy.core.downloader.Downloader")
     assert len(server.requests) > 20

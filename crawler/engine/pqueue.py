@@ -39,11 +39,12 @@ class SlotAwarePriorityQueue(ScrapyPriorityQueue):
         self._ready: list = []  # heap of (-priority, n, host): hosts with parked requests, maybe free
         self._parked_count = 0
         self._order = itertools.count()
-        downloader = self._downloader()
+        engine = getattr(self.crawler, "engine", None)
+        self._downloader = getattr(engine, "downloader", None)
         # Parking needs word from the downloader when a host is free again; without it, plain order.
-        self._parks = downloader is not None and hasattr(downloader, "slot_listeners")
+        self._parks = hasattr(self._downloader, "slot_listeners")
         if self._parks:
-            downloader.slot_listeners.append(self._host_freed)
+            self._downloader.slot_listeners.append(self._host_freed)
 
     def push(self, request) -> None:
         host = self._host(request)
@@ -146,15 +147,10 @@ class SlotAwarePriorityQueue(ScrapyPriorityQueue):
 
     # -- the downloader's view ---------------------------------------------------------------
 
-    def _downloader(self):
-        engine = getattr(self.crawler, "engine", None)
-        return getattr(engine, "downloader", None)
-
     def _host(self, request) -> str | None:
-        return self._downloader().get_slot_key(request) if self._parks else None
+        return self._downloader.get_slot_key(request) if self._parks else None
 
     def _busy(self, host: str) -> bool:
-        downloader = self._downloader()
-        slot = downloader.slots.get(host)
-        limit = slot.concurrency if slot is not None else downloader.domain_concurrency
-        return downloader.in_flight.get(host, 0) >= limit
+        slot = self._downloader.slots.get(host)
+        limit = slot.concurrency if slot is not None else self._downloader.domain_concurrency
+        return self._downloader.in_flight.get(host, 0) >= limit

@@ -26,12 +26,11 @@ class ReplayMixin:
 
     def _restore_run(self) -> list[tuple[str, str, str]]:
         """Register the sites and done pages of the interrupted run; return its done pages."""
-        for site, _home, role, hops, _via in self.frontier.run_sites(self.resume_run):
-            site_budget = policy.budget(role, seed_pages=self.max_pages_per_site, candidate_pages=self.candidate_pages)
-            self.sites.claim(site, SiteState(role, hops, site_budget, priority=policy.resumed_priority(role, hops)))
         done = self.frontier.done_pages(self.resume_run)
         read_homes = {site for _url, site, kind in done if kind == "home"}
-        for site, home, *_ in self.frontier.run_sites(self.resume_run):
+        for site, home, role, hops, _via in self.frontier.run_sites(self.resume_run):
+            site_budget = policy.budget(role, seed_pages=self.max_pages_per_site, candidate_pages=self.candidate_pages)
+            self.sites.claim(site, SiteState(role, hops, site_budget, priority=policy.resumed_priority(role, hops)))
             if site in read_homes and home:  # stored under the URL it redirected to: not again
                 self.seen.add(strip_session_ids(canonical_url(home)))
         for url, site, kind in done:

@@ -186,7 +186,8 @@ _WHY_DE = [
     (r"mutual links with (\d+) seed\(s\)", r"gegenseitige Links mit \1 Seed(s)"),
     (r"linked from (\d+) blog\(s\)", r"verlinkt von \1 Blog(s)"),
     (r"(\d+) of its linking blogs on topic", r"\1 der verlinkenden Blogs zum Thema"),
-    (r"(inactive: )?(\d+) post\(s\) in (\d+) days, last (\S+)", None),  # see _activity_de
+    (r"inactive: (\d+) post\(s\) in (\d+) days, last (\S+)", r"inaktiv: \1 Beitrag/Beiträge in \2 Tagen, zuletzt \3"),
+    (r"(\d+) post\(s\) in (\d+) days, last (\S+)", r"\1 Beitrag/Beiträge in \2 Tagen, zuletzt \3"),
     (r"no dated posts", r"keine datierten Beiträge"),
     (r"open to cooperations \((.*); score lifted\)", r"offen für Kooperationen (\1; Score angehoben)"),
     (r"already links to you", r"verlinkt Sie bereits"),
@@ -232,9 +233,6 @@ def _part_de(part: str) -> str:
         return "verlinkt über " + via_in(part.removeprefix("linked from "), "de")
     for pattern, german in _WHY_DE_RE:
         match = pattern.fullmatch(part)
-        if match and german is None:
-            inactive, posts, days, last = match.groups()
-            return f"{'inaktiv: ' if inactive else ''}{posts} Beitrag/Beiträge in {days} Tagen, zuletzt {last}"
         if match:
             return match.expand(german)
     return part
