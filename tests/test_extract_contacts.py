@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.extract import headings, links, people
 from crawler.extract.contacts import EMAIL_RE, decode_cfemail, email_from_mailto, emails_in_text
 from crawler.extract.page import extract_page
 
@@ -171,3 +172,28 @@ def test_real_page_addresses_stop_at_block_boundaries(name, expected):
     if not path.exists():
         pytest.skip(f"real-page corpus not present at {REALPAGES}")
     assert extract_page(path.read_bytes(), "https://example-real-page.de/").emails == expected
+
+
+@pytest.mark.parametrize(
+    "pattern, value",
+    [
+        (EMAIL_RE, "a@b.de\n"),
+        (EMAIL_RE, "anna@mein-blog.de\n"),
+        (headings._BLOGROLL_RE, "blogroll\n"),
+        (people._WORD, "Anna\n"),
+        (links._COMMENT_TOKEN_RE, "comments\n"),
+    ],
+    ids=["email", "email-2", "blogroll-heading", "name-word", "comment-token"],
+)
+def test_whole_value_patterns_refuse_a_trailing_line_break(pattern, value):
+    assert pattern.match(value) is None and pattern.match(value.strip())
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["mailto:anna@mein-blog.de%0A.", "mailto:anna@mein-blog.de%0A%2E", "mailto:anna@mein-blog.de%0D%0A."],
+)
+def test_page_emails_never_keep_a_line_break(href):
+    assert email_from_mailto(href) in (None, "anna@mein-blog.de")
+    emails = extract_page(f'<body><a href="{href}">Mail</a></body>', PAGE).emails
+    assert all("\n" not in e and "\r" not in e for e in emails)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-# Strict shape of an address we keep: ASCII local part, dotted host, alphabetic TLD.
+# Strict shape of an address we keep: ASCII local part, dotted host, alphabetic TLD. Ends with
+# \Z, not $ (which also matches before a final line break).
 EMAIL_RE = re.compile(
-    r"^[a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_%+-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$"
+    r"^[a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_%+-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\Z"
 )
 
 # Spaces inside an obfuscated address never include a line break: the visible text has one at

@@ -28,7 +28,7 @@ _BLOGROLL_PATTERNS = [
     r"(my )?reading list|recommended reading|webring|web ring|blogs? ?list|friends? of the blog",
     r"blogs? to follow|blogs? worth reading|links? of interest",
 ]
-_BLOGROLL_RE = re.compile(r"^(?:" + "|".join(_BLOGROLL_PATTERNS) + r")$")
+_BLOGROLL_RE = re.compile(r"^(?:" + "|".join(_BLOGROLL_PATTERNS) + r")\Z")
 
 _PAGE_WORDS = {
     "blogroll": re.compile(

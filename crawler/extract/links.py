@@ -51,7 +51,7 @@ _MAIN_TOKENS = frozenset(
 )
 _COMMENT_TOKEN_RE = re.compile(
     r"^(?:comments?|commentlist|comment-list|comments-area|comment-\w[\w-]*|"
-    r"comments-\w[\w-]*|disqus_thread|discussion)$"
+    r"comments-\w[\w-]*|disqus_thread|discussion)\Z"
 )
 _FORM_TOKENS = frozenset("respond comment-respond comment-notes comments-link comment-subscription-form".split())
 _BLOGROLL_TOKENS = frozenset(

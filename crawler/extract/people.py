@@ -51,7 +51,7 @@ _NOT_NAMES = frozenset(
     """.split()
 )
 _NOUN_ENDINGS = ("erin", "erinnen", "autorin", "bloggerin", "blogger", "junkie", "istin", "ist", "ung", "heit", "keit")
-_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]+)?|[A-ZÄÖÜ]\.)$")
+_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]+)?|[A-ZÄÖÜ]\.)\Z")
 
 # Impressum markers at the start of a line: the name follows after a colon or on the next lines.
 _MARKER = re.compile(
