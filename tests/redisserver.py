@@ -20,17 +20,21 @@ def free_port() -> int:
 
 
 @contextmanager
-def redis_server(workdir: Path) -> Iterator[str]:
-    """Start redis-server (no persistence) and yield its ``redis://`` URL; stop it afterwards."""
+def redis_server(workdir: Path, password: str | None = None) -> Iterator[str]:
+    """Start redis-server (no persistence) and yield its ``redis://`` URL; stop it afterwards.
+
+    With ``password`` the server requires it (``requirepass``); the URL yielded does not carry it.
+    """
     server = shutil.which("redis-server")
     assert server, "redis-server is not installed: .ci/run installs it (apt-get install redis-server)"
     port = free_port()
     proc = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(workdir)],
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(workdir)]
+        + (["--requirepass", password] if password else []),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    client = redis.Redis(port=port)
+    client = redis.Redis(port=port, password=password)
     deadline = time.monotonic() + 10
     while True:
         try:

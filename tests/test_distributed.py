@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import signal
 import time
 from collections import Counter
@@ -13,6 +14,8 @@ from conftest import FAST, blogscout, served_world, start_blogscout
 from redisserver import free_port, redis_server
 from test_recrawl import content, query
 
+from crawler.distributed import serializer
+from crawler.distributed.runner import redacted
 from crawler.distributed.state import CURRENT_KEY, Keys
 
 
@@ -146,3 +149,119 @@ def test_worker_ignores_the_leftover_of_a_killed_crawl(redis_url):
     finally:
         client.delete(CURRENT_KEY)
     assert result.returncode == 1 and "no distributed crawl to join" in result.stderr
+
+
+class _Touch:
+    """Unpickling this creates ``path``: what a pickled queue entry could do on a worker."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))
+
+
+def test_queue_entries_that_are_not_json_requests_are_refused(tmp_path, web, single, redis_url):
+    world, server = web
+    single_db, _ = single
+    client = redis.Redis.from_url(redis_url)
+    marker = tmp_path / "unpickled"
+    db = tmp_path / "poisoned.db"
+    coordinator = start_blogscout(
+        "crawl", *world.seeds, "--db", str(db), "--redis", redis_url, "--quiet", *FAST, proxy=server.proxy_url
+    )
+    deadline = time.monotonic() + 120
+    while not client.get(CURRENT_KEY):
+        assert time.monotonic() < deadline and coordinator.poll() is None
+        time.sleep(0.02)
+    queue = f"{json.loads(client.get(CURRENT_KEY))['namespace']}:requests"
+    entries = [
+        pickle.dumps(_Touch(str(marker))),
+        b"\x80\x04\xff garbage",
+        json.dumps({"url": "https://x.de/", "_class": "subprocess.Popen"}).encode(),
+        json.dumps({"url": "https://x.de/", "callback": "closed"}).encode(),
+    ]
+    client.zadd(queue, {entry: -1000 for entry in entries})  # ahead of every real request
+    out, err = coordinator.communicate(timeout=240)
+    assert coordinator.returncode == 0, err
+    assert not marker.exists()
+    ((status, stats),) = query(db, "SELECT status, stats FROM runs")
+    assert status == "finished" and json.loads(stats)["blogscout/queue_refused"] == len(entries)
+    assert err.count(f"refused an entry of the queue {queue}") == len(entries), err
+    assert "Traceback" not in err
+    assert content(db) == content(single_db)
+
+
+PASSWORD = "correct-horse-9"
+
+
+@pytest.fixture(scope="module")
+def locked_redis(tmp_path_factory):
+    """A redis-server that requires `PASSWORD`; its URL without the password."""
+    with redis_server(tmp_path_factory.mktemp("locked"), password=PASSWORD) as url:
+        yield url
+
+
+def test_crawl_with_the_password_in_the_url(tmp_path, web, single, locked_redis):
+    world, server = web
+    single_db, _ = single
+    db = tmp_path / "locked.db"
+    url = locked_redis.replace("redis://", f"redis://:{PASSWORD}@")
+    result = blogscout("crawl", *world.seeds, "--db", str(db), "--redis", url, *FAST, proxy=server.proxy_url)
+    assert result.returncode == 0, result.stderr
+    assert content(db) == content(single_db)
+    assert PASSWORD not in result.stderr + result.stdout
+    assert db.read_bytes().count(PASSWORD.encode()) == 0  # the runs table keeps the URL without it
+
+
+@pytest.mark.parametrize("password", ["", "wrong-password"])
+def test_crawl_without_the_password_is_a_one_line_error(tmp_path, locked_redis, password):
+    url = locked_redis.replace("redis://", f"redis://:{password}@") if password else locked_redis
+    for args in (["crawl", "https://seo-blog.de/", "--db", str(tmp_path / "x.db")], ["worker", "--wait", "0.3"]):
+        result = blogscout(*args, "--redis", url)
+        assert result.returncode == 1 and result.stderr.startswith("Error: "), result.stderr
+        assert ("refused the password" if password else "requires a password") in result.stderr
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert not password or password not in result.stderr
+
+
+def test_serializer_round_trips_a_request():
+    request = {"url": "https://a.de/", "callback": "parse_page", "headers": {b"If-None-Match": [b'"e1"']}}
+    request |= {"body": b"\x00\xff", "meta": {"site": "a.de", "redirect_urls": ["http://a.de/"]}}
+    assert serializer.loads(serializer.dumps(request)) == request
+
+
+def test_serializer_drops_meta_a_worker_decides_itself():
+    meta = {"site": "a.de", "proxy": "http://203.0.113.9:3128", "dont_obey_robotstxt": True, "download_maxsize": 0}
+    assert serializer.loads(serializer.dumps({"url": "https://a.de/", "meta": meta}))["meta"] == {"site": "a.de"}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        b"",
+        b"\x80\x04\x95garbage",
+        b"[1, 2]",
+        b'{"url": 5}',
+        b'{"url": "https://a.de/", "_class": "os.system"}',
+        b'{"url": "https://a.de/", "errback": "__init__"}',
+        b'{"url": "https://a.de/", "meta": "site"}',
+        b'{"url": "https://a.de/", "body": {"$bytes": "!!"}}',
+        b'{"url": "https://a.de/", "headers": {"$pairs": [[1]]}}',
+    ],
+)
+def test_serializer_refuses_what_is_not_a_request(entry):
+    with pytest.raises(serializer.QueueEntryError):
+        serializer.loads(entry)
+
+
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("redis://:s3cret@redis:6379/0", "redis://:***@redis:6379/0"),
+        ("redis://worker:s3cret@10.0.0.5:6379/1", "redis://worker:***@10.0.0.5:6379/1"),
+        ("redis://127.0.0.1:6379/0", "redis://127.0.0.1:6379/0"),
+    ],
+)
+def test_redacted_hides_the_password(url, shown):
+    assert redacted(url) == shown

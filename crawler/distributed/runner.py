@@ -7,6 +7,7 @@ import logging
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import redis
 
@@ -28,11 +29,27 @@ class DistributedError(BlogscoutError):
     """Redis cannot be reached, or another distributed crawl holds it."""
 
 
+def redacted(url: str) -> str:
+    """The Redis URL with its password as ``***``: fit for messages and the runs table."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = f"{parts.username or ''}:***@{parts.netloc.rpartition('@')[2]}"
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 def _client(url: str) -> redis.Redis:
     try:
         return connect(url)
+    except redis.AuthenticationError as err:
+        problem = "refused the password in the URL" if urlsplit(url).password else "requires a password"
+        raise DistributedError(
+            f"--redis {redacted(url)}: Redis {problem}; give it as redis://:PASSWORD@host:6379/0"
+        ) from err
     except (redis.RedisError, ValueError) as err:
-        raise DistributedError(f"--redis {url}: cannot connect ({err}); start redis-server or fix the URL") from err
+        raise DistributedError(
+            f"--redis {redacted(url)}: cannot connect ({err}); start redis-server or fix the URL"
+        ) from err
 
 
 def _settings(db_path, run_id, options: CrawlOptions, redis_url: str, namespace: str, quiet: bool, worker: str):
@@ -63,12 +80,12 @@ def run_coordinator(
     client = _client(redis_url)
     if _running_crawl(client):
         raise DistributedError(
-            f"--redis {redis_url}: another distributed crawl is running there; "
+            f"--redis {redacted(redis_url)}: another distributed crawl is running there; "
             f"wait for it or use another Redis database (…/1)"
         )
     with CrawlLock(db_path):
         db = dbmod.connect(db_path)
-        record = {**options.as_record(), "redis": redis_url}
+        record = {**options.as_record(), "redis": redacted(redis_url)}
         run_id = dbmod.start_run(db, "crawl", options.seeds, record)
         db.conn.close()
         keys = Keys(f"blogscout:{uuid.uuid4().hex[:12]}")
@@ -158,8 +175,8 @@ def run_worker(redis_url: str, *, wait: float = 60, quiet: bool = False) -> dict
     while not (current := _running_crawl(client)):
         if time.monotonic() > deadline:
             raise DistributedError(
-                f"--redis {redis_url}: no distributed crawl to join; start one with "
-                f"'blogscout crawl --redis {redis_url} URL...'"
+                f"--redis {redacted(redis_url)}: no distributed crawl to join; start one with "
+                f"'blogscout crawl --redis {redacted(redis_url)} URL...'"
             )
         time.sleep(0.2)
     config = json.loads(current)

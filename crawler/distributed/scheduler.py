@@ -5,7 +5,8 @@ adds more) takes requests from one scrapy-redis priority queue with one duplicat
 worker keeps the requests it has taken in a Redis hash until their callbacks finish; a worker
 whose heartbeat stops has them put back in the queue, so its death loses no URL. Items go to a
 Redis list that the writer stores in SQLite. The crawl ends when the queue is empty and no live
-worker holds a request.
+worker holds a request. Requests are queued as JSON (`crawler.distributed.serializer`); an entry
+that is not one is dropped with a warning and counted in ``blogscout/queue_refused``.
 """
 
 from __future__ import annotations
@@ -129,14 +130,19 @@ class SharedScheduler(Scheduler):
         return added
 
     def next_request(self):
-        data = self.take(keys=[self.queue.key, self.keys.processing(self.worker)])
-        if not data:
-            return None
-        request = self.queue._decode_request(data)
-        request.meta["bs_held"] = data
-        if self.stats:
-            self.stats.inc_value("scheduler/dequeued/redis")
-        return request
+        while data := self.take(keys=[self.queue.key, self.keys.processing(self.worker)]):
+            try:
+                request = self.queue._decode_request(data)
+            except (ValueError, TypeError, KeyError) as err:  # not a request this crawl queued
+                self.server.hdel(self.keys.processing(self.worker), data)
+                self.crawler.stats.inc_value("blogscout/queue_refused")
+                log.warning("refused an entry of the queue %s: %s", self.queue.key, str(err)[:200])
+                continue
+            request.meta["bs_held"] = data
+            if self.stats:
+                self.stats.inc_value("scheduler/dequeued/redis")
+            return request
+        return None
 
     def done(self, request) -> None:
         """The callback or errback of a held request finished: it is no longer held."""
@@ -295,6 +301,7 @@ def redis_settings(redis_url: str, namespace: str) -> dict:
         "REDIS_URL": redis_url,
         "SCHEDULER": "crawler.distributed.scheduler.SharedScheduler",
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
+        "SCHEDULER_SERIALIZER": "crawler.distributed.serializer",
         "SCHEDULER_QUEUE_KEY": f"{namespace}:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{namespace}:dupefilter",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
