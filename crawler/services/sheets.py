@@ -2,19 +2,32 @@
 
 Returns the header and the rows as dicts of text. Cells the CSV writer protected against formula
 injection (a leading apostrophe before ``=``, ``+``, ``-``, ``@``) come back without it.
+
+Rows are streamed and capped (`MAX_ROWS`, `MAX_COLUMNS`, `MAX_LINE`): a small workbook whose
+``<dimension>`` claims a million rows and 16,384 columns, or a CSV of endless lines, is refused
+with a `SheetError` instead of filling the memory.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+from collections.abc import Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
+from typing import IO
+from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile
 
 from crawler.errors import InputError
 
 _PROTECTED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+MAX_ROWS = 100_000
+"""Rows below the header at most, empty ones included."""
+MAX_COLUMNS = 200
+"""Named columns at most: the header row's width."""
+MAX_LINE = 1_000_000
+"""Characters in one line of a CSV file at most."""
 
 
 class SheetError(InputError):
@@ -26,17 +39,30 @@ def read_table(path: str | Path) -> tuple[list[str], list[dict[str, str]]]:
     path = Path(path)
     if not path.is_file():
         raise SheetError(f"{path}: no such file; pass the exported CSV or Excel file you edited")
-    if path.suffix.lower() in EXCEL_SUFFIXES:
-        header, body = _excel_rows(path)
-    else:
-        header, body = _csv_rows(path)
-    columns = [str(c or "").strip().lower() for c in header]
-    rows = []
-    for cells in body:
-        if not any(c not in (None, "") for c in cells):
-            continue
-        rows.append({name: _text(value) for name, value in zip(columns, cells) if name})
+    cells = _excel_rows(path) if path.suffix.lower() in EXCEL_SUFFIXES else _csv_rows(path)
+    with closing(cells):
+        header = next(cells, None)
+        if header is None:
+            raise SheetError(f"{path}: the file is empty; pass the exported file you edited")
+        columns = [str(c or "").strip().lower() for c in header]
+        rows = []
+        for number, row in enumerate(cells, start=2):
+            if number > MAX_ROWS + 1:
+                raise SheetError(f"{path}: more than {MAX_ROWS:,} rows; import the rows you edited, or split the file")
+            if any(c not in (None, "") for c in row):
+                rows.append({name: _text(value) for name, value in zip(columns, row) if name})
     return columns, rows
+
+
+def _width(header: Sequence[object], path: Path) -> int:
+    """Columns up to the header's last named one; `SheetError` beyond `MAX_COLUMNS`."""
+    named = [i for i, c in enumerate(header) if c not in (None, "")]
+    width = named[-1] + 1 if named else 0
+    if width > MAX_COLUMNS:
+        raise SheetError(
+            f"{path}: more than {MAX_COLUMNS} columns in the header row; keep the export's columns and delete the rest"
+        )
+    return width
 
 
 def _text(value: object) -> str:
@@ -47,40 +73,75 @@ def _text(value: object) -> str:
     return text[1:] if text.startswith(_PROTECTED) else text
 
 
-def _csv_rows(path: Path) -> tuple[list[str], list[list[str]]]:
+def _csv_rows(path: Path) -> Iterator[Sequence[object]]:
+    """The header, then each row cut to the header's width."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as raw:
+            head = raw.read(4096)
     except OSError as err:
         raise SheetError(f"{path}: cannot read ({err.strerror}); check the path") from err
-    for encoding in ("utf-8-sig", "cp1252"):  # Excel on Windows saves CSV in cp1252
+    if b"\x00" in head:
+        raise SheetError(f"{path}: not a CSV text file; save it as CSV (UTF-8) or Excel (.xlsx)")
+    try:
+        encoding = _encoding(path)
+        with path.open(encoding=encoding, newline="") as fh:
+            first = fh.readline(MAX_LINE)
+            delimiter = max(";,\t", key=first.count)
+            fh.seek(0)
+            reader = csv.reader(_lines(fh, path), delimiter=delimiter)
+            header = next(reader, None)
+            if header is None:
+                return
+            width = _width(header, path)
+            yield header[:width]
+            for row in reader:
+                yield row[:width]
+    except csv.Error as err:
+        raise SheetError(f"{path}: line {reader.line_num}: not readable as CSV ({err}); save it again as CSV") from err
+    except OSError as err:
+        raise SheetError(f"{path}: cannot read ({err.strerror}); check the path") from err
+
+
+def _encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 (Excel on Windows saves CSV so)."""
+    for encoding in ("utf-8-sig", "cp1252"):
         try:
-            text = data.decode(encoding)
-            break
+            with path.open(encoding=encoding) as fh:
+                while fh.read(1 << 20):
+                    pass
+            return encoding
         except UnicodeDecodeError:
             continue
-    if "\x00" in text[:4096]:
-        raise SheetError(f"{path}: not a CSV text file; save it as CSV (UTF-8) or Excel (.xlsx)")
-    first = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = list(reader)
-    if not rows:
-        raise SheetError(f"{path}: the file is empty; pass the exported file you edited")
-    return rows[0], rows[1:]
+    raise SheetError(f"{path}: neither UTF-8 nor Windows-1252 text; save it as CSV (UTF-8) or Excel (.xlsx)")
 
 
-def _excel_rows(path: Path) -> tuple[list[object], list[list[object]]]:
+def _lines(fh: IO[str], path: Path) -> Iterator[str]:
+    """Lines of ``fh``; `SheetError` for a line over `MAX_LINE` characters."""
+    while line := fh.readline(MAX_LINE + 1):
+        if len(line) > MAX_LINE:
+            raise SheetError(f"{path}: a line longer than {MAX_LINE:,} characters; is this the exported file?")
+        yield line
+
+
+def _excel_rows(path: Path) -> Iterator[Sequence[object]]:
+    """The header, then each row of the first sheet cut to the header's width, streamed."""
     from openpyxl import load_workbook  # only for Excel files
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError) as err:
+    except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError, ParseError) as err:
         raise SheetError(f"{path}: not a readable Excel workbook ({err}); save it again as .xlsx") from err
     try:
-        rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        sheet = book.worksheets[0]
+        header = next(sheet.iter_rows(max_row=1, max_col=MAX_COLUMNS + 1, values_only=True), None)
+        if header is None:
+            return
+        width = _width(header, path)
+        yield header[:width]
+        if width:
+            yield from sheet.iter_rows(min_row=2, max_col=width, values_only=True)
+    except (BadZipFile, KeyError, ValueError, ParseError) as err:
+        raise SheetError(f"{path}: not a readable Excel workbook ({err}); save it again as .xlsx") from err
     finally:
         book.close()
-    if not rows:
-        raise SheetError(f"{path}: the first sheet is empty; pass the exported file you edited")
-    return rows[0], rows[1:]
