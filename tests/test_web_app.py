@@ -202,7 +202,7 @@ def test_raw_tables_are_browsable_and_read_only(app, project):
     before = digest(project["db"])
     query = urllib.parse.urlencode({"sql": "DELETE FROM sites"})
     status, body = fetch(app + f"{name}.json?{query}")
-    assert status == 400 or "readonly" in body.lower() or "read-only" in body.lower() or "not allowed" in body.lower()
+    assert status in (400, 403)  # not a SELECT; and arbitrary SQL is off unless --allow-sql
     assert digest(project["db"]) == before
 
 
@@ -210,18 +210,6 @@ def test_serve_refuses_another_host_without_allow_remote(project):
     result = blogscout("serve", "--db", str(project["db"]), "--host", "0.0.0.0", "--port", "0")
     assert result.returncode == 1
     assert result.stderr.startswith("Error: --host 0.0.0.0") and len(result.stderr.strip().splitlines()) == 1
-
-
-@pytest.mark.allow_hosts(["127.0.0.1", "127.0.0.2"])  # loopback too, but not one of the local names
-def test_serve_on_another_host_warns_and_accepts_that_name(project):
-    proc, url, output = start_app("--db", str(project["db"]), "--host", "127.0.0.2", "--allow-remote")
-    try:
-        assert url.startswith("http://127.0.0.2:")
-        assert "Warning: listening on 127.0.0.2" in output
-        assert fetch(url)[0] == 200
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=10)
 
 
 def test_serve_stops_on_ctrl_c_without_an_error(project):

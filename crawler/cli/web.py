@@ -53,32 +53,61 @@ def graph(db, out, quiet, verbose):
 @db_option()
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--allow-remote", is_flag=True, help="Allow a --host beyond this machine (the app has no login).")
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Serve beyond this machine: every visitor needs the printed link with its random access token.",
+)
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Another name people type to reach the app (a reverse proxy's); repeatable; needs --allow-remote.",
+)
+@click.option("--allow-sql", is_flag=True, help="Let the raw tables take arbitrary read-only SQL (?sql=, _where=).")
 @click.option(
     "--lang", default="en", show_default=True, type=click.Choice(["de", "en"]), help="Language of the labels."
 )
 @logging_options
-def serve(db, port, host, allow_remote, lang, quiet, verbose):
+def serve(db, port, host, allow_remote, allowed_hosts, allow_sql, lang, quiet, verbose):
     """Work the partner list in the browser: filters, a page per candidate, status buttons, raw tables.
 
-    Listens on 127.0.0.1 only unless --host and --allow-remote say otherwise.
+    Listens on 127.0.0.1 only. --allow-remote serves other machines too (plain HTTP: put an
+    HTTPS reverse proxy in front), each visitor with the printed link and its access token.
 
     \b
     Example: blogscout serve --db data/kunde-a.db --lang de
+    Example: blogscout serve --db data/kunde-a.db --host 127.0.0.1 --allow-remote --allowed-host scout.example.org
     """
     from crawler.web.app import check_host
     from crawler.web.app import serve as run_app
 
     setup_logging(quiet, verbose)
-    if check_host(host, allow_remote):
-        click.echo(
-            f"Warning: listening on {host}: anyone who reaches it can read the project and change statuses", err=True
-        )
+    check_host(host, allow_remote, allowed_hosts)
 
     def ready(url: str) -> None:
+        if allow_remote:
+            names = ", ".join(dict.fromkeys([host, *allowed_hosts]))
+            click.echo(
+                f"Warning: --allow-remote: anyone who reaches this port as {names} with the link below can read "
+                "the whole project (every table: pages, contacts, notes) and change outreach statuses. "
+                "Plain HTTP: the link, its token and the data cross the network unencrypted; "
+                "put an HTTPS reverse proxy in front (README: blogscout serve).",
+                err=True,
+            )
         click.echo(f"Serving {db} at {url} (Ctrl-C stops)", err=True)
 
     try:
-        run_app(db, host=host, port=port, lang=lang, on_ready=ready)
+        run_app(
+            db,
+            host=host,
+            port=port,
+            lang=lang,
+            allow_remote=allow_remote,
+            allowed_hosts=allowed_hosts,
+            allow_sql=allow_sql,
+            on_ready=ready,
+        )
     except KeyboardInterrupt:  # Ctrl-C is how the app is meant to stop
         click.echo("Stopped.", err=True)

@@ -1,15 +1,17 @@
-"""The blogscout Datasette plugin: partner pages, the status form and the request guard.
+"""The blogscout Datasette plugin: partner pages, the status form and bounded SQL values.
 
-Configured through Datasette's plugin config ``{"plugins": {"blogscout": {"db", "lang",
-"hosts"}}}`` (set by `crawler.web.app.make_datasette`). Pages render what
-`crawler.services.report` and `crawler.services.graph` return; the status form writes through
-the outreach service; Datasette's own views only read (``mode=ro``).
+Configured through Datasette's plugin config ``{"plugins": {"blogscout": {"db", "lang"}}}``
+(set by `crawler.web.app.make_datasette`; the request guard wraps the app in
+`crawler.web.app.make_app`). Pages render what `crawler.services.report` and
+`crawler.services.graph` return; the status form writes through the outreach service;
+Datasette's own views only read (``mode=ro``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,11 +23,13 @@ from crawler.services import graph as graphs
 from crawler.services import report as reports
 from crawler.web import render, svg
 from crawler.web.labels import labels
-from crawler.web.security import GuardMiddleware
 
 log = logging.getLogger(__name__)
 
 STATUS_PATH = "/-/blogscout/status"
+# Largest string or blob a query of Datasette may build or return, in bytes: page texts are
+# at most 100,000 characters, so the raw tables show whole; `randomblob(4e8)` fails at once.
+VALUE_LIMIT = 4 * 1024 * 1024
 
 
 def _config(datasette) -> dict:
@@ -35,6 +39,11 @@ def _config(datasette) -> dict:
 def candidate_path(site: str) -> str:
     """The web app's page of one candidate."""
     return f"/-/blogscout/site/{quote(site, safe='')}"
+
+
+def _without_path(err: Exception, db_path: str) -> str:
+    """The error's message with the database named by its file name, not its absolute path."""
+    return str(err).replace(db_path, Path(db_path).name)
 
 
 def _context(datasette, request) -> dict:
@@ -52,7 +61,10 @@ async def partners_page(datasette, request):
     """The partner list: filters, sortable table and the neighbourhood picture."""
     cfg = _config(datasette)
     ctx = _context(datasette, request)
-    data, graph = await asyncio.to_thread(graphs.report, cfg["db"], top=10_000)
+    try:
+        data, graph = await asyncio.to_thread(graphs.report, cfg["db"], top=10_000)
+    except BlogscoutError as err:
+        return Response.text(_without_path(err, cfg["db"]), status=404)
     picture = svg.neighbourhood_svg(
         graph, title=ctx["L"]["neighbourhood"], href=lambda n: candidate_path(n["site"]) if n["rank"] else None
     )
@@ -67,8 +79,8 @@ async def candidate_page(datasette, request):
     site = request.url_vars["site"]
     try:
         detail = await asyncio.to_thread(reports.candidate, cfg["db"], site)
-    except reports.UnknownCandidate as err:
-        return Response.text(str(err), status=404)
+    except BlogscoutError as err:
+        return Response.text(_without_path(err, cfg["db"]), status=404)
     ctx.update(
         detail=detail,
         c=detail["card"],
@@ -83,13 +95,11 @@ async def status_action(datasette, request):
     if request.method != "POST":
         return Response.text("Use the status buttons on a candidate's page.", status=405)
     form = await request.post_vars()
-    site = form.get("site", "")
+    site, db = form.get("site", ""), _config(datasette)["db"]
     try:
-        await asyncio.to_thread(
-            reports.set_status, _config(datasette)["db"], site, form.get("status", ""), form.get("note")
-        )
+        await asyncio.to_thread(reports.set_status, db, site, form.get("status", ""), form.get("note"))
     except BlogscoutError as err:
-        return Response.text(f"Not saved: {err}", status=400)
+        return Response.text(f"Not saved: {_without_path(err, db)}", status=400)
     return Response.redirect(candidate_path(site) + "?saved=1")
 
 
@@ -125,6 +135,6 @@ def menu_links(datasette, actor, request):
 
 
 @hookimpl
-def asgi_wrapper(datasette):
-    hosts = _config(datasette).get("hosts", [])
-    return lambda app: GuardMiddleware(app, hosts)
+def prepare_connection(conn):
+    """Bound the size of any one value on every connection Datasette opens."""
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, VALUE_LIMIT)
