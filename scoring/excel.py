@@ -3,6 +3,8 @@
 Numbers are numbers, booleans booleans, ISO dates dates, ``http(s)`` URLs clickable links, and
 every other value is written with ``write_string``: text from crawled pages can never become a
 formula, a number or a link Excel invents. Cells are cut to Excel's 32,767 characters.
+The workbook is built in memory and written to ``path`` alone (no temporary files elsewhere); a
+failed write raises the `OSError` behind it.
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ def write_xlsx(
 ) -> None:
     """Write rows to a new workbook at ``path`` (one sheet, header row frozen, autofilter on)."""
     import xlsxwriter  # only when an Excel file is asked for
+    from xlsxwriter.exceptions import FileCreateError
 
     book = xlsxwriter.Workbook(
         str(path),
-        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False, "constant_memory": False},
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False, "in_memory": True},
     )
     try:
         ws = book.add_worksheet(sheet)
@@ -80,4 +83,8 @@ def write_xlsx(
         ws.freeze_panes(1, 0)
         ws.autofilter(0, 0, max(count, 1), max(len(columns) - 1, 0))
     finally:
-        book.close()
+        try:
+            book.close()
+        except FileCreateError as err:  # wraps the OSError of a full disk or a file-size limit
+            cause = err.args[0] if err.args and isinstance(err.args[0], OSError) else OSError(str(err))
+            raise cause from err

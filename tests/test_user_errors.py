@@ -293,13 +293,14 @@ def _limit_file_size(limit: int):
     return apply
 
 
-def test_full_disk_during_export_keeps_the_previous_export(ranked_db, tmp_path):
+@pytest.mark.parametrize("name", ["partners.csv", "partners.xlsx"])
+def test_full_disk_during_export_keeps_the_previous_export(ranked_db, tmp_path, name):
     conn = sqlite3.connect(ranked_db)
-    with conn:  # enough candidates for an export well past the 64 KB file-size limit below
+    with conn:  # enough candidates for an export well past the 64 KB file-size limit below, zipped too
         conn.executemany(
             "INSERT INTO sites (site, home_url, role, hops, is_blog, language, title) "
             "VALUES (?, ?, 'candidate', 1, 1, 'de', ?)",
-            [(f"f{i}.de", f"https://f{i}.de/", "Füllblog " * 40) for i in range(400)],
+            [(f"f{i}.de", f"https://f{i}.de/", f"Füllblog {i} " + os.urandom(240).hex()) for i in range(400)],
         )
         conn.executemany(
             "INSERT INTO links (run_id, from_url, from_site, to_url, to_site, kind) "
@@ -307,12 +308,14 @@ def test_full_disk_during_export_keeps_the_previous_export(ranked_db, tmp_path):
             [(f"https://f{i}.de/", f"f{i}.de") for i in range(400)],
         )
     conn.close()
-    out = tmp_path / "partners.csv"
+    out = tmp_path / name
     good = run("rank", "--db", str(ranked_db), "--out", str(out), "--quiet")
     assert good.returncode == 0, good.stderr
     before = out.read_bytes()
     assert len(before) > 2 * 64 * 1024
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    scratch = tmp_path.parent / f"{tmp_path.name}-tmp"  # the system's temporary folder, seen from the command
+    scratch.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")} | {"TMPDIR": str(scratch)}
     full = subprocess.run(
         [sys.executable, "-m", "crawler", "rank", "--db", str(ranked_db), "--out", str(out), "--no-save", "--quiet"],
         capture_output=True,
@@ -324,7 +327,8 @@ def test_full_disk_during_export_keeps_the_previous_export(ranked_db, tmp_path):
     )
     one_line_error(full, "--out", str(out), "File too large")
     assert out.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["partners.csv", "project.db"]  # no temp file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, "project.db"])  # no temp file left
+    assert not any(scratch.iterdir())
 
 
 def test_export_cannot_inject_formulas_or_break_rows(ranked_db, tmp_path):
