@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import signal
 import time
 from collections import Counter
 
 import pytest
 import redis
-from conftest import FAST, blogscout, served_world, start_blogscout
+from conftest import FAST, ROOT, blogscout, served_world, start_blogscout
 from redisserver import free_port, redis_server
 from test_recrawl import content, query
 
@@ -265,3 +266,44 @@ def test_serializer_refuses_what_is_not_a_request(entry):
 )
 def test_redacted_hides_the_password(url, shown):
     assert redacted(url) == shown
+
+
+@pytest.fixture(scope="module")
+def compose():
+    """deploy/compose.yaml as data."""
+    yaml = pytest.importorskip("yaml")
+    return yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text(encoding="utf-8"))
+
+
+def test_compose_redis_asks_a_password_and_publishes_no_port(compose):
+    redis_service = compose["services"]["redis"]
+    command = redis_service["command"]
+    assert "ports" not in redis_service and redis_service["networks"] == ["crawl"]
+    assert command[command.index("--requirepass") + 1].startswith("${REDIS_PASSWORD:?")
+    assert command[command.index("--protected-mode") + 1] == "yes"
+    assert all("ports" not in service for service in compose["services"].values())
+
+
+def _compose_args(service: dict, redis_url: str, replace: dict) -> list[str]:
+    """A compose service's command with the password, the Redis address and paths filled in."""
+    host = redis_url.removeprefix("redis://").split("/")[0]
+    args = []
+    for arg in service["command"]:
+        arg = re.sub(r"\$\{REDIS_PASSWORD[^}]*\}", PASSWORD, arg).replace("@redis:6379", f"@{host}")
+        args.append(replace.get(arg, arg))
+    return args
+
+
+def test_compose_commands_crawl_through_the_locked_redis(tmp_path, compose, web, single, locked_redis):
+    world, server = web
+    single_db, _ = single
+    seeds, db = tmp_path / "seeds.txt", tmp_path / "nische.db"
+    seeds.write_text("\n".join(world.seeds) + "\n", encoding="utf-8")
+    services = compose["services"]
+    worker = start_blogscout(*_compose_args(services["worker"], locked_redis, {}), proxy=server.proxy_url)
+    crawl_args = _compose_args(services["crawl"], locked_redis, {"/seeds.txt": str(seeds), "/data/nische.db": str(db)})
+    result = blogscout(*crawl_args, "--quiet", *FAST, proxy=server.proxy_url)
+    assert result.returncode == 0, result.stderr
+    w_out, w_err = worker.communicate(timeout=60)
+    assert worker.returncode == 0, w_err
+    assert content(db) == content(single_db)
