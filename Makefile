@@ -2,20 +2,27 @@
 #   make demo       create .venv, install blogscout, crawl + rank the bundled sample blogosphere
 #   make test       create .venv, install blogscout with test extras (and the system packages
 #                   the suite needs when missing and installable), run the whole test suite
+# Both install the exact versions the suite passed with (requirements/lock.txt, with hashes).
 # For the quick loop and before a commit:
 #   make test-fast  the suite without the end-to-end tests (marked e2e: crawls in subprocesses,
 #                   the sandbox web, redis-server)
 #   make lint       ruff check + ruff format --check
+# When dependencies move:
+#   make test-latest  the whole suite in .venv-latest against the newest releases pyproject.toml allows
+#   make lock         re-resolve requirements/lock.txt to the newest releases (then run make test)
+#   make fuzz         the property tests with fresh random examples (make test replays fixed ones)
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
+LOCK = requirements/lock.txt
+UV_VERSION = 0.13.10
 
-.PHONY: demo test test-fast lint install system-deps clean
+.PHONY: demo test test-fast test-latest lint lock fuzz install system-deps clean
 
-$(BIN)/blogscout: pyproject.toml
+$(BIN)/blogscout: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(BIN)/blogscout
 
 install: $(BIN)/blogscout
@@ -45,9 +52,27 @@ test: install system-deps
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not e2e"
 
+test-latest: system-deps
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/pip install --quiet --upgrade pip
+	.venv-latest/bin/pip install --quiet --upgrade -e '.[test]'
+	.venv-latest/bin/pip freeze --exclude-editable > .venv-latest/versions.txt
+	.venv-latest/bin/python -m pytest -q
+
+lock:
+	$(PYTHON) -m venv .venv-tools
+	.venv-tools/bin/pip install --quiet uv==$(UV_VERSION)
+	.venv-tools/bin/uv pip compile pyproject.toml --extra test --generate-hashes --universal \
+	  --python-version 3.11 --upgrade --no-header --quiet -o $(LOCK)
+
+fuzz: install
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q tests/test_fuzz_urls.py tests/test_fuzz_pages.py \
+	  tests/test_fuzz_export.py tests/test_extract_fuzz.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) data/demo.db* data/demo-partners.csv data/demo-report.html .pytest_cache
+	rm -rf $(VENV) .venv-latest .venv-tools data/demo.db* data/demo-partners.csv data/demo-report.html .pytest_cache

@@ -78,6 +78,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.engine.conditional.ConditionalRequests": 560,  # after redirects are created, before the download
     "crawler.engine.middlewares.PrivateAddressGuard": 50,
     "crawler.engine.middlewares.RedirectLoopGuard": 650,  # sees 3xx answers before RedirectMiddleware (600)
+    "crawler.engine.middlewares.PrivateRedirectGuard": 640,  # a 3xx to a private address fails its request
 }
 ITEM_PIPELINES = {"crawler.engine.pipelines.SQLitePipeline": 300}
 EXTENSIONS = {"crawler.engine.extensions.Progress": 500, "crawler.engine.extensions.RequestLog": 510}

@@ -16,9 +16,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.world import generate_world
+
+# Property tests: derandomised by default (`make test`, CI), so a run is repeatable and the examples
+# once found stay pinned with `@example`; HYPOTHESIS_PROFILE=explore searches afresh (`make fuzz`).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 NETGUARD = Path(__file__).resolve().parent / "netguard"

@@ -6,7 +6,7 @@ import ipaddress
 from collections import Counter
 from urllib.parse import parse_qsl, urlsplit
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from crawler.engine.middlewares import is_private_target, literal_address
@@ -144,3 +144,16 @@ def test_private_target_check_never_raises_and_agrees_with_ipaddress(host):
 @given(st.from_regex(_PLAIN_URL_RE, fullmatch=True))
 def test_plain_urls_are_returned_as_the_long_way_would(url):
     assert canonical_url(url) == parsed_canonical_url(url) == url
+
+
+@FUZZ
+@given(st.from_regex(r"https?://[a-z0-9.-]{1,12}/[A-Za-z0-9._~/-]{0,12}", fullmatch=True) | st.text(max_size=30))
+@example("http://0/")  # a numeric host: URL libraries may rewrite it to dotted IPv4 (w3lib 2.6)
+@example("http://0x7f.1/")
+@example("http://2130706433/")
+@example("http://a/.")  # a dot segment: folded by w3lib 2.6
+@example("http://a.de/b/../c")
+@example("http://a.de/..x/./")
+def test_the_shortcut_agrees_with_the_long_way_on_every_input(url):
+    """Whatever the URL library does with numeric hosts and dot segments, both ways give one answer."""
+    assert canonical_url(url) == parsed_canonical_url(url)

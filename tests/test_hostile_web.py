@@ -15,7 +15,7 @@ import pytest
 from conftest import FAST, blogscout
 
 from crawler.extract import traps
-from crawler.extract.urls import host_of, site_key
+from crawler.extract.urls import canonical_url, host_of, site_key
 from crawler.sandbox import hostile
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.special import REDIRECT_LOOP, ROBOTS_DISALLOW_ALL
@@ -236,9 +236,15 @@ def test_site_forbidding_all_crawling_is_recorded_and_not_fetched(hostile_crawl)
 
 @pytest.mark.parametrize("target", hostile.PRIVATE_TARGETS)
 def test_private_link_from_a_blog_is_never_fetched(hostile_crawl, target):
-    host = host_of(target)
-    assert not [url for _, url, _ in hostile_crawl["requests"] if host_of(url) == host]
-    assert errors(hostile_crawl, site_key(target)) == Counter({"private": 1})
+    """Never requested, and one `private` row for the link as written, whatever the URL library folds.
+
+    w3lib 2.6 rewrites `2130706433` and `0x7f.1` to `127.0.0.1` (2.4 keeps them as written): two
+    links then share one URL, and each still gets its row.
+    """
+    hosts = {host_of(target), host_of(canonical_url(target))}
+    assert not [u for _, u, _ in hostile_crawl["requests"] if host_of(u) in hosts]
+    rows = hostile_crawl["conn"].execute("SELECT kind FROM fetch_errors WHERE url = ?", (target,)).fetchall()
+    assert rows == [("private",)]
 
 
 def test_redirect_to_a_metadata_address_is_refused(hostile_crawl):

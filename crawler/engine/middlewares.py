@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import getproxies, proxy_bypass_environment
 
 from scrapy.exceptions import NotConfigured
@@ -81,6 +81,42 @@ class PrivateAddressGuard:
         if is_private_target(str(address)):
             self._refuse(f"{host} resolves to {address}")
         return None
+
+
+class PrivateRedirectGuard:
+    """Fail a request whose redirect points at a private address, before the redirect is made.
+
+    The redirected request would be refused by `PrivateAddressGuard` too, but only after URL
+    normalisation and the duplicate filter: two hosts redirecting to differently spelled forms of
+    one address (``%31%32%37.0.0.1``, ``127%2e0%2e0%2e1``) would fold into one request, and the
+    second redirect would vanish unrecorded. Here each redirecting request fails on its own.
+    Sits before RedirectMiddleware (600) in the response chain; off with ``BLOGSCOUT_ALLOW_PRIVATE``.
+    """
+
+    REDIRECTS = (301, 302, 303, 307, 308)
+
+    def __init__(self, stats=None):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if crawler.settings.getbool("BLOGSCOUT_ALLOW_PRIVATE"):
+            raise NotConfigured
+        return cls(crawler.stats)
+
+    def process_response(self, request, response):
+        location = response.headers.get(b"Location") if response.status in self.REDIRECTS else None
+        if not location:
+            return response
+        raw = urljoin(request.url, location.decode("latin-1"))
+        host = urlsplit(raw).hostname or ""
+        target = join_url(request.url, location.decode("latin-1"))
+        hosts = {host, host_of(target) if target else ""} - {""}
+        if any(is_private_target(h) for h in hosts):
+            if self.stats:
+                self.stats.inc_value("blogscout/private_refused")
+            raise PrivateTargetRefused(f"private address refused: {request.url} redirects to {raw}")
+        return response
 
 
 class RedirectLoopGuard:

@@ -111,6 +111,7 @@ class FoundLink:
     link: Link
     internal: bool
     post_title: bool
+    href: str = ""  # as written on the page
 
 
 def collapse(text: str, limit: int = MAX_ANCHOR) -> str:
@@ -305,7 +306,7 @@ def iter_links(
             social[host] = platforms.is_social(host)
         kind = link_kind(url, flags, where, internal, rel, social[host], blogroll_page)
         link = Link(url, kind, anchor_text(a), " ".join(rel_tokens))
-        yield FoundLink(link, internal, internal and ("bookmark" in rel or _in_post_title(a, where)))
+        yield FoundLink(link, internal, internal and ("bookmark" in rel or _in_post_title(a, where)), href)
 
 
 @lru_cache(maxsize=65536)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import html
 
+from crawler.extract.addresses import is_private_address
 from crawler.extract.contacts import decode_cfemail, email_from_mailto, emails_in_text, unique
 from crawler.extract.cooperation import cooperation_urls
 from crawler.extract.feeds import FeedEntry, FeedInfo, OpmlEntry, is_comment_feed, order_feeds, parse_feed, parse_opml
@@ -70,6 +71,9 @@ class PageInfo:
     feeds: list[str] = field(default_factory=list)
     opml_urls: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    # links to loopback/private/metadata addresses, one per spelling on the page (absolute, as
+    # written): URL normalisation may fold two spellings into one link of `links`
+    private_links: list[str] = field(default_factory=list)
     blogroll_urls: list[str] = field(default_factory=list)
     about_urls: list[str] = field(default_factory=list)
     contact_urls: list[str] = field(default_factory=list)
@@ -146,6 +150,7 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     ]
     info.opml_urls = unique(meta.opml_urls + opml_links)
     info.links = unique_links(found)
+    info.private_links = unique([urljoin(info.url, f.href) for f in found if _is_private_link(f.link.url)])
     _fill_site_pages(info, found)
     info.social = unique([f.link.url for f in found if f.link.kind == "social"])
     visible = visible_text(root, MAX_VISIBLE_TEXT)
@@ -182,6 +187,16 @@ def unique_links(found: list[FoundLink]) -> list[Link]:
             seen.add(key)
             out.append(item.link)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _is_private_host(host: str) -> bool:
+    return is_private_address(host)
+
+
+def _is_private_link(url: str) -> bool:
+    """True when a canonical link points at a loopback, private or metadata address."""
+    return _is_private_host(host_of(url))
 
 
 def _fill_site_pages(info: PageInfo, found: list[FoundLink]) -> None:

@@ -64,9 +64,14 @@ _EXTRACT = tldextract.TLDExtract(
 
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HOST_RE = re.compile(r"[a-z0-9_.-]+")
-# Already canonical: lower-case host of IDNA-valid labels, no port, query or fragment, a path of
-# unreserved characters only. Most links on blogs look like this; they skip the parsing below.
-_PLAIN_URL_RE = re.compile(r"https?://[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*/[A-Za-z0-9._~/-]*")
+# Already canonical: lower-case host of IDNA-valid labels whose last label starts with a letter (a
+# numeric last label such as `0`, `1` or `0x7f` makes the host an IPv4 address that URL libraries
+# may rewrite), no port, query or fragment, a path of unreserved characters without `.` or `..`
+# segments (which they may fold). Most links on blogs look like this; they skip the parsing below.
+_PLAIN_URL_RE = re.compile(
+    r"https?://(?:[a-z0-9-]{1,63}\.)*[a-z][a-z0-9-]{0,62}"
+    r"(?!(?:/[A-Za-z0-9._~-]*)*/\.\.?(?:/|$))/[A-Za-z0-9._~/-]*"
+)
 
 
 class BadURL(ValueError):

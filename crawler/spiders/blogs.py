@@ -23,7 +23,8 @@ from crawler.engine.seenset import SeenSet
 from crawler.engine.workers import ExtractionPool, default_workers
 from crawler.extract.page import parse_opml
 from crawler.extract.traps import TrapFilter, strip_session_ids
-from crawler.extract.urls import Platforms, canonical_url, is_profile_url, site_home, site_key
+from crawler.extract.addresses import is_private_address
+from crawler.extract.urls import Platforms, canonical_url, host_of, is_profile_url, site_home, site_key
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
 from crawler.spiders import policy
 from crawler.spiders.registry import SiteRegistry
@@ -76,6 +77,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         self.seen = SeenSet() if seen is None else seen  # 8 bytes a URL, mostly in a temporary file
         self.after_start = after_start  # called once the seeds are queued (distributed coordination)
         self.request_done = None  # called when a request's callback or errback has finished
+        self.allow_private = False  # BLOGSCOUT_ALLOW_PRIVATE, set by from_crawler
         self.scheduled_total = 0
         self.db_path = db_path
         # fresh | recrawl (pages that are due, conditionally) | full (a re-crawl asking every known
@@ -97,6 +99,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.allow_private = crawler.settings.getbool("BLOGSCOUT_ALLOW_PRIVATE")
         crawler.signals.connect(spider.headers_received, signal=signals.headers_received)
         crawler.signals.connect(spider._start_extraction, signal=signals.spider_opened)
         crawler.signals.connect(spider._release, signal=signals.spider_closed)
@@ -343,7 +346,12 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
                 yield out
 
     def _follow_links(self, info, site: str, hops: int):
-        """Discover the blogs this page links to."""
+        """Discover the blogs this page links to; record each link to a private address as refused."""
+        if not self.allow_private:
+            for url in info.private_links:
+                self.crawler.stats.inc_value("blogscout/private_refused")
+                target = site_key(url) or host_of(url)
+                yield ErrorItem(url, target, "private", f"private address refused: linked from {site}")
         topical = policy.topicality(info.text, self.topic_terms)
         for link in info.links:
             if policy.follows_link(link.kind):
@@ -354,6 +362,8 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         target = site_key(url)
         if not target or target == from_site:
             return
+        if not self.allow_private and is_private_address(host_of(url)):
+            return  # recorded by _follow_links, one row per spelling; never requested
         known = self.sites.get(target)
         if known is not None:
             if hops + 1 < known.hops:  # a shorter path: the site is closer to the seeds than thought
