@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import email
+import re
 from email import policy
+from email.message import EmailMessage
+from email.policy import SMTP
 
 import pytest
 from conftest import blogscout
 from projectdb import build_project_db
 
-from crawler.services import outreach
+from crawler.errors import OutputError
+from crawler.services import drafts, outreach
 from crawler.services.drafts import (
     TemplateError,
     best_address,
     draft_candidates,
+    header_mismatch,
     load_template,
     render,
     write_drafts,
@@ -158,3 +163,158 @@ def test_cli_drafts_unknown_placeholder_is_one_error_line(project, tmp_path):
     )
     assert result.returncode == 1 and result.stderr.startswith("Error: --template") and result.stderr.count("\n") == 1
     assert "{{ firma }}" in result.stderr and not (tmp_path / "d").exists()
+
+
+ENCODED_WORD = "=?utf-8?q?=0D=0ABcc:_q@attacker.de=0D=0A?="
+HEADERS = {"To", "Subject", "From", "Date", "Message-ID", "X-Unsent", "Content-Type", "Content-Transfer-Encoding", "MIME-Version"}  # fmt: skip
+# Template code that reaches os.system through a placeholder's class (outside a sandbox).
+ESCAPE = (
+    "{% for c in name.__class__.__mro__[1].__subclasses__() %}{% if c.__name__ == 'catch_warnings' %}"
+    "{{ c.__init__.__globals__['sys'].modules['os'].system('touch MARK') }}{% endif %}{% endfor %}"
+)
+
+
+def _parsed(message: EmailMessage) -> EmailMessage:
+    return email.message_from_bytes(message.as_bytes(), policy=policy.default)
+
+
+def _writer_decodes_encoded_words() -> bool:
+    """True on Pythons whose e-mail writer turns an encoded word in a header into a header (3.11.7, 3.12.1)."""
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = ENCODED_WORD
+    return b"\r\nBcc:" in message.as_bytes()
+
+
+def test_render_breaks_encoded_words_in_page_text(template):
+    parsed = _parsed(render(template, {**ROW, "latest_post_title": f"EW Blog {ENCODED_WORD}"}, "anna@p.de"))
+    assert set(parsed.keys()) == HEADERS and parsed["Bcc"] is None and parsed["X-Unsent"] == "1"
+    assert "EW Blog = ?utf-8?q?=0D=0ABcc:_q@attacker.de=0D=0A?=" in parsed["Subject"]  # readable, not decoded
+
+
+@pytest.mark.parametrize(
+    "name", [ENCODED_WORD, f"Anna {ENCODED_WORD}", "=?utf-8?b?DQpCY2M6IHFAYS5kZQ==?=", "Anna " + "x" * 90]
+)
+def test_render_contact_name_with_encoded_word_is_a_safe_to_header(template, name):
+    parsed = _parsed(render(template, {**ROW, "contact_name": name}, "anna@p.de"))
+    assert [a.addr_spec for a in parsed["To"].addresses] == ["anna@p.de"]
+    assert set(parsed.keys()) == HEADERS and parsed["Bcc"] is None
+
+
+@pytest.mark.parametrize("name", [ENCODED_WORD, "x" * 90 + " y"])
+def test_render_to_falls_back_to_the_address_when_a_name_cannot_be_written(template, name, monkeypatch):
+    monkeypatch.setattr(drafts, "_NAME_WORD", re.compile(r".+"))  # the name filter off: the fallback must hold
+    message = render(template, {**ROW, "contact_name": name}, "anna@p.de")
+    parsed = _parsed(message)
+    assert [a.addr_spec for a in parsed["To"].addresses] == ["anna@p.de"] and parsed["Bcc"] is None
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"To: a@p.de\r\nSubject: Hi\r\n\r\nText", ""),
+        (b"To: a@p.de\r\nSubject: Hi\r\nBcc: q@x.de\r\n\r\nText", "unexpected header(s) bcc"),
+        (b"To: a@p.de\r\nSubject: Hi\r\n\r\nDate: x\r\n", "missing header(s) date"),
+        (b"To: a@p.de\r\nTo: b@p.de\r\nSubject: Hi\r\n\r\n", "unexpected header(s) to"),
+    ],
+)
+def test_header_mismatch(data, problem):
+    expected = ["To", "Subject", "Date"] if "date" in problem else ["To", "Subject"]
+    assert header_mismatch(data, expected) == problem
+
+
+def test_empty_header_mismatch():
+    assert header_mismatch(b"", []) == ""
+
+
+def test_write_drafts_refuses_a_draft_whose_headers_change_when_written(tmp_path, template, monkeypatch):
+    if not _writer_decodes_encoded_words():
+        pytest.skip("this Python's e-mail writer keeps encoded words encoded")
+    monkeypatch.setattr(drafts, "one_line", lambda value: " ".join(value.split()))  # first defence off
+    rows = [{**ROW, "latest_post_title": f"EW Blog {ENCODED_WORD}"}, {**ROW, "site": "q.de", "emails": "q@q.de"}]
+    result = write_drafts(rows, template, tmp_path / "d")
+    assert result.refused == ["p.de"] and [p.name for p in result.written] == ["002-q.de.eml"]
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["002-q.de.eml"]
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (ESCAPE, "access to attribute '__class__' of 'str' object is unsafe"),
+        ("{{ site.format.__globals__ }}", "unsafe"),
+        ("{{ 1 / 0 }}", "division by zero"),
+        ("{{ site + 1 }}", "can only concatenate str"),
+    ],
+)
+def test_render_refuses_unsafe_or_failing_templates(tmp_path, monkeypatch, body, message):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "t.txt"
+    path.write_text(f"Subject: Hallo\n\n{body}", encoding="utf-8")
+    with pytest.raises(TemplateError, match=re.escape(message)):
+        render(load_template(path), ROW, "anna@p.de")
+    assert not (tmp_path / "MARK").exists()
+
+
+def test_cli_drafts_template_escaping_the_sandbox_is_one_error_line(project, tmp_path):
+    (tmp_path / "t.txt").write_text(f"Subject: Hallo\n\n{ESCAPE}", encoding="utf-8")
+    result = blogscout(
+        "drafts", "--db", str(project), "--template", "t.txt", "--out", str(tmp_path / "d"), "--quiet", cwd=tmp_path
+    )
+    assert result.returncode == 1 and result.stderr.startswith("Error: --template t.txt: access to attribute")
+    assert result.stderr.count("\n") == 1 and "(use the placeholders' text only)" in result.stderr
+    assert not (tmp_path / "MARK").exists() and not (tmp_path / "d").exists()
+
+
+@pytest.mark.parametrize("target", ["missing.eml", "elsewhere.txt"])
+def test_write_drafts_refuses_a_link_at_a_draft_name_and_writes_nothing(tmp_path, template, target):
+    out = tmp_path / "d"
+    out.mkdir()
+    (tmp_path / "elsewhere.txt").write_text("keep", encoding="utf-8")
+    (out / "002-q.de.eml").symlink_to(tmp_path / target)
+    rows = [ROW, {**ROW, "site": "q.de", "emails": "q@q.de"}]
+    with pytest.raises(OutputError, match=r"002-q\.de\.eml is a link"):
+        write_drafts(rows, template, out)
+    assert sorted(p.name for p in out.iterdir()) == ["002-q.de.eml"]  # 001-p.de.eml was not written
+    assert (tmp_path / "elsewhere.txt").read_text(encoding="utf-8") == "keep" and not (
+        tmp_path / "missing.eml"
+    ).exists()
+
+
+def test_write_drafts_removes_its_drafts_when_a_later_one_fails(tmp_path, template, monkeypatch):
+    monkeypatch.setattr(drafts, "_targets_refused", lambda paths, out: None)  # the checks off: the write must undo
+    out = tmp_path / "d"
+    out.mkdir()
+    (out / "002-q.de.eml").symlink_to(tmp_path / "missing.eml")
+    with pytest.raises(OutputError, match=r"cannot write 002-q\.de\.eml .*nothing was written"):
+        write_drafts([ROW, {**ROW, "site": "q.de", "emails": "q@q.de"}], template, out)
+    assert sorted(p.name for p in out.iterdir()) == ["002-q.de.eml"] and not (tmp_path / "missing.eml").exists()
+
+
+def test_cli_drafts_dangling_link_is_one_error_line(project, tmp_path):
+    (tmp_path / "anfrage.txt").write_text(TEMPLATE, encoding="utf-8")
+    out = tmp_path / "d"
+    out.mkdir()
+    (out / "001-p.de.eml").symlink_to(tmp_path / "missing.eml")
+    result = blogscout(
+        "drafts", "--db", str(project), "--template", str(tmp_path / "anfrage.txt"), "--out", str(out), "--quiet"
+    )
+    assert result.returncode == 1 and result.stderr.startswith("Error: --out") and result.stderr.count("\n") == 1
+    assert "001-p.de.eml is a link" in result.stderr and not (tmp_path / "missing.eml").exists()
+
+
+def test_render_lone_surrogate_in_page_text(template):
+    parsed = _parsed(
+        render(template, {**ROW, "latest_post_title": "Reels \udcff", "contact_name": "Anna\udcff"}, "anna@p.de")
+    )
+    assert parsed["Subject"].endswith("Zu „Reels ?“") and parsed["To"].addresses[0].display_name == "Anna"
+
+
+def test_write_drafts_refuses_drafts_the_mail_library_cannot_write(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("Subject: Hallo\nCc: {{ title }}\n\nText", encoding="utf-8")
+    rows = [
+        {**ROW, "title": '"'},  # fails when the header is set
+        {**ROW, "site": "q.de", "emails": "q@q.de", "title": "ä @ä" + "x" * 40 + '"'},  # fails when written
+        {**ROW, "site": "r.de", "emails": "r@r.de", "title": "r@r.de"},
+    ]
+    result = write_drafts(rows, load_template(path), tmp_path / "d")
+    assert result.refused == ["p.de", "q.de"] and [p.name for p in result.written] == ["003-r.de.eml"]

@@ -21,9 +21,9 @@ from crawler import defaults
 from crawler.engine.failures import classify_failure
 from crawler.engine.seenset import SeenSet
 from crawler.engine.workers import ExtractionPool, default_workers
+from crawler.extract.addresses import is_private_address
 from crawler.extract.page import parse_opml
 from crawler.extract.traps import TrapFilter, strip_session_ids
-from crawler.extract.addresses import is_private_address
 from crawler.extract.urls import Platforms, canonical_url, host_of, is_profile_url, site_home, site_key
 from crawler.items import ErrorItem, FeedItem, PageItem, SiteItem
 from crawler.spiders import policy
