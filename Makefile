@@ -75,4 +75,4 @@ lint: install
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) .venv-latest .venv-tools data/demo.db* data/demo-partners.csv data/demo-report.html .pytest_cache
+	rm -rf $(VENV) .venv-3.13 .venv-latest .venv-tools data/demo.db* data/demo-partners.csv data/demo-report.html .pytest_cache

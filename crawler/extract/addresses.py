@@ -69,7 +69,13 @@ def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
     return found
 
 
+_SIX_TO_FOUR = ipaddress.IPv6Network("2002::/16")
+
+
 def _private_ip(ip: IPAddress) -> bool:
+    if isinstance(ip, ipaddress.IPv6Address) and ip in _SIX_TO_FOUR:
+        # the IPv4 address inside decides (Python 3.13 calls all of 2002::/16 not global, 3.12 none)
+        return any(_private_ip(v4) for v4 in embedded_ipv4(ip))
     if not ip.is_global or ip.is_multicast:
         return True
     if isinstance(ip, ipaddress.IPv6Address):
