@@ -6,6 +6,7 @@ command that writes a file calls it first, so a new rule for output paths goes t
 
 from __future__ import annotations
 
+import glob
 import os
 import stat
 import sys
@@ -117,19 +118,42 @@ def write_rows(
         write_csv(rows, stream, excel=excel, columns=columns)
 
 
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove the temporary files a killed writer of ``name`` left (their process id is gone)."""
+    prefix = f".{name}."
+    for path in folder.glob(f"{glob.escape(prefix)}*.tmp"):
+        pid = path.name[len(prefix) :].split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would end the process there; keep the file
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 @contextmanager
 def atomic_output(out: str | Path, db: str | Path | None = None) -> Iterator[Path]:
     """A temporary path beside the file ``out`` names, renamed over it when the block ends.
 
     ``out`` is checked first (`check_output`; ``db`` is the project database it must not
     replace); a symlink is written through to its target; the file gets the mode of the file
-    it replaces, or what the umask allows. A failed write leaves the previous file as it was.
+    it replaces, or what the umask allows. A failed write leaves the previous file as it was; the
+    temporary file of a killed write (its name holds the process id) goes with the next write.
     """
     folder = check_output(str(out), db)
     target = real_target(out)
     mode = _file_mode(target)
+    _remove_stale_temps(Path(folder), target.name)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
         os.close(fd)
     except OSError as err:
         raise OutputError(f"--out {out}: cannot write in {folder} ({err.strerror}); pass another path") from err
