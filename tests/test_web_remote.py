@@ -62,6 +62,8 @@ def test_remote_wrong_token_is_refused_and_sets_no_cookie(remote, given):
     status, _ = fetch(remote["url"] + "?" + urllib.parse.urlencode({"token": given}))
     assert status == 403
     assert fetch(remote["url"], headers=cookie(given))[0] == 403
+    with_cookie = fetch(remote["url"] + "?" + urllib.parse.urlencode({"token": given}), headers=cookie(remote["token"]))
+    assert with_cookie[0] == 403
 
 
 def test_remote_token_becomes_a_strict_httponly_cookie_and_leaves_the_address(remote):
