@@ -14,6 +14,7 @@ class SiteItem:
     role: str  # seed | candidate | platform | excluded
     hops: int
     found_via: str = ""
+    moved_to: str = ""  # the site its home page redirected to (a blog that moved domains)
 
 
 @dataclass

@@ -157,3 +157,22 @@ def test_crawl_summary_counts(crawl):
     assert "pages fetched" in out and "robots.txt refusals" in out
     line = next(l for l in out.splitlines() if l.startswith("pages fetched"))
     assert int(line.split()[-1]) >= pages * 0.9
+
+
+def test_crawl_records_a_blog_that_moved_domains(crawl, world):
+    """`alter-marketingblog.de` redirects (301 and 302, through www.) to a partner's new address."""
+    old, new = site_key(world.nasty["redirect_chain"]), site_key(world.specials.chain_target)
+    assert rows(crawl, "SELECT moved_to FROM sites WHERE site = ?", old) == [(new,)]
+    assert rows(crawl, "SELECT role FROM sites WHERE site = ?", new) == [("candidate",)]
+    assert rows(crawl, "SELECT count(*) FROM pages WHERE site = ?", old) == [(0,)]
+
+
+def test_rank_counts_links_to_a_moved_blog_for_its_new_address(crawl, world):
+    from crawler.services.rank import rank_database
+
+    old, new = site_key(world.nasty["redirect_chain"]), site_key(world.specials.chain_target)
+    linking_old = {r[0] for r in rows(crawl, "SELECT DISTINCT from_site FROM links WHERE to_site = ?", old)}
+    assert linking_old, "the sample world links the old address"
+    ranked = {row["site"]: row for row in rank_database(crawl["db"])}
+    assert old not in ranked and new in ranked
+    assert f"(moved from {old})" in ranked[new]["found_via"]

@@ -85,6 +85,35 @@ def me_site(url: str | None) -> str | None:
     return site_key(url)
 
 
+def follow_moves(sites: list[dict]) -> tuple[list[dict], dict[str, str]]:
+    """Site rows without the addresses blogs moved away from, and ``{old site: new site}``.
+
+    The new site keeps how the old address was found (``found_via``), with the move noted.
+    """
+    moves = {row["site"]: row["moved_to"] for row in sites if row.get("moved_to")}
+    if not moves:
+        return sites, {}
+    found_via = {row["site"]: row["found_via"] for row in sites}
+    moved_from = {new: old for old, new in moves.items()}
+    kept = []
+    for row in sites:
+        if row["site"] in moves:
+            continue
+        old = moved_from.get(row["site"])
+        if old and found_via.get(old):
+            row = {**row, "found_via": f"{found_via[old]} (moved from {old})"}
+        kept.append(row)
+    return kept, moves
+
+
+def _moved_links(links, moves: dict[str, str]):
+    """Link rows with the addresses blogs moved away from replaced by where they moved."""
+    for from_site, to_site, kind, pages in links:
+        from_site, to_site = moves.get(from_site, from_site), moves.get(to_site, to_site)
+        if from_site != to_site:
+            yield from_site, to_site, kind, pages
+
+
 def load_crawl(db: sqlite_utils.Database, link_kinds: Iterable[str] | None = None):
     """A `scoring.rank.CrawlData` for the whole database (documents stream when ranked).
 
@@ -92,11 +121,12 @@ def load_crawl(db: sqlite_utils.Database, link_kinds: Iterable[str] | None = Non
     """
     from scoring.rank import CrawlData
 
-    sites = load_sites(db)
+    sites, moves = follow_moves(load_sites(db))
     by_site = {row["site"]: row for row in sites if row["role"] != "platform"}
+    links = iter_link_counts(db, link_kinds)
     return CrawlData(
         sites=sites,
-        links=iter_link_counts(db, link_kinds),
+        links=_moved_links(links, moves) if moves else links,
         documents=lambda: iter_documents(db, by_site),
         post_dates=load_post_dates(db),
         contacts=load_contacts(db),

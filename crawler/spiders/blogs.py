@@ -194,6 +194,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
     def _page_outputs(self, response, info):
         """The page's item, then requests for its site pages and the blogs it links to."""
         site = self._site_of_response(response)
+        yield from self._moved_site(response, site)
         state = self.sites.get(site)
         page_kind = response.meta["page_kind"] if response.meta["page_kind"] != "other" else info.page_kind
         self.crawler.stats.inc_value("blogscout/pages")
@@ -407,6 +408,19 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
                 self.sites.claim(real, SiteState(old.role, old.hops, old.budget, old.priority))
             return real
         return site
+
+    def _moved_site(self, response, site: str):
+        """Site rows for a home page that redirected to another site: the blog moved there.
+
+        The new site is stored with the old one's role and distance; the old one points to it
+        (``moved_to``), so links to the old address count for the new one when ranking.
+        """
+        old = response.meta["site"]
+        if site == old or response.meta["page_kind"] != "home":
+            return
+        state = self.sites.get(site)
+        yield SiteItem(site, site_home(response.url), state.role, state.hops, f"moved from {old}")
+        yield SiteItem(old, site_home(response.request.url), state.role, state.hops, moved_to=site)
 
     def _page_item(self, response, site: str, page_kind: str, info, follow) -> PageItem:
         contacts = [("email", e) for e in info.emails]

@@ -30,7 +30,7 @@ import sqlite_utils
 
 from crawler.errors import BlogscoutError
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -240,6 +240,16 @@ def m008_contacts_by_page(db: sqlite_utils.Database) -> None:
     3,000 pages, growing with the crawl).
     """
     db["contacts"].create_index(["source_url"], if_not_exists=True)
+
+
+@migrations()
+def m009_moved_sites(db: sqlite_utils.Database) -> None:
+    """``sites.moved_to``: the site a site's home page redirected to (a blog that moved domains).
+
+    Links to the old address then count for the new one, which is ranked in its place.
+    """
+    if "moved_to" not in db["sites"].columns_dict:
+        db["sites"].add_column("moved_to", str)
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:

@@ -20,7 +20,19 @@ from crawler.storage import db as dbmod
 
 log = logging.getLogger(__name__)
 
-SITE_COLUMNS = ("site", "home_url", "role", "hops", "found_via", "title", "language", "feed_url", "is_blog", "pages")
+SITE_COLUMNS = (
+    "site",
+    "home_url",
+    "role",
+    "hops",
+    "found_via",
+    "title",
+    "language",
+    "feed_url",
+    "is_blog",
+    "pages",
+    "moved_to",
+)
 
 
 def load_sites(db: sqlite_utils.Database) -> list[dict]:

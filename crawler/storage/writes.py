@@ -19,9 +19,10 @@ log = logging.getLogger(__name__)
 ROLE_RANK = {"seed": 3, "excluded": 2, "platform": 2, "candidate": 1}
 
 _UPSERT_SITE = """
-INSERT INTO sites (site, home_url, role, hops, found_via, pages, errors, robots_blocked, first_run, run_id)
-VALUES (:site, :home_url, :role, :hops, :found_via, 0, 0, 0, :run_id, :run_id)
+INSERT INTO sites (site, home_url, role, hops, found_via, moved_to, pages, errors, robots_blocked, first_run, run_id)
+VALUES (:site, :home_url, :role, :hops, :found_via, nullif(:moved_to, ''), 0, 0, 0, :run_id, :run_id)
 ON CONFLICT(site) DO UPDATE SET
+  moved_to = coalesce(nullif(excluded.moved_to, ''), sites.moved_to),
   role = CASE WHEN sites.role = 'seed' OR excluded.role = 'candidate' AND sites.role IS NOT NULL
               THEN sites.role ELSE excluded.role END,
   hops = min(coalesce(sites.hops, excluded.hops), excluded.hops),
@@ -113,6 +114,7 @@ def _write_site(conn, run_id: int, item: SiteItem) -> None:
             "role": item.role,
             "hops": item.hops,
             "found_via": item.found_via,
+            "moved_to": item.moved_to,
             "run_id": run_id,
         },
     )
