@@ -192,7 +192,7 @@ def test_render_breaks_encoded_words_in_page_text(template):
 
 
 @pytest.mark.parametrize(
-    "name", [ENCODED_WORD, f"Anna {ENCODED_WORD}", "=?utf-8?b?DQpCY2M6IHFAYS5kZQ==?=", "Anna " + "x" * 90]
+    "name", [ENCODED_WORD, f"Anna {ENCODED_WORD}", "=?utf-8?b?DQpCY2M6IHFAYS5kZQ==?=", "x" * 80 + " " + "y" * 80]
 )
 def test_render_contact_name_with_encoded_word_is_a_safe_to_header(template, name):
     parsed = _parsed(render(template, {**ROW, "contact_name": name}, "anna@p.de"))
@@ -306,6 +306,24 @@ def test_render_lone_surrogate_in_page_text(template):
         render(template, {**ROW, "latest_post_title": "Reels \udcff", "contact_name": "Anna\udcff"}, "anna@p.de")
     )
     assert parsed["Subject"].endswith("Zu „Reels ?“") and parsed["To"].addresses[0].display_name == "Anna"
+
+
+def test_cli_drafts_out_is_a_dangling_link(project, tmp_path):
+    (tmp_path / "anfrage.txt").write_text(TEMPLATE, encoding="utf-8")
+    (tmp_path / "d").symlink_to(tmp_path / "gone")
+    result = blogscout(
+        "drafts",
+        "--db",
+        str(project),
+        "--template",
+        str(tmp_path / "anfrage.txt"),
+        "--out",
+        str(tmp_path / "d"),
+        "--quiet",
+    )
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"Error: --out {tmp_path / 'd'}: is a link to a missing folder")
+    assert not (tmp_path / "gone").exists()
 
 
 def test_write_drafts_refuses_drafts_the_mail_library_cannot_write(tmp_path):

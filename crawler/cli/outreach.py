@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shlex
+
 import click
 
-from crawler.cli.common import command, config_option, db_option, logging_options, setup_logging
+from crawler.cli.common import command, config_option, db_option, logging_options, printable, setup_logging
 from crawler.services import outreach
 
 STATUS_HELP = "new, shortlisted, contacted, replied, partner, declined or do-not-contact"
@@ -44,11 +46,11 @@ def status(db, show_all, show_history):
     if not rows:
         click.echo("no statuses stored yet; set one with 'blogscout mark SITE --status shortlisted'", err=True)
         return
-    width = max(len(r["status"]) for r in rows)
-    site_width = max(len(r["site"]) for r in rows)
-    for row in rows:
-        line = f"{row['status']:<{width}}  {row['site']:<{site_width}}  {row['changed_at'][:10]:<10}  {row['note']}"
-        click.echo(line.rstrip())
+    shown = [[printable(r[k]) for k in ("status", "site", "changed_at", "note")] for r in rows]
+    width = max(len(r[0]) for r in shown)
+    site_width = max(len(r[1]) for r in shown)
+    for state, site, changed_at, note in shown:
+        click.echo(f"{state:<{width}}  {site:<{site_width}}  {changed_at[:10]:<10}  {note}".rstrip())
 
 
 @command("import-status")
@@ -104,8 +106,10 @@ def drafts(db, template, out, top, topic, quiet, verbose):
     result = make_drafts(db, template, out, top=top, topic=topic)
     for path in result.written:
         click.echo(str(path))
+    refused = f"; {len(result.refused)} refused (see above)" if result.refused else ""
     click.echo(
-        f"{len(result.written)} draft(s) written to {out}; {result.without_address} candidate(s) without an address",
+        f"{len(result.written)} draft(s) written to {out}; {result.without_address} candidate(s) without an address"
+        + refused,
         err=True,
     )
 
@@ -124,4 +128,6 @@ def init(name):
     from crawler.services.config import write_starter
 
     path = write_starter(name)
-    click.echo(f"wrote {path}; fill in the seeds and topic, then: blogscout run --config {path}", err=True)
+    click.echo(
+        f"wrote {path}; fill in the seeds and topic, then: blogscout run --config {shlex.quote(str(path))}", err=True
+    )

@@ -2,18 +2,22 @@
 
 A template is a text file: header lines (``Subject:``, optionally ``From:``, ``Cc:``, ``Bcc:``,
 ``Reply-To:``) up to the first blank line, then the body. Both are Jinja2 templates with the
-placeholders in `PLACEHOLDERS`; an unknown placeholder is refused before anything is written.
-Header values are flattened to one line, so text from crawled pages cannot add headers. The
-drafts are RFC 5322 messages (UTF-8, CRLF, ``X-Unsent: 1`` so Outlook opens them as new mail)
+placeholders in `PLACEHOLDERS`, rendered in Jinja2's sandbox; an unknown placeholder is refused
+before anything is written. Header values are flattened to one line and RFC 2047 encoded words
+(``=?...?=``) in them are broken up, so text from crawled pages cannot add headers; each written
+draft is parsed back and refused when its header names differ from the ones set. The drafts are RFC 5322 messages (UTF-8, CRLF, ``X-Unsent: 1`` so Outlook opens them as new mail)
 that Thunderbird and Outlook open. Making drafts changes nothing in the database.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formataddr, formatdate, make_msgid
@@ -42,6 +46,9 @@ _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*):[ \t]?(.*)$")
 _GENERIC_LOCALS = ("info", "kontakt", "contact", "hello", "hallo", "mail", "office", "post", "team", "redaktion")
 _UNSAFE_HEADER = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u0085]+")
 _FILE_CHARS = re.compile(r"[^a-z0-9.-]+")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[.'-][^\W\d_]*)*")  # Anna-Lena, O'Neil, A.
+# What Python's e-mail library raises on odd header text, besides the ValueError it documents.
+_EMAIL_FAILURES = (AttributeError, LookupError, TypeError, ValueError)
 
 
 class TemplateError(InputError):
@@ -64,12 +71,14 @@ class DraftsResult:
 
     written: list[Path]
     without_address: int
+    refused: list[str] = field(default_factory=list)
 
 
 def _environment():
-    from jinja2 import Environment, StrictUndefined
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
 
-    return Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 
 
 def load_template(path: str | Path) -> Template:
@@ -143,38 +152,87 @@ def best_address(emails: Sequence[str], site: str, name: str = "") -> str:
 
 
 def one_line(value: str) -> str:
-    """A header value on one line: control characters and line breaks become single spaces."""
-    return " ".join(_UNSAFE_HEADER.sub(" ", value).split())
+    """A header value on one line with no encoded word: ``=?`` becomes ``= ?``.
+
+    Control characters and line breaks become single spaces. Python's e-mail writer (3.11, 3.12)
+    decodes an encoded word such as ``=?utf-8?q?=0D=0ABcc:_x@y?=`` when folding, which would turn
+    page text into a header.
+    """
+    return " ".join(_UNSAFE_HEADER.sub(" ", value).split()).replace("=?", "= ?")
+
+
+def _text(value: Any) -> str:
+    """A value as text that UTF-8 can write (a lone surrogate becomes ``?``)."""
+    return str(value or "").encode("utf-8", "replace").decode("utf-8")
 
 
 def _context(row: Mapping[str, Any], email: str) -> dict[str, str]:
-    values = {key: str(row.get(key) or "") for key in PLACEHOLDERS}
-    values["name"] = str(row.get("contact_name") or "")
+    values = {key: _text(row.get(key)) for key in PLACEHOLDERS}
+    values["name"] = _text(row.get("contact_name"))
     values["email"] = email
     return values
 
 
+def _to_header(message: EmailMessage, name: str, address: str) -> None:
+    """``To:`` with the contact name, or the address alone.
+
+    The name keeps only its words of letters and ``.'-`` and is left out past 60 characters:
+    Python's e-mail writer can fold a long quoted name with an empty line, which ends the headers.
+    """
+    name = " ".join(_NAME_WORD.findall(name))
+    name = name if len(name) <= 60 else ""
+    try:
+        message["To"] = formataddr((name, address)) if name else address
+        message["To"].fold(policy=SMTP)
+    except _EMAIL_FAILURES as err:
+        log.warning("contact name %r left out of the draft to %s: %s", name, address, err)
+        del message["To"]
+        message["To"] = address
+
+
 def render(template: Template, row: Mapping[str, Any], email: str) -> EmailMessage:
-    """The draft for one ranked row, addressed to ``email``."""
-    from jinja2 import UndefinedError
+    """The draft for one ranked row, addressed to ``email``.
+
+    `TemplateError` when the template fails; the e-mail library's own errors (`_EMAIL_FAILURES`)
+    when a page's text cannot go into a header.
+    """
+    from jinja2 import TemplateError as JinjaError
+    from jinja2.exceptions import SecurityError
 
     context = _context(row, email)
-    message = EmailMessage(policy=SMTP)
     try:
-        name = one_line(context["name"])
-        message["To"] = formataddr((name, email)) if name else email
-        for header, _ in template.headers:
-            value = one_line(template.compiled[f"header:{header}"].render(context))
-            if value:
-                message[header] = value
+        headers = [(h, one_line(template.compiled[f"header:{h}"].render(context))) for h, _ in template.headers]
         body = template.compiled["body"].render(context)
-    except UndefinedError as err:  # a placeholder used as an object, e.g. {{ name.first }}
-        raise TemplateError(f"--template {template.path}: {err.message}") from err
+    except SecurityError as err:  # {{ name.__class__ }}: refused by the sandbox
+        raise TemplateError(
+            f"--template {template.path}: {one_line(str(err))} (use the placeholders' text only)"
+        ) from err
+    except JinjaError as err:  # {{ name.first }}
+        raise TemplateError(f"--template {template.path}: {one_line(str(err.message))}") from err
+    except (ArithmeticError, LookupError, TypeError, ValueError) as err:  # {{ 1 / 0 }}, {{ site + 1 }}
+        raise TemplateError(f"--template {template.path}: {err} (in the draft for {row.get('site')})") from err
+    message = EmailMessage(policy=SMTP)
+    _to_header(message, context["name"], email)
+    for header, value in headers:
+        if value:
+            message[header] = value
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="blogscout.invalid")
     message["X-Unsent"] = "1"
     message.set_content(body.replace("\r\n", "\n"), charset="utf-8", cte="quoted-printable")
     return message
+
+
+def header_mismatch(data: bytes, expected: Iterable[str]) -> str:
+    """Why the written message ``data`` does not have exactly the header names ``expected``, or ""."""
+    found = Counter(name.lower() for name in message_from_bytes(data, policy=policy.default))
+    wanted = Counter(name.lower() for name in expected)
+    problems = []
+    if found - wanted:
+        problems.append(f"unexpected header(s) {', '.join(sorted(found - wanted))}")
+    if wanted - found:
+        problems.append(f"missing header(s) {', '.join(sorted(wanted - found))}")
+    return "; ".join(problems)
 
 
 def draft_candidates(rows: Iterable[Mapping[str, Any]], top: int) -> tuple[list[tuple[Mapping[str, Any], str]], int]:
@@ -199,41 +257,78 @@ def draft_file_name(position: int, site: str) -> str:
     return f"{position:03d}-{_FILE_CHARS.sub('-', site.lower()).strip('-.') or 'blog'}.eml"
 
 
+def _targets_refused(paths: Iterable[Path], out: str | Path) -> None:
+    """`OutputError` naming the first draft file that exists already or is a link (even a broken one)."""
+    for path in paths:
+        if path.is_symlink():
+            raise OutputError(
+                f"--out {out}: {path.name} is a link (to {os.readlink(path)}); drafts are never written "
+                "through links: remove it or pass another folder"
+            )
+        if path.exists():
+            raise OutputError(
+                f"--out {out}: {path.name} exists already; move the old drafts away or pass another folder"
+            )
+
+
+def _checked_drafts(
+    chosen: Sequence[tuple[Mapping[str, Any], str]], template: Template, folder: Path
+) -> tuple[list[tuple[Path, bytes]], list[str]]:
+    """The bytes of each draft whose header names read back as set, and the sites refused."""
+    drafts, refused = [], []
+    for i, (row, address) in enumerate(chosen, 1):
+        site = str(row["site"])
+        try:
+            message = render(template, row, address)
+            data = message.as_bytes()
+            problem = header_mismatch(data, message.keys())
+        except _EMAIL_FAILURES as err:  # e.g. a page's text in an address header
+            problem = f"{type(err).__name__}: {err}"
+        if problem:
+            log.warning("draft for %s refused: its headers would not be the ones set (%s)", site, problem)
+            refused.append(site)
+            continue
+        drafts.append((folder / draft_file_name(i, site), data))
+    return drafts, refused
+
+
 def write_drafts(
     rows: Iterable[Mapping[str, Any]], template: Template, out: str | Path, *, top: int = 20
 ) -> DraftsResult:
     """Write one draft per chosen candidate into the folder ``out`` (created if missing).
 
     Refuses (`OutputError`) when ``out`` is a file, its parent is missing, or a draft file it
-    would write exists already: nothing is overwritten.
+    would write exists already or is a link: nothing is overwritten, and nothing is written
+    unless every draft can be. A draft whose headers do not read back as set is left out and
+    named in `DraftsResult.refused`.
     """
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"--out {out}: is a file; pass a folder for the drafts, e.g. --out drafts/")
+    if folder.is_symlink() and not folder.exists():
+        raise OutputError(f"--out {out}: is a link to a missing folder; remove it or pass another folder")
     if not folder.parent.is_dir():
         raise OutputError(f"--out {out}: folder {folder.parent} does not exist; create it or pass another path")
     chosen, without = draft_candidates(rows, top)
-    messages = [
-        (folder / draft_file_name(i, str(row["site"])), render(template, row, email))
-        for i, (row, email) in enumerate(chosen, 1)
-    ]
-    existing = [path for path, _ in messages if path.exists()]
-    if existing:
-        raise OutputError(
-            f"--out {out}: {existing[0].name} exists already ({len(existing)} draft(s) would be replaced); "
-            "move the old drafts away or pass another folder"
-        )
+    drafts, refused = _checked_drafts(chosen, template, folder)
+    _targets_refused((path for path, _ in drafts), out)
+    written: list[Path] = []
+    new_folder = not folder.exists()
     try:
         folder.mkdir(exist_ok=True)
-        written = []
-        for path, message in messages:
-            with path.open("xb") as fh:  # exclusive: never replaces a file
-                fh.write(message.as_bytes())
-            written.append(path)
+        for path, data in drafts:
+            with path.open("xb") as fh:  # exclusive: never replaces a file, never follows a link
+                written.append(path)
+                fh.write(data)
     except OSError as err:
-        raise OutputError(f"--out {out}: cannot write ({err.strerror}); pass another folder") from err
+        for path in written:  # created by this call, so removing them loses nothing
+            path.unlink(missing_ok=True)
+        if new_folder and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        name = Path(err.filename).name if err.filename else out
+        raise OutputError(f"--out {out}: cannot write {name} ({err.strerror}); nothing was written") from err
     log.debug("%d draft(s) in %s; %d candidate(s) without an address passed over", len(written), folder, without)
-    return DraftsResult(written, without)
+    return DraftsResult(written, without, refused)
 
 
 def make_drafts(
