@@ -59,6 +59,10 @@ DEFAULT_WEIGHTS: dict[str, Any] = {
 }
 
 
+MAX_WEIGHT = 100
+"""The largest weight a file may set (the defaults are at most 1)."""
+
+
 class WeightsError(ValueError):
     """A weights file or mapping that cannot be used."""
 
@@ -81,7 +85,7 @@ def load_weights(source: str | Path | Mapping[str, Any] | None = None) -> dict[s
             overrides = json.loads(Path(source).read_text(encoding="utf-8"))
         except OSError as err:
             raise WeightsError(f"{where}: cannot read ({err.strerror})") from err
-        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        except (ValueError, RecursionError) as err:  # not JSON or UTF-8, nested too deeply, huge integers
             raise WeightsError(f"{where}: not valid JSON ({err})") from err
     if not isinstance(overrides, Mapping):
         raise WeightsError(f"{where}: expected a JSON object of weights")
@@ -107,7 +111,8 @@ def load_weights(source: str | Path | Mapping[str, Any] | None = None) -> dict[s
 
 
 def _number(value: Any, what: str) -> float:
-    """A non-negative finite number, or WeightsError."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0 or value == float("inf"):
-        raise WeightsError(f"{what} must be a non-negative number, got {value!r}")
+    """A number from 0 to `MAX_WEIGHT` (finite), or WeightsError."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_WEIGHT:
+        shown = "a number of 40 digits or more" if isinstance(value, int) and abs(value) >= 10**39 else repr(value)
+        raise WeightsError(f"{what} must be a non-negative number up to {MAX_WEIGHT}, got {shown:.40}")
     return float(value)

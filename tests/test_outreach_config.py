@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import shlex
 import tomllib
 
 import pytest
 from conftest import blogscout
 from projectdb import build_project_db
+from test_user_errors import run
 
-from crawler.services.config import ConfigError, defaults_for, load_config, starter_config, write_starter
+from crawler.errors import InputError
+from crawler.services.config import (
+    MAX_CONFIG,
+    ConfigError,
+    defaults_for,
+    load_config,
+    starter_config,
+    toml_string,
+    write_starter,
+)
 
 
 def write(tmp_path, text):
@@ -95,3 +106,92 @@ def test_cli_init_refuses_to_overwrite(tmp_path):
     assert blogscout("init", "kunde-a", cwd=tmp_path).returncode == 0
     again = blogscout("init", "kunde-a", cwd=tmp_path)
     assert again.returncode == 1 and again.stderr.startswith("Error: kunde-a.toml: exists already")
+
+
+# -- hostile project files and names ----------------------------------------------------------
+
+
+def test_load_config_refuses_a_nul_in_the_path(tmp_path):
+    with pytest.raises(ConfigError, match=r"--config '.*a\\x00b.toml': not a usable path"):
+        load_config(tmp_path / "a\x00b.toml")
+
+
+def test_cli_nul_in_an_argument_is_one_error_line(tmp_path):
+    result = run("rank", "--config", f"{tmp_path}/a\x00b.toml")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("Error: --config ") and "NUL character" in result.stderr
+    assert "\x00" not in result.stderr
+
+
+def test_cli_error_naming_a_path_with_a_line_break_stays_one_line(tmp_path):
+    result = run("rank", "--config", f"{tmp_path}/kunde\nb\x1b[2J.toml")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("Error: --config ") and "kunde b?[2J.toml: no such file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a = " + "[" * 2000 + "]" * 2000, "nested too deeply"),
+        ("a = " + "1" * 5000, "not valid TOML"),
+        ("topic = '" + "x" * (MAX_CONFIG + 10) + "'", "larger than 1024 KB"),
+        ("[weights]\nactivity = 1e308", "activity must be a non-negative number up to 100, got 1e+308"),
+        ("[weights]\nactivity = inf", "activity must be a non-negative number up to 100, got inf"),
+        ("[weights]\nactivity = nan", "got nan"),
+        ("[weights]\nrelevance = -1", "got -1"),
+        ("[weights]\nlink_kinds = {comment = 101}", "link_kinds.comment must be"),
+        ("[weights]\nactivity = " + "9" * 400, "got a number of 40 digits or more"),
+    ],
+)
+def test_cli_hostile_project_file_is_one_error_line(tmp_path, text, message):
+    config = write(tmp_path, text)
+    result = run("rank", "--config", str(config))
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"Error: --config {config}: ") and message in result.stderr
+
+
+@pytest.mark.parametrize("value", ["1e308", "Infinity", "NaN", "-0.5", "1" * 5000, "[" * 100_000])
+def test_cli_weights_file_out_of_range_is_one_error_line(tmp_path, value):
+    build_project_db(tmp_path / "p.db")
+    weights = tmp_path / "w.json"
+    weights.write_text('{"activity": ' + value + "}", encoding="utf-8")
+    result = run(
+        "rank", "--db", str(tmp_path / "p.db"), "--weights", str(weights), "--out", str(tmp_path / "x.csv"), "-q"
+    )
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"Error: --weights {weights}: ") and not (tmp_path / "x.csv").exists()
+
+
+def test_weights_up_to_the_cap_are_taken(tmp_path):
+    config = load_config(write(tmp_path, "[weights]\nactivity = 100\ncooperation = 0\n"))
+    assert config.weights == {"activity": 100, "cooperation": 0}
+
+
+@pytest.mark.parametrize("name", ['kunde "a"', "Kunde Ä & Co", "kunde 'a'"])
+def test_cli_init_escapes_the_name_in_the_written_toml(tmp_path, name):
+    result = blogscout("init", name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / f"{name}.toml"
+    assert result.stderr.rstrip().endswith(f"blogscout run --config {shlex.quote(path.name)}")
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["database"] == f"data/{name}.db"
+    assert load_config(path).database == str(tmp_path / "data" / f"{name}.db")
+
+
+@pytest.mark.parametrize("name", ["kunde\na", "kunde\ta", "kunde\x1b[31ma", "kunde\x85a", "a/b", ".versteckt"])
+def test_cli_init_refuses_names_that_make_odd_file_names(tmp_path, name):
+    result = blogscout("init", name, cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("Error: ") and "plain project name" in result.stderr
+    assert "\x1b" not in result.stderr and "\x85" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_starter_refuses_a_nul_in_the_name(tmp_path):
+    with pytest.raises(InputError, match="plain project name"):
+        write_starter("kunde\x00a", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("text", ["", "a", 'a"b', "a\\b", "zeile\nzwei", "\x00\x1f\x7f", "ü €"])
+def test_toml_string_loads_back(text):
+    assert tomllib.loads(f"x = {toml_string(text)}")["x"] == text

@@ -8,6 +8,7 @@ status 1; `OneLineErrors`, the top group, keeps usage errors to one line too.
 from __future__ import annotations
 
 import logging
+import re
 import shlex
 import sys
 from collections.abc import Mapping, Sequence
@@ -32,6 +33,21 @@ TABLE_COLUMNS = (
     ("last_post", "<"),
     ("top_terms", "<"),
 )
+
+
+_BREAKS = re.compile(r"[\t\n\x0b\x0c\r\x85\u2028\u2029]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(value: object) -> str:
+    r"""``value`` as text for one terminal line: tabs and line breaks become spaces; escape sequences'
+    ESC, other control characters and bidirectional overrides become '?', so text from crawled pages,
+    notes and edited files can neither move the cursor, retitle the terminal nor reorder the line.
+
+    >>> printable("Notiz\x1b]0;pwned\x07 neu\nzwei")
+    'Notiz?]0;pwned? neu zwei'
+    """
+    return _UNPRINTABLE.sub("?", _BREAKS.sub(" ", str(value)))
 
 
 class _OwnLogs(logging.Filter):
@@ -107,15 +123,24 @@ class OneLineErrors(NamedErrorsGroup):
             code = super().main(*args, standalone_mode=False, **kwargs)
         except click.UsageError as err:
             where = err.ctx.command_path if err.ctx else "blogscout"
-            click.echo(f"Error: {err.format_message()} (see '{where} --help')", err=True)
+            click.echo(f"Error: {printable(err.format_message())} (see '{where} --help')", err=True)
             sys.exit(err.exit_code)
         except click.ClickException as err:
-            err.show()
+            click.echo(f"Error: {printable(err.format_message())}", err=True)
             sys.exit(err.exit_code)
         except (click.Abort, KeyboardInterrupt):
             click.echo("Error: interrupted", err=True)
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Refuse an argument holding a NUL character (no path or name can), naming its option."""
+        for i, arg in enumerate(args):
+            if "\x00" in arg:
+                before = args[i - 1] if i and args[i - 1].startswith("-") else "argument"
+                option = arg.split("=", 1)[0] if arg.startswith("--") and "=" in arg else before
+                raise click.UsageError(f"{option} {arg!r}: holds a NUL character; type it again without it", ctx)
+        return super().parse_args(ctx, args)
 
 
 def db_option(help: str = "Project database.", **kwargs):
@@ -194,7 +219,7 @@ def print_summary(lines: list[tuple[str, str]]) -> None:
     """Aligned label: value lines on stdout."""
     width = max(len(label) for label, _ in lines)
     for label, value in lines:
-        click.echo(f"{label:<{width}}  {value}")
+        click.echo(f"{label:<{width}}  {printable(value)}")
 
 
 def crawl_and_report(db: str, options, quiet: bool, **kwargs):
@@ -213,7 +238,7 @@ def format_table(rows: Sequence[Mapping[str, Any]], width: int = 48) -> str:
         line = []
         for name, _ in TABLE_COLUMNS:
             value = row.get(name, "")
-            text = f"{value:.3f}" if isinstance(value, float) else str(value)
+            text = f"{value:.3f}" if isinstance(value, float) else printable(value)
             line.append(text if len(text) <= width else text[: width - 1] + "…")
         cells.append(line)
     widths = [max(len(r[i]) for r in cells) for i in range(len(TABLE_COLUMNS))]

@@ -10,6 +10,7 @@ from crawler.cli.common import (
     db_option,
     logging_options,
     print_summary,
+    printable,
     rank_and_show,
     setup_logging,
 )
@@ -116,4 +117,4 @@ def diff(db, from_ranking, to_ranking, out, excel, min_move):
         click.echo("No changes.")
     for row in changes:
         ranks = f"{row['old_rank'] or '-':>4} -> {row['new_rank'] or '-':<4}"
-        click.echo(f"{row['change']:<16} {ranks} {row['site']:<32} {row['detail']}")
+        click.echo(f"{row['change']:<16} {ranks} {printable(row['site']):<32} {printable(row['detail'])}")

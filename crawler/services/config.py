@@ -7,6 +7,7 @@ file ``blogscout init`` writes.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from crawler.errors import InputError, OutputError
+from scoring.weights import WeightsError, load_weights
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters a project name (a file name, shown on the terminal) may not hold."""
+MAX_CONFIG = 1024 * 1024
+"""Bytes of a project file at most."""
 KEYS = ("seeds", "seeds_file", "topic", "me", "exclude", "weights", "languages", "database", "export_folder")
 
 
@@ -53,17 +60,33 @@ def _text(value: Any, key: str, where: Path) -> str:
     return value
 
 
+def _read(where: Path) -> dict[str, Any]:
+    """The TOML of a project file, at most `MAX_CONFIG` bytes; `ConfigError` otherwise."""
+    try:
+        with where.open("rb") as fh:
+            data = fh.read(MAX_CONFIG + 1)
+    except FileNotFoundError as err:
+        raise ConfigError(f"--config {where}: no such file; create one with 'blogscout init {where.stem}'") from err
+    except ValueError as err:  # a NUL in the path
+        raise ConfigError(f"--config {str(where)!r}: not a usable path ({err}); pass the path of a .toml file") from err
+    except OSError as err:
+        raise ConfigError(f"--config {where}: cannot read it ({err.strerror or err})") from err
+    if len(data) > MAX_CONFIG:
+        raise ConfigError(f"--config {where}: larger than {MAX_CONFIG // 1024} KB; is it the project file?")
+    try:
+        return tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"--config {where}: not UTF-8 text ({err}); save it as UTF-8") from err
+    except ValueError as err:  # TOMLDecodeError, or an integer of over 4,300 digits
+        raise ConfigError(f"--config {where}: not valid TOML ({err})") from err
+    except RecursionError as err:
+        raise ConfigError(f"--config {where}: not valid TOML (lists or tables nested too deeply)") from err
+
+
 def load_config(path: str | Path) -> ProjectConfig:
     """Read and check a project file; `ConfigError` names the key and the fix."""
     where = Path(path)
-    try:
-        data = tomllib.loads(where.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as err:
-        raise ConfigError(f"--config {where}: no such file; create one with 'blogscout init {where.stem}'") from err
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"--config {where}: cannot read it ({err})") from err
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"--config {where}: not valid TOML ({err})") from err
+    data = _read(where)
     unknown = [k for k in data if k not in KEYS]
     if unknown:
         raise ConfigError(f"--config {where}: unknown key {unknown[0]!r}; use {', '.join(KEYS)}")
@@ -85,6 +108,10 @@ def load_config(path: str | Path) -> ProjectConfig:
     if "weights" in data:
         weights = data["weights"]
         if isinstance(weights, Mapping):
+            try:
+                load_weights(weights)
+            except WeightsError as err:
+                raise ConfigError(f"--config {where}: {err}") from err
             config.weights = dict(weights)
         else:
             config.weights = local(_text(weights, "weights", where))
@@ -139,14 +166,24 @@ languages = ["de", "en"]
 # cooperation = 0.05
 
 # The project database and where exports and drafts go.
-database = "data/{name}.db"
+database = {database}
 export_folder = "exports"
 """
 
 
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string: quoted, with backslash, quote and control characters escaped.
+
+    >>> print(toml_string('a"b\\c'))
+    "a\\"b\\\\c"
+    """
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
+
+
 def starter_config(name: str) -> str:
     """The commented starter file for a project called ``name``."""
-    return STARTER.format(name=name, file=f"{name}.toml")
+    return STARTER.format(name=name, file=f"{name}.toml", database=toml_string(f"data/{name}.db"))
 
 
 def write_starter(name: str, folder: str | Path = ".") -> Path:
@@ -155,8 +192,8 @@ def write_starter(name: str, folder: str | Path = ".") -> Path:
     Refuses (`OutputError`) to replace an existing file.
     """
     stem = name[:-5] if name.endswith(".toml") else name
-    if not stem or any(ch in stem for ch in "/\\") or stem.startswith("."):
-        raise InputError(f"{name!r}: use a plain project name such as kunde-a")
+    if not stem or any(ch in stem for ch in "/\\") or stem.startswith(".") or _UNPRINTABLE.search(stem):
+        raise InputError(f"{name!r}: use a plain project name such as kunde-a (no slashes, line breaks or tabs)")
     path = Path(folder) / f"{stem}.toml"
     try:
         with path.open("x", encoding="utf-8") as fh:
