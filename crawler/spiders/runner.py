@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import defaults
+from crawler.engine.pipelines import STORE_FAILED, StoreError
 from crawler.extract.urls import Platforms, parse_site_list
 from crawler.spiders.blogs import BlogSpider
 from crawler.storage import db as dbmod
@@ -173,10 +175,19 @@ def run_crawl(
                 frontier_dir.cleanup()
         stats = crawler.stats.get_stats() if crawler.stats else {}
         reason = stats.get("finish_reason", "finished")
-        status = "interrupted" if reason == "shutdown" else "finished"
-        db = dbmod.connect(db_path)
-        dbmod.finish_run(db, run_id, status, stats)
-        db.conn.close()
+        status = "interrupted" if reason in ("shutdown", STORE_FAILED) else "finished"
+        try:
+            db = dbmod.connect(db_path)
+            dbmod.finish_run(db, run_id, status, stats)
+            db.conn.close()
+        except sqlite3.OperationalError:
+            if reason != STORE_FAILED:
+                raise
+        if reason == STORE_FAILED:
+            raise StoreError(
+                f"--db {db_path}: the database stopped taking writes ({stats.get('blogscout/store_error')}); "
+                f"make room, then continue with: blogscout crawl --resume --db {db_path}"
+            )
     return CrawlResult(run_id, status, stats, time.monotonic() - started)
 
 
