@@ -13,6 +13,7 @@ from crawler.cli.rank import rank
 from crawler.cli.recrawl import diff, recrawl
 from crawler.cli.schedule import schedule
 from crawler.cli.web import graph, report, serve
+from crawler.cli.why import why
 
 
 @click.group(cls=OneLineErrors, context_settings=CONTEXT)
@@ -42,6 +43,7 @@ for command in (
     import_status,
     drafts,
     init,
+    why,
 ):
     cli.add_command(command)
 
