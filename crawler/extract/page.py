@@ -7,6 +7,7 @@ that tree. Bad input never raises: it yields an empty `PageInfo` and a DEBUG log
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +23,7 @@ from crawler.extract.htmltree import decode_html, parse_html, visible_text
 from crawler.extract.links import COMMENT, LINK_KINDS, DomContext, FoundLink, Link, iter_links
 from crawler.extract.maintext import main_text as extract_main_text
 from crawler.extract.meta import PageMeta, read_meta
+from crawler.extract.pagedate import headline_date, htmldate_date
 from crawler.extract.people import contact_names
 from crawler.extract.seeds import parse_seed_text
 from crawler.extract.signals import (
@@ -161,7 +163,7 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     info.language = meta.language or guess_language(visible)
     raw_lower = raw.lower()
     info.generator = detect_generator(meta.generators, raw, host)
-    from_text = _fill_dates(info, root, meta, context, path)
+    from_text, own_date = _fill_dates(info, root, meta, context, path)
     evidence = collect_evidence(raw, raw_lower, path, host)
     evidence.feed = any(not is_comment_feed(u) for u in info.feeds)
     evidence.generator = info.generator
@@ -169,12 +171,16 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     dated_paths = sum(1 for u in info.post_urls if is_dated_path(urlsplit(u).path))
     evidence.dated_posts = max(0 if from_text else len(info.post_dates), dated_paths)
     evidence.text_dates = len(info.post_dates) if from_text else 0
+    evidence.teasers = _teasers(found, info.url)
     info.is_blog, info.blog_reason = blog_verdict(evidence)
-    info.page_kind = _page_kind(info, path, headline, blogroll_page, evidence)
-    if info.page_kind != "post":
-        info.published = ""
     use_trafilatura = want_main_text and len(raw) <= MAX_TRAFILATURA_CHARS
     info.text = extract_main_text(root, info.url, use_trafilatura=use_trafilatura, source=raw)
+    home = path in _HOME_PATHS and not urlsplit(info.url).query
+    if home:  # a home page lists posts: their dates are post_dates, it has none of its own
+        info.published = ""
+    elif not own_date:  # last: takes the comment sections out of the tree
+        info.published = htmldate_date(root, _comment_sections(root, context))
+    info.page_kind = _page_kind(info, path, headline, blogroll_page, evidence, own_date)
 
 
 def unique_links(found: list[FoundLink]) -> list[Link]:
@@ -221,6 +227,30 @@ def _fill_site_pages(info: PageInfo, found: list[FoundLink]) -> None:
     info.post_urls = unique(posts)
 
 
+_READ_MORE_RE = re.compile(
+    r"(?:weiterlesen|mehr lesen|read more|continue reading|keep reading|zum (?:beitrag|artikel)|"
+    r"(?:beitrag|artikel) lesen)\b",
+    re.I,
+)
+
+
+def _teasers(found: list[FoundLink], page_url: str) -> int:
+    """Distinct same-site posts the page links by a post title or a "weiterlesen" link."""
+    posts = set()
+    for item in found:
+        url = item.link.url
+        parts = urlsplit(url)
+        if not item.internal or item.link.kind in ("share", "social", "comment") or url == page_url:
+            continue
+        if parts.path in _HOME_PATHS:
+            continue
+        if not _looks_like_post(parts.query, parts.path) or page_role(item.link.anchor, parts.path):
+            continue
+        if item.post_title or _READ_MORE_RE.match(item.link.anchor.lstrip(" »›→>")):
+            posts.add(url)
+    return len(posts)
+
+
 def _looks_like_post(query: str, path: str) -> bool:
     """Permalink shape: no query (except ``?p=``), not a feed, AMP or attachment URL."""
     if query and not query.startswith("p="):
@@ -260,11 +290,14 @@ def _emails(root: html.HtmlElement, raw: str, visible: str) -> list[str]:
     return unique(found)
 
 
-def _fill_dates(info: PageInfo, root: html.HtmlElement, meta: PageMeta, context: DomContext, path: str) -> bool:
+def _fill_dates(
+    info: PageInfo, root: html.HtmlElement, meta: PageMeta, context: DomContext, path: str
+) -> tuple[bool, bool]:
     """Dates of posts on the page (newest first) and the page's own publication date.
 
-    Dates written only as text (see `text_dates`) are read when the markup has none; returns
-    True when the dates came from text.
+    Own date: the permalink's, else the meta tags', else the one date in the markup, else the
+    date written by the headline. Dates written only as text (see `text_dates`) are read when
+    the markup has none. Returns (dates came from text, an own date was found).
     """
     own = [d for d in (iso_date(v) for v in meta.dates) if d]
     in_comment = lambda el: bool(context.of(el)[0] & COMMENT)  # noqa: E731
@@ -279,14 +312,27 @@ def _fill_dates(info: PageInfo, root: html.HtmlElement, meta: PageMeta, context:
     elif own:
         info.published = own[0]
     elif month:
-        info.published = next((d for d in in_markup if d.startswith(month)), full)
+        info.published = next((d for d in in_markup if d.startswith(month)), "")
     elif len(set(in_markup)) == 1:
         info.published = in_markup[0]
-    return from_text and bool(in_markup)
+    info.published = info.published or headline_date(root, in_comment)
+    return from_text and bool(in_markup), bool(info.published)
 
 
-def _page_kind(info: PageInfo, path: str, headline: str, blogroll_page: bool, ev: Evidence) -> str:
-    """Guess: home | blogroll | about | contact | impressum | post | other."""
+def _comment_sections(root: html.HtmlElement, context: DomContext) -> list[html.HtmlElement]:
+    """The outermost elements marked as comments (lists, threads, Disqus)."""
+    found = []
+    for el in root.xpath("//*[@class or @id]"):
+        if context.of(el)[0] & COMMENT and not context.of(el.getparent())[0] & COMMENT:
+            found.append(el)
+    return found
+
+
+def _page_kind(info: PageInfo, path: str, headline: str, blogroll_page: bool, ev: Evidence, own_date: bool) -> str:
+    """Guess: home | blogroll | about | contact | impressum | post | other.
+
+    A post has a date and post markup, a dated permalink, or blog software and a date of its own.
+    """
     if path in _HOME_PATHS and not urlsplit(info.url).query:
         return "home"
     role = page_role(headline or info.title, path)
@@ -294,6 +340,7 @@ def _page_kind(info: PageInfo, path: str, headline: str, blogroll_page: bool, ev
         return "blogroll"
     if role:
         return role
-    if info.published and (ev.og_article or ev.post_schema or ev.hentry or is_dated_path(path) or ev.generator):
+    markup = ev.og_article or ev.post_schema or ev.hentry or is_dated_path(path)
+    if info.published and (markup or (ev.generator and own_date)):
         return "post"
     return "other"

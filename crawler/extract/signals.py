@@ -9,7 +9,7 @@ from datetime import date
 from lxml import html
 
 _ISO_DATE_RE = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
-_PATH_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(?:(0[1-9]|[12]\d|3[01])/)?(?=[^/?#]*[a-z])[^/?#]{2,}")
+_PATH_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?:(0?[1-9]|[12]\d|3[01])/)?(?=[^/?#]*[a-z])[^/?#]{2,}")
 _CMS_MARKERS = (
     ("/wp-content/", "WordPress"),
     ("/wp-includes/", "WordPress"),
@@ -79,6 +79,7 @@ _SHOP_MARKERS = (
     "schema.org/offer",
     "product-add-to-cart",
 )
+MIN_TEASERS = 3  # linked posts that make a list of posts
 _POST_SCHEMA_RE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:BlogPosting|Article|NewsArticle|TechArticle)"')
 
 
@@ -97,12 +98,12 @@ def iso_date(value: str) -> str:
 
 
 def path_date(path: str) -> tuple[str, str]:
-    """(year-month, full date or '') of a dated permalink path like ``/2024/05/14/slug``."""
+    """(year-month, full date or '') of a dated permalink path like ``/2024/05/14/slug`` or ``/2024/5/14/slug``."""
     match = _PATH_DATE_RE.search(path)
     if not match:
         return "", ""
     year, month, day = match.groups()
-    return f"{year}-{month}", (iso_date(f"{year}-{month}-{day}") if day else "")
+    return f"{year}-{int(month):02d}", (iso_date(f"{year}-{int(month):02d}-{int(day):02d}") if day else "")
 
 
 def is_dated_path(path: str) -> bool:
@@ -258,6 +259,7 @@ class Evidence:
     blog_path: bool = False
     shop: bool = False
     text_dates: int = 0  # post dates written only as text: weak, news and company sites have them too
+    teasers: int = 0  # same-site posts linked by a post title or a "weiterlesen" link
 
 
 def collect_evidence(raw: str, raw_lower: str, url_path: str, host: str) -> Evidence:
@@ -271,7 +273,11 @@ def collect_evidence(raw: str, raw_lower: str, url_path: str, host: str) -> Evid
 
 
 def blog_verdict(ev: Evidence) -> tuple[bool, str]:
-    """(is_blog, reason): a feed, dated posts or post markup make a blog; shop pages need feed and dates."""
+    """(is_blog, reason): a feed, dated posts, post markup or a list of posts make a blog.
+
+    Shop pages need feed and dates. A page linking `MIN_TEASERS` posts with nothing else for it
+    (a page-builder blog without feed or readable dates) is a blog of unknown activity.
+    """
     strong = []
     if ev.feed:
         strong.append("RSS feed")
@@ -281,6 +287,9 @@ def blog_verdict(ev: Evidence) -> tuple[bool, str]:
         strong.append("h-entry markup")
     if ev.post_schema:
         strong.append("BlogPosting schema")
+    teasers = ev.teasers >= MIN_TEASERS
+    if teasers and not strong:
+        strong.append(f"{ev.teasers} linked posts")
     weak = []
     cms = ev.generator.lower()
     blog_cms = bool(cms) and any(name in cms for name in BLOG_CMS)
@@ -290,7 +299,7 @@ def blog_verdict(ev: Evidence) -> tuple[bool, str]:
         weak.append("og:type article")
     if ev.blog_path:
         weak.append("/blog/ path")
-    if ev.text_dates and blog_cms:  # news and company sites write dates as text too
+    if ev.text_dates and (blog_cms or teasers):  # news and company sites write dates as text too
         weak.append(f"{ev.text_dates} date{'s' if ev.text_dates != 1 else ''} in text")
     if ev.shop and not (ev.feed and ev.dated_posts):
         parts = [
@@ -300,6 +309,7 @@ def blog_verdict(ev: Evidence) -> tuple[bool, str]:
         ]
         return False, ", ".join(parts)
     if strong or len(weak) >= 2:
-        return True, ", ".join(strong[:1] + weak[:1] + strong[1:] + weak[1:])
+        unknown = ["activity unknown"] if teasers and not (ev.feed or ev.dated_posts or ev.text_dates) else []
+        return True, ", ".join(strong[:1] + weak[:1] + strong[1:] + weak[1:] + unknown)
     parts = ["no feed", "no dated posts"] + weak
     return False, ", ".join(parts)
