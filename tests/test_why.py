@@ -78,3 +78,13 @@ def test_why_command_prints_text_and_json_and_one_error_line(project, world):
     assert as_json["site"] == partner and isinstance(as_json["evidence"]["linked_from"], list)
     missing = blogscout("why", partner, "--db", str(project.parent / "nope.db"))
     assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and missing.stderr.startswith("Error:")
+
+
+def test_why_takes_the_project_file(project, world, tmp_path):
+    """The client file's `me` reaches `why`: the client's own blog is never a candidate."""
+    own = next(s for s, label in world.truth.items() if label == "partner")
+    config = tmp_path / "kunde.toml"
+    config.write_text(f'database = "{project}"\nme = "https://{own}/"\n', encoding="utf-8")
+    result = blogscout("why", own, "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{own}: your own blog")

@@ -125,6 +125,7 @@ def defaults_for(config: ProjectConfig, command: str) -> dict[str, Any]:
     per_command: dict[str, dict[str, Any]] = {
         "crawl": {"urls": config.seeds, "seed_files": config.seed_files, "exclude_files": config.exclude_files},
         "rank": {"lang": config.languages, "me": config.me, "weights": config.weights},
+        "why": {"lang": config.languages, "me": config.me, "weights": config.weights},
         "recrawl": {},
         "drafts": {"out": str(folder / "drafts") if folder else None},
         "add": {"out_dir": str(folder) if folder else None},
