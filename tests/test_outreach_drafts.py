@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import re
+import sqlite3
 from email import policy
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -336,3 +337,17 @@ def test_write_drafts_refuses_drafts_the_mail_library_cannot_write(tmp_path):
     ]
     result = write_drafts(rows, load_template(path), tmp_path / "d")
     assert result.refused == ["p.de", "q.de"] and [p.name for p in result.written] == ["003-r.de.eml"]
+
+
+def test_cli_drafts_names_a_refused_draft_and_writes_the_others(project, tmp_path):
+    with sqlite3.connect(project) as conn:
+        conn.execute("""update sites set title = '"' where site = 'p.de'""")
+    conn.close()
+    (tmp_path / "t.txt").write_text("Subject: Hallo\nCc: {{ title }}\n\nText", encoding="utf-8")
+    outreach.mark(project, ["k.de"], "shortlisted")
+    result = blogscout(
+        "drafts", "--db", str(project), "--template", str(tmp_path / "t.txt"), "--out", str(tmp_path / "d"), "--quiet"
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "draft for p.de refused" in result.stderr and "1 refused (see above)" in result.stderr.splitlines()[-1]
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["002-k.de.eml"]

@@ -4,15 +4,15 @@ A template is a text file: header lines (``Subject:``, optionally ``From:``, ``C
 ``Reply-To:``) up to the first blank line, then the body. Both are Jinja2 templates with the
 placeholders in `PLACEHOLDERS`, rendered in Jinja2's sandbox; an unknown placeholder is refused
 before anything is written. Header values are flattened to one line and RFC 2047 encoded words
-(``=?...?=``) in them are broken up, so text from crawled pages cannot add headers; each written
-draft is parsed back and refused when its header names differ from the ones set. The drafts are RFC 5322 messages (UTF-8, CRLF, ``X-Unsent: 1`` so Outlook opens them as new mail)
-that Thunderbird and Outlook open. Making drafts changes nothing in the database.
+(``=?...?=``) in them are broken up, so text from crawled pages cannot add headers; each draft is
+parsed back and refused when its header names differ from the ones set. The drafts are RFC 5322
+messages (UTF-8, CRLF, ``X-Unsent: 1`` so Outlook opens them as new mail) that Thunderbird and
+Outlook open. Making drafts changes nothing in the database.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -210,7 +210,9 @@ def render(template: Template, row: Mapping[str, Any], email: str) -> EmailMessa
     except JinjaError as err:  # {{ name.first }}
         raise TemplateError(f"--template {template.path}: {one_line(str(err.message))}") from err
     except (ArithmeticError, LookupError, TypeError, ValueError) as err:  # {{ 1 / 0 }}, {{ site + 1 }}
-        raise TemplateError(f"--template {template.path}: {err} (in the draft for {row.get('site')})") from err
+        raise TemplateError(
+            f"--template {template.path}: {one_line(str(err))} (in the draft for {row.get('site')})"
+        ) from err
     message = EmailMessage(policy=SMTP)
     _to_header(message, context["name"], email)
     for header, value in headers:
@@ -262,8 +264,8 @@ def _targets_refused(paths: Iterable[Path], out: str | Path) -> None:
     for path in paths:
         if path.is_symlink():
             raise OutputError(
-                f"--out {out}: {path.name} is a link (to {os.readlink(path)}); drafts are never written "
-                "through links: remove it or pass another folder"
+                f"--out {out}: {path.name} is a link; drafts are never written through links: "
+                "remove it or pass another folder"
             )
         if path.exists():
             raise OutputError(
