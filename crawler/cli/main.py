@@ -8,6 +8,7 @@ from crawler import __version__
 from crawler.cli.common import CONTEXT, OneLineErrors
 from crawler.cli.crawl import crawl, run, worker
 from crawler.cli.demo import demo
+from crawler.cli.inspect import inspect
 from crawler.cli.outreach import drafts, import_status, init, mark, status
 from crawler.cli.rank import rank
 from crawler.cli.recrawl import diff, recrawl
@@ -44,6 +45,7 @@ for command in (
     drafts,
     init,
     why,
+    inspect,
 ):
     cli.add_command(command)
 
