@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from world_kontor import World, build_world  # noqa: E402
+from world_kontor import World, build_world
 
 
 class _Handler(BaseHTTPRequestHandler):
