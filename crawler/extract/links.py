@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 from lxml import html
 
 from crawler.extract.headings import is_blogroll_heading
-from crawler.extract.urls import Platforms, canonical_url, host_of, site_key_of_host
+from crawler.extract.urls import Platforms, canonical_url, host_of, is_path_site_host, site_key, site_key_of_host
 
 LINK_KINDS = ("blogroll", "opml", "content", "comment", "nav", "social", "share")
 MAX_ANCHOR = 200
@@ -285,7 +285,7 @@ def iter_links(
 ):
     """Yield a FoundLink for every http(s) `<a href>` of the page, in document order."""
     base = _base_url(root, page_url)
-    page_site = site_key_of_host(host_of(page_url))
+    page_site = site_key(page_url)
     context = context or DomContext()
     social: dict[str, bool] = {}
     for a in root.iter("a"):
@@ -301,10 +301,11 @@ def iter_links(
         if "quickedit" in (a.get("class") or ""):
             rel.add("quickedit")  # Blogger widget edit buttons
         host = _host(url)
-        internal = site_key_of_host(host) == page_site
+        path_site = is_path_site_host(host) is not None and "/" in site_key(url)  # medium.com/@anna
+        internal = (site_key(url) if path_site else site_key_of_host(host)) == page_site
         if host not in social:
             social[host] = platforms.is_social(host)
-        kind = link_kind(url, flags, where, internal, rel, social[host], blogroll_page)
+        kind = link_kind(url, flags, where, internal, rel, social[host] and not path_site, blogroll_page)
         link = Link(url, kind, anchor_text(a), " ".join(rel_tokens))
         yield FoundLink(link, internal, internal and ("bookmark" in rel or _in_post_title(a, where)), href)
 

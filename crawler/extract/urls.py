@@ -184,17 +184,64 @@ def site_key_of_host(host: str) -> str:
     return host.removeprefix("www.")
 
 
+# Hosting services where each blog lives under a path of a shared host: the blog's site is the
+# host plus that first path segment (`medium.com/@anna`, `anna.wixsite.com/blog`). The value is
+# the prefix the segment must start with.
+PATH_SITE_HOSTS = {"medium.com": "@", "wixsite.com": ""}
+# First path segments under which a company or agency site keeps its blog: linked there, the
+# section is the site's home page (the blog, not the company's front page, is judged).
+BLOG_SECTIONS = frozenset({"blog", "blogs", "magazin", "magazine", "journal", "ratgeber"})
+
+
+@lru_cache(maxsize=4096)
+def is_path_site_host(host: str) -> str | None:
+    """The segment prefix when `host` belongs to a `PATH_SITE_HOSTS` service, else None."""
+    for domain, prefix in PATH_SITE_HOSTS.items():
+        if host == domain or host.endswith("." + domain):
+            return prefix
+    return None
+
+
+def _path_segment(url: str, host: str) -> str:
+    """The blog's path segment of a URL on a path-site host ('' when it has none)."""
+    prefix = is_path_site_host(host)
+    if prefix is None:
+        return ""
+    segment = urlsplit(url).path.lstrip("/").split("/", 1)[0]
+    return segment.lower() if segment and segment.startswith(prefix) and len(segment) > len(prefix) else ""
+
+
 @lru_cache(maxsize=65536)  # a crawl asks for the site of the same link URLs again and again
 def site_key(url: str) -> str:
-    """Site identity of a URL (see `site_key_of_host`); '' when the URL has no host."""
+    """Site identity of a URL (see `site_key_of_host`); '' when the URL has no host.
+
+    A blog under a path of a shared host is a site of its own:
+
+    >>> site_key("https://medium.com/@Anna/mein-post-1a2b"), site_key("https://anna.wixsite.com/blog/post/x")
+    ('medium.com/@anna', 'anna.wixsite.com/blog')
+    """
     host = host_of(url)
-    return site_key_of_host(host) if host else ""
+    if not host:
+        return ""
+    segment = _path_segment(url, host)
+    return f"{site_key_of_host(host)}/{segment}" if segment else site_key_of_host(host)
 
 
 def site_home(url: str) -> str:
-    """The home page URL of the host a URL is on: scheme://host/."""
+    """The home page URL of the blog a URL is on: scheme://host/, or its path or blog section.
+
+    >>> site_home("https://medium.com/@anna/post"), site_home("https://agentur.de/blog/seo-tipps/")
+    ('https://medium.com/@anna', 'https://agentur.de/blog/')
+    """
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc.lower()}/"
+    root = f"{parts.scheme}://{parts.netloc.lower()}/"
+    segment = _path_segment(url, host_of(url))
+    if segment:
+        return root + segment
+    first = parts.path.lstrip("/").split("/", 1)
+    if len(first) == 2 and first[0].lower() in BLOG_SECTIONS:
+        return f"{root}{first[0]}/"
+    return root
 
 
 def same_site(a: str, b: str) -> bool:

@@ -373,7 +373,7 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
                 for link_url, link_kind in self.sites.take_deferred(target):
                     yield from self._discover(link_url, link_kind, target, known.hops, 0.0)
             return
-        category = self.platforms.category(url)
+        category = None if "/" in target else self.platforms.category(url)  # a blog at a path of a platform
         if category or target in self.excluded:
             self.sites.claim(target, SiteState(category and "platform" or "excluded", hops + 1, 0))
             yield SiteItem(

@@ -13,7 +13,7 @@ import asyncio
 import logging
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
@@ -76,7 +76,7 @@ async def candidate_page(datasette, request):
     """One candidate: its card with the status form, links in and out, pages crawled."""
     cfg = _config(datasette)
     ctx = _context(datasette, request)
-    site = request.url_vars["site"]
+    site = unquote(request.url_vars["site"])  # the address keeps a site's slash quoted
     try:
         detail = await asyncio.to_thread(reports.candidate, cfg["db"], site)
     except BlogscoutError as err:
@@ -107,7 +107,7 @@ async def status_action(datasette, request):
 def register_routes(datasette):
     return [
         (r"^/$", partners_page),
-        (r"^/-/blogscout/site/(?P<site>[^/]+)$", candidate_page),
+        (r"^/-/blogscout/site/(?P<site>.+)$", candidate_page),  # medium.com/@anna: a site may hold a slash
         (r"^/-/blogscout/status$", status_action),
     ]
 
