@@ -23,6 +23,7 @@ from scoring.activity import WINDOW_DAYS, activities
 from scoring.duplicates import find_copies
 from scoring.graph import LinkRow, site_graph, strongest_kind
 from scoring.language import language_code
+from scoring.person import person_evidence
 from scoring.relevance import Document, TopicRelevance
 from scoring.weights import load_weights
 
@@ -85,6 +86,7 @@ class CrawlData:
     reference : ISO time that activity is measured against (the latest crawl's finish time).
     latest_posts : {site: (title, url)} of each site's newest post.
     statuses : {site: {"status", "note"}} of the user's outreach (sites without are "new").
+    page_kinds : {site: kinds of its fetched pages that show a person: about, impressum, contact}.
     """
 
     sites: Sequence[Mapping[str, Any]]
@@ -95,6 +97,7 @@ class CrawlData:
     reference: str | None = None
     latest_posts: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     statuses: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    page_kinds: Mapping[str, Iterable[str]] = field(default_factory=dict)
 
 
 def _scale(values: Mapping[str, float], keys: Sequence[str], count: bool) -> np.ndarray:
@@ -250,10 +253,19 @@ def rank_sites(
                 seed_links.setdefault(c, []).append((s, strongest_kind(G, s, c)))
     del G  # the rows need nothing else from the graph: free it before building them
 
+    people = {
+        c: person_evidence(
+            data.post_dates.get(c, ()),
+            data.page_kinds.get(c, ()),
+            name=next(iter(data.contacts.get(c, {}).get("name", ())), ""),
+            impressum_url=next(iter(data.contacts.get(c, {}).get("impressum_url", ())), ""),
+        )
+        for c in candidates
+    }
     scored = []
     for c in candidates:
         score = combine(rel_scaled[c], centrality[c], acts[c].score, w)
-        if c in copies:
+        if c in copies or people[c].machine:
             score *= COPY_FACTOR
         if data.contacts.get(c, {}).get("cooperation_url"):
             score *= 1.0 + w["cooperation"]  # an open door for cooperations: a modest lift
@@ -302,7 +314,9 @@ def rank_sites(
         if me:
             out["links_to_me"] = bool(me_links.get(c))
             out["warm_prospect"] = not out["links_to_me"] and seed_out.get(c, 0) >= 2
-        out["why"] = explain(out, seed_from, copies.get(c), int(signals["topical_inlinks"].get(c, 0)))
+        out["why"] = explain(
+            out, seed_from, copies.get(c), int(signals["topical_inlinks"].get(c, 0)), people[c].describe()
+        )
         rows.append(out)
     return rows
 
@@ -312,25 +326,34 @@ def explain(
     seed_from: Sequence[tuple[str, str]],
     copy_of: tuple[str, float] | None = None,
     topical: int = 0,
+    person: str = "",
 ) -> str:
     """One readable sentence of reasons for a row: copied text, topic, seed links, circle, activity.
 
     ``seed_from`` lists the seeds linking the site with the strongest kind of their links;
     ``copy_of`` is (site, share of the text) when the site's text largely repeats another's;
-    ``topical`` counts the on-topic blogs of the seeds' circle linking the site.
+    ``topical`` counts the on-topic blogs of the seeds' circle linking the site; ``person`` is
+    `scoring.person.Person.describe` (a machine-made blog is not ranked as a partner).
     """
     parts = []
     if copy_of:
         parts.append(f"copied text: {copy_of[1]:.0%} of its text repeats {copy_of[0]}, not ranked as a partner")
+    if person.startswith("machine-made"):
+        parts.append(f"{person}; not ranked as a partner")
     if row["top_terms"]:
         match = "on topic" if row["relevance"] >= WEAK_TOPIC else "weak topic match"
         parts.append(f"{match} ({row['top_terms']})")
     else:
         parts.append("no topic match")
-    if seed_from:
-        via = [f"{_KIND_LABEL.get(kind, 'link')} of {s}" for s, kind in seed_from[:3]]
-        more = f" +{len(seed_from) - 3}" if len(seed_from) > 3 else ""
+    editorial = [(s, kind) for s, kind in seed_from if kind != "comment"]
+    if editorial:
+        via = [f"{_KIND_LABEL.get(kind, 'link')} of {s}" for s, kind in editorial[:3]]
+        more = f" +{len(editorial) - 3}" if len(editorial) > 3 else ""
         parts.append("linked from " + ", ".join(via) + more)
+    commented = [s for s, kind in seed_from if kind == "comment"]
+    if commented:  # its own links in the seeds' comment sections: engagement, not endorsement
+        more = f" +{len(commented) - 3}" if len(commented) > 3 else ""
+        parts.append("comments at " + ", ".join(commented[:3]) + more)
     if row["cocited_with_seeds"]:
         parts.append(f"cited next to seeds by {row['cocited_with_seeds']} site(s)")
     if row["reciprocal"]:
@@ -344,6 +367,8 @@ def explain(
         parts.append(f"{silent}{row['posts_180d']} post(s) in {WINDOW_DAYS} days, last {row['last_post']}")
     else:
         parts.append("no dated posts")
+    if person and not person.startswith("machine-made"):
+        parts.append(person)
     if row.get("cooperation_url"):
         parts.append(f"open to cooperations ({row['cooperation_url']}; score lifted)")
     if row.get("links_to_me"):

@@ -51,3 +51,18 @@ def test_explain_names_the_seed_links():
 
 def test_empty_explain():
     assert explain(row(top_terms="", last_post=""), []) == "no topic match; no dated posts"
+
+
+def test_explain_tells_own_comments_from_the_seeds_links():
+    """A link in a seed's comment section was placed by the commenter: engagement, not endorsement."""
+    why = explain(row(), [("s.de", "blogroll"), ("t.de", "comment"), ("u.de", "comment")])
+    assert "linked from blogroll of s.de;" in why and "comments at t.de, u.de" in why
+    assert "comment of" not in why
+
+
+def test_explain_says_machine_made_and_missing_people():
+    why = explain(row(), [], person="machine-made: 4 posts a day, no Impressum")
+    assert why.startswith("machine-made: 4 posts a day, no Impressum; not ranked as a partner")
+    assert "no Impressum, about page or named person" in explain(
+        row(), [], person="no Impressum, about page or named person"
+    )

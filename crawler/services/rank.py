@@ -28,6 +28,7 @@ from crawler.storage.reads import (
     latest_run_id,
     load_contacts,
     load_latest_posts,
+    load_page_kinds,
     load_post_dates,
     load_sites,
     reference_time,
@@ -132,6 +133,7 @@ def load_crawl(db: sqlite_utils.Database, link_kinds: Iterable[str] | None = Non
         contacts=load_contacts(db),
         reference=reference_time(db),
         latest_posts=load_latest_posts(db),
+        page_kinds=load_page_kinds(db),
         statuses=load_statuses(db),
     )
 

@@ -162,6 +162,15 @@ _LATEST_POSTS = (
 )
 
 
+def load_page_kinds(db: sqlite_utils.Database) -> dict[str, set[str]]:
+    """{site: kinds of its fetched pages} for the pages that show a person (about, Impressum, contact)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    cur = db.execute("SELECT DISTINCT site, page_kind FROM pages WHERE page_kind IN ('about', 'impressum', 'contact')")
+    for site, kind in cur:
+        out[site].add(kind)
+    return dict(out)
+
+
 def load_latest_posts(db: sqlite_utils.Database) -> dict[str, tuple[str, str]]:
     """{site: (title, url)} of each site's newest dated post, from its feed or crawled posts."""
     return {site: (" ".join(title.split()), url) for site, title, url, _ in db.execute(_LATEST_POSTS)}

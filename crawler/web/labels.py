@@ -191,6 +191,9 @@ _WHY_DE = [
     (r"no dated posts", r"keine datierten Beiträge"),
     (r"open to cooperations \((.*); score lifted\)", r"offen für Kooperationen (\1; Score angehoben)"),
     (r"already links to you", r"verlinkt Sie bereits"),
+    (r"comments at (.*)", r"kommentiert bei \1"),
+    (r"not ranked as a partner", r"nicht als Partner gewertet"),
+    (r"no Impressum, about page or named person", r"kein Impressum, keine Über-mich-Seite, keine genannte Person"),
     (r"warm prospect: links to 2\+ seeds but not to you", r"warmer Kontakt: verlinkt 2+ Seeds, aber nicht Sie"),
 ]
 _WHY_DE_RE = [(re.compile(pattern), german) for pattern, german in _WHY_DE]
@@ -202,6 +205,8 @@ def why_in(why: str, lang: str) -> str:
 
     >>> why_in("on topic (seo, backlinks); no dated posts", "de")
     'zum Thema (seo, backlinks); keine datierten Beiträge'
+    >>> why_in("machine-made: 4 posts a day, no Impressum; not ranked as a partner; comments at a.de", "de")
+    'maschinell erstellt: 4 Beiträge pro Tag, kein Impressum; nicht als Partner gewertet; kommentiert bei a.de'
     """
     if lang != "de" or not why:
         return why
@@ -228,9 +233,21 @@ def _split_why(why: str) -> list[str]:
     return [*parts, why[start:]]
 
 
+_MISSING_DE = {
+    "no Impressum": "kein Impressum",
+    "no about page": "keine Über-mich-Seite",
+    "no named person": "keine genannte Person",
+}
+_MACHINE_RE = re.compile(r"machine-made: (\S+) posts a day((?:, no [^,]+)*)")
+
+
 def _part_de(part: str) -> str:
     if part.startswith("linked from ") and " of " in part:
         return "verlinkt über " + via_in(part.removeprefix("linked from "), "de")
+    machine = _MACHINE_RE.fullmatch(part)
+    if machine:
+        missing = [_MISSING_DE.get(m, m) for m in machine.group(2).split(", ") if m]
+        return ", ".join([f"maschinell erstellt: {machine.group(1)} Beiträge pro Tag", *missing])
     for pattern, german in _WHY_DE_RE:
         match = pattern.fullmatch(part)
         if match:
