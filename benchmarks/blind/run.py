@@ -1,6 +1,6 @@
 """Crawl the generated "Kontor" blogosphere through its loopback proxy, rank it and score the ranking.
 
-    .venv/bin/python benchmarks/blind/run.py [--workdir DIR] [--seed N] [--topic "..."]
+    .venv/bin/python benchmarks/blind/run.py [--workdir DIR] [--seed N] [--topic "..."] [--world world_kontor]
 
 Steps: build the world, serve it (`serve.WorldProxy`), ``python -m crawler crawl`` from the seeds
 with ``http_proxy`` set, write the ground truth ``truth.json``, run ``benchmarks/ranking_quality.py
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import io
 import json
 import os
@@ -28,7 +29,6 @@ sys.path.insert(0, str(HERE))
 
 import reader  # noqa: E402
 from serve import WorldProxy  # noqa: E402
-from world_kontor import build_world  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 CRAWL_SETTINGS = ["DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=false", "CONCURRENT_REQUESTS=32", "RETRY_TIMES=1"]
@@ -51,9 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", default=None, help="Keep the database and truth here (default: a temp dir).")
     ap.add_argument("--seed", type=int, default=20261207)
     ap.add_argument("--topic", default=None, help="Topic terms (default: the world's topic).")
+    ap.add_argument("--world", default="world_kontor", help="Module in benchmarks/blind with build_world(seed) (default: world_kontor).")
     args = ap.parse_args(argv)
 
-    world = build_world(args.seed)
+    world = importlib.import_module(args.world).build_world(args.seed)
     topic = args.topic or world.topic
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="blind-"))
     workdir.mkdir(parents=True, exist_ok=True)
