@@ -79,6 +79,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.engine.middlewares.PrivateAddressGuard": 50,
     "crawler.engine.middlewares.RedirectLoopGuard": 650,  # sees 3xx answers before RedirectMiddleware (600)
     "crawler.engine.middlewares.PrivateRedirectGuard": 640,  # a 3xx to a private address fails its request
+    "crawler.engine.middlewares.MovedHomeRedirect": 630,  # a home page's 3xx to another site is followed
 }
 ITEM_PIPELINES = {"crawler.engine.pipelines.SQLitePipeline": 300}
 EXTENSIONS = {"crawler.engine.extensions.Progress": 500, "crawler.engine.extensions.RequestLog": 510}

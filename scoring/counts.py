@@ -28,6 +28,19 @@ from scoring.text import language_of, tokeniser_language, word_tokenizer, words
 
 Document = tuple[str, str | None, str]  # (site, declared language, main text)
 SHINGLE_WORDS = 8  # words per shingle: long enough that stock phrases shared by a few blogs rarely match
+# Reworded copies (synonyms swapped in, sentences reordered) break runs of eight words; they are
+# found page by page instead (`scoring.duplicates.find_reworded`): each page's set of stems gets a
+# MinHash signature of `SIGNATURE_SIZE` values, whose share of equal values between two pages
+# estimates the Jaccard similarity of their stems. Pages are separated by a form feed.
+SIGNATURE_SIZE = 32
+MIN_PAGE_TERMS = 30  # shorter pages (a contact form, a teaser) say nothing about copying
+PAGE_BREAK = "\f"
+_MIXES = (
+    np.array(
+        [(0x9E3779B97F4A7C15 * (2 * i + 1)) & 0xFFFFFFFFFFFFFFFF for i in range(SIGNATURE_SIZE)], dtype=np.uint64
+    ).view(np.int64)
+    | 1
+)  # odd 64-bit multipliers, one hash function of the term ids each
 
 
 class _WordTable(dict):
@@ -59,7 +72,8 @@ class TermCounter:
     surface_ : {term: first readable word form} for explanations.
     shingles_ : with ``shingle_every=k``, (document rows, hashes) of about one in k word 8-grams
         of each document, sampled by hash so that equal 8-grams are kept in every document
-        (`scoring.duplicates`).
+        (`scoring.duplicates`); pages_ : (document row of each page, its MinHash signature as a
+        pages x `SIGNATURE_SIZE` array) for the pages with `MIN_PAGE_TERMS` stems or more.
     """
 
     def __init__(self, word_cache_size: int = 1_000_000, batch_tokens: int = 500_000, shingle_every: int = 0):
@@ -78,7 +92,9 @@ class TermCounter:
         self._reset_words()
         indices, counts, indptr = array("i"), array("f"), array("q", [0])
         self._shingle_rows, self._shingle_hashes = array("i"), array("q")
+        self._page_rows, self._signatures = array("i"), array("q")
         batch: list[np.ndarray] = []
+        self._pages: list[np.ndarray] = []  # per document of the batch: the page of each word
         size = 0
         for site, lang, text in documents:
             own = language_of(lang, text or "")
@@ -86,16 +102,26 @@ class TermCounter:
             self.sites_.append(site)
             self.languages_[site] = code
             self.document_languages_[site] = own
-            batch.append(self._word_ids(words(text or ""), code))
+            if self.shingle_every:
+                pages = [words(page) for page in (text or "").split(PAGE_BREAK)]
+                lengths = np.fromiter(map(len, pages), dtype=np.int64, count=len(pages))
+                self._pages.append(np.repeat(np.arange(len(pages), dtype=np.int64), lengths))
+                batch.append(self._word_ids([w for page in pages for w in page], code))
+            else:
+                batch.append(self._word_ids(words(text or ""), code))
             size += len(batch[-1])
             if size >= self.batch_tokens:
                 self._flush(batch, indices, counts, indptr)
-                batch, size = [], 0
+                batch, size, self._pages = [], 0, []
         self._flush(batch, indices, counts, indptr)
         self.terms_ = list(self.vocabulary_)
         self.shingles_ = (
             np.frombuffer(self._shingle_rows, dtype=np.int32),
             np.frombuffer(self._shingle_hashes, dtype=np.int64),
+        )
+        self.pages_ = (
+            np.frombuffer(self._page_rows, dtype=np.int32),
+            np.frombuffer(self._signatures, dtype=np.int64).reshape(-1, SIGNATURE_SIZE),
         )
         return sparse.csr_matrix(
             (
@@ -151,6 +177,8 @@ class TermCounter:
         doc = token_doc[occurrence]
         if self.shingle_every:
             self._sample_shingles(wids, token_doc, len(indptr) - 1)
+            page = np.concatenate(self._pages)[occurrence] if len(occurrence) else occurrence
+            self._page_sketches(term, doc, page, len(indptr) - 1)
         n_terms = max(len(self.vocabulary_), 1)
         keys, n = first_use_counts(doc * n_terms + term)  # by document, then first use in it
         row_sizes = np.bincount(keys // n_terms, minlength=len(batch))
@@ -177,6 +205,23 @@ class TermCounter:
         keep = (token_doc[:end] == token_doc[n - 1 :]) & ((grams >> 17) % self.shingle_every == 0)
         self._shingle_rows.frombytes((token_doc[:end][keep] + first_row).astype(np.int32).tobytes())
         self._shingle_hashes.frombytes(grams[keep].astype(np.int64).tobytes())
+
+    def _page_sketches(self, term: np.ndarray, doc: np.ndarray, page: np.ndarray, first_row: int) -> None:
+        """The MinHash signature of every page of a batch with `MIN_PAGE_TERMS` or more stems."""
+        if not len(term):
+            return
+        order = np.lexsort((page, doc))
+        group = doc[order] * np.int64(1 << 32) + page[order]
+        starts = np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1])))
+        sizes = np.diff(np.append(starts, len(group)))
+        long_enough = sizes >= MIN_PAGE_TERMS
+        if not long_enough.any():
+            return
+        terms = term[order] + 1
+        with np.errstate(over="ignore"):
+            signature = np.stack([np.minimum.reduceat(terms * mix, starts)[long_enough] for mix in _MIXES], axis=1)
+        self._page_rows.frombytes((doc[order][starts][long_enough] + first_row).astype(np.int32).tobytes())
+        self._signatures.frombytes(np.ascontiguousarray(signature, dtype=np.int64).tobytes())
 
 
 def first_use_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

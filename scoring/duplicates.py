@@ -17,13 +17,14 @@ original holds of the copy). Spun copies (synonyms swapped in, sentences dropped
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
 MAX_SITES = 5  # an 8-gram on more sites than this is boilerplate, not a sign of copying
 MIN_SHARE = 0.3  # share of a site's distinctive 8-grams found elsewhere to call it a copy
 MIN_SHINGLES = 8  # distinctive sampled 8-grams a site needs before it is judged
+MARGIN = 0.1  # the copy holds this much more of the original than the original of it (else: undecided)
 
 
 def find_copies(
@@ -32,6 +33,7 @@ def find_copies(
     sites: Sequence[str],
     *,
     originals: Sequence[str] = (),
+    sources: Mapping[str, Iterable[str]] | None = None,
     max_sites: int = MAX_SITES,
     min_share: float = MIN_SHARE,
     min_shingles: int = MIN_SHINGLES,
@@ -42,7 +44,10 @@ def find_copies(
     the site of each row. A site copies when ``min_share`` of its distinctive 8-grams are on
     the ``originals`` (the seeds, taken together: a copy ring spreads its copies over them), or
     on one other site that holds a smaller share of its own text on this one. Sites in
-    ``originals`` are never called copies.
+    ``originals`` are never called copies. ``sources`` ({site: sites it names as where its posts
+    first appeared}) settles who copies whom: a site is never a copy of one that names it as its
+    source, and a site whose distinctive text lies mostly on the sites it names (an aggregator of
+    many blogs) is a copy of them.
     """
     if len(rows) == 0:
         return {}
@@ -61,14 +66,35 @@ def find_copies(
     for a in np.flatnonzero(judged & (on_originals >= min_share * np.maximum(distinctive, 1))).tolist():
         source = max((b for b in range(len(sites)) if sites[b] in keep), key=lambda b: (shared.get((a, b), 0), -b))
         best[sites[a]] = (sites[source], round(float(on_originals[a]) / int(distinctive[a]), 3))
+    named = _named_sources(sites, sources or {})
+    for a, on_sources in _share_on_named(shared, named).items():
+        if judged[a] and sites[a] not in best and on_sources >= min_share * int(distinctive[a]):
+            top = max(named[a], key=lambda b: (shared.get((a, b), 0), -b))
+            best[sites[a]] = (sites[top], round(on_sources / int(distinctive[a]), 3))
     for (a, b), n in sorted(shared.items()):
-        if not judged[a] or sites[a] in best or sites[b] in keep:
+        if not judged[a] or sites[a] in best or sites[b] in keep or a in named.get(b, ()):
             continue
         share = n / int(distinctive[a])
         back = shared.get((b, a), 0) / max(1, int(distinctive[b]))
-        if share >= min_share and share > back and share > best.get(sites[a], ("", 0.0))[1]:
+        if share >= min_share and share > back + MARGIN and share > best.get(sites[a], ("", 0.0))[1]:
             best[sites[a]] = (sites[b], round(share, 3))
     return best
+
+
+def _named_sources(sites: Sequence[str], sources: Mapping[str, Iterable[str]]) -> dict[int, set[int]]:
+    """{row: rows of the sites it names as sources} for the sites among ``sites``."""
+    row_of = {site: i for i, site in enumerate(sites)}
+    out = {}
+    for site, named in sources.items():
+        rows = {row_of[s] for s in named if s in row_of and s != site}
+        if site in row_of and rows:
+            out[row_of[site]] = rows
+    return out
+
+
+def _share_on_named(shared: Mapping[tuple[int, int], int], named: Mapping[int, set[int]]) -> dict[int, int]:
+    """{row: its distinctive 8-grams also on the sites it names as sources (summed over them)}."""
+    return {a: sum(shared.get((a, b), 0) for b in rows) for a, rows in named.items()}
 
 
 def _shared_pairs(r: np.ndarray, starts: np.ndarray, df: np.ndarray, max_sites: int) -> dict[tuple[int, int], int]:
@@ -96,3 +122,104 @@ def _share_on(
     elsewhere = targets_in_group - on_target  # targets holding the 8-gram besides this row
     ok = (df_of >= 2) & (df_of <= max_sites) & (elsewhere > 0)
     return np.bincount(r[ok], minlength=n_rows).astype(float)
+
+
+# -- reworded copies, page by page ------------------------------------------------------------
+
+BANDS = 16  # locality-sensitive hashing: pages equal in one band of `ROWS` signature values are compared
+ROWS = 2
+MAX_BAND_GROUP = 50  # a band shared by more pages is boilerplate (legal pages, empty templates)
+FLOOR = 0.5  # estimated Jaccard of two pages' stems from which one can be a reworded copy...
+GAP = 0.2  # ...when it also stands this far above the page's best match on any third site
+MIN_PAGES = 2  # pages of a site that must match before it is called a copy
+MIN_PAGE_SHARE = 0.5  # share of a site's judged pages that must match one source
+
+
+def find_reworded(
+    rows: np.ndarray,
+    signatures: np.ndarray,
+    sites: Sequence[str],
+    *,
+    originals: Sequence[str] = (),
+    sources: Mapping[str, Iterable[str]] | None = None,
+) -> dict[str, tuple[str, float]]:
+    """{copying site: (its source, share of its pages copied)} for copies reworded page by page.
+
+    ``rows`` is the document row of each page, ``signatures`` its MinHash signature (pages x k,
+    `scoring.counts.TermCounter.pages_`). A page is a reworded copy of its best match on another
+    site when the estimated Jaccard similarity of their stems is at least `FLOOR` and `GAP` above
+    its best match on any third site: a reworded post resembles its original far more than
+    anything else, while posts of a niche with its own vocabulary resemble many posts alike.
+    A site copies another when `MIN_PAGE_SHARE` of its
+    pages (at least `MIN_PAGES`) match that site's pages, and the other holds a smaller share of
+    its own pages on it or is one of the ``originals``; a site never copies one that it is named
+    by as a source (``sources``, as in `find_copies`), and a site whose pages match the sites it
+    names as its sources copies them.
+    """
+    if len(rows) < 2:
+        return {}
+    pairs = _candidate_pairs(rows, signatures)
+    if not len(pairs):
+        return {}
+    similarity = (signatures[pairs[:, 0]] == signatures[pairs[:, 1]]).mean(axis=1)
+    pages_of = np.bincount(rows, minlength=len(sites))
+    matched: dict[tuple[int, int], set[int]] = {}  # (site row, other site row) -> its matching pages
+    for page, other_site in _standing_out(pairs, similarity, rows):
+        matched.setdefault((int(rows[page]), other_site), set()).add(page)
+    share = {pair: len(pages) / pages_of[pair[0]] for pair, pages in matched.items() if len(pages) >= MIN_PAGES}
+    keep = {i for i, s in enumerate(sites) if s in set(originals)}
+    named = _named_sources(sites, sources or {})
+    out: dict[str, tuple[str, float]] = {}
+    for a, on in sorted(named.items()):
+        total = sum(share.get((a, b), 0.0) for b in on)
+        if a not in keep and total >= MIN_PAGE_SHARE:
+            top = max(on, key=lambda b: (share.get((a, b), 0.0), -b))
+            out[sites[a]] = (sites[top], round(min(total, 1.0), 3))
+    for (a, b), part in sorted(share.items()):
+        if a in keep or sites[a] in out or part < MIN_PAGE_SHARE or a in named.get(b, ()):
+            continue
+        if b in keep or part > share.get((b, a), 0.0) + MARGIN:
+            if part > out.get(sites[a], ("", 0.0))[1]:
+                out[sites[a]] = (sites[b], round(part, 3))
+    return out
+
+
+def _standing_out(pairs: np.ndarray, similarity: np.ndarray, rows: np.ndarray):
+    """(page, site) for each page whose best match on that site is a copy's: see `find_reworded`."""
+    best: dict[int, dict[int, float]] = {}  # page -> {other site: its best similarity there}
+    for (i, j), sim in zip(pairs.tolist(), similarity.tolist()):
+        for page, other in ((i, j), (j, i)):
+            sites = best.setdefault(page, {})
+            site = int(rows[other])
+            if sim > sites.get(site, 0.0):
+                sites[site] = sim
+    for page, sites in best.items():
+        ranked = sorted(sites.items(), key=lambda item: -item[1])
+        top_site, top = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if top >= FLOOR and top - runner_up >= GAP:
+            yield page, top_site
+
+
+def _candidate_pairs(rows: np.ndarray, signatures: np.ndarray) -> np.ndarray:
+    """Distinct (page, page) pairs of different sites that agree on a whole band of their signatures."""
+    found = set()
+    n_bands = min(BANDS, signatures.shape[1] // ROWS)
+    for band in range(n_bands):
+        part = np.ascontiguousarray(signatures[:, band * ROWS : (band + 1) * ROWS])
+        keys = part.view(np.dtype((np.void, part.dtype.itemsize * ROWS))).ravel()
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+        sizes = np.diff(np.append(starts, len(order)))
+        for start, size in zip(
+            starts[(sizes >= 2) & (sizes <= MAX_BAND_GROUP)].tolist(),
+            sizes[(sizes >= 2) & (sizes <= MAX_BAND_GROUP)].tolist(),
+        ):
+            group = order[start : start + size].tolist()
+            for x in range(len(group)):
+                for y in range(x + 1, len(group)):
+                    i, j = group[x], group[y]
+                    if rows[i] != rows[j]:
+                        found.add((min(i, j), max(i, j)))
+    return np.array(sorted(found), dtype=np.int64).reshape(-1, 2)

@@ -30,6 +30,7 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
     "nav": 0.0,
     "social": 0.0,
     "share": 0.0,
+    "source": 0.0,  # "first appeared on": a republisher naming the original, no recommendation
 }
 
 LinkRow = tuple[str, str, str, int]  # (from_site, to_site, kind, distinct pages)

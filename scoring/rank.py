@@ -20,7 +20,7 @@ import numpy as np
 
 from scoring import centrality as cen
 from scoring.activity import WINDOW_DAYS, activities
-from scoring.duplicates import find_copies
+from scoring.duplicates import find_copies, find_reworded
 from scoring.graph import LinkRow, site_graph, strongest_kind
 from scoring.language import language_code
 from scoring.person import person_evidence
@@ -87,6 +87,7 @@ class CrawlData:
     latest_posts : {site: (title, url)} of each site's newest post.
     statuses : {site: {"status", "note"}} of the user's outreach (sites without are "new").
     page_kinds : {site: kinds of its fetched pages that show a person: about, impressum, contact}.
+    sources : {site: sites it names as where its posts first appeared} (republishers, aggregators).
     """
 
     sites: Sequence[Mapping[str, Any]]
@@ -98,6 +99,7 @@ class CrawlData:
     latest_posts: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     statuses: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     page_kinds: Mapping[str, Iterable[str]] = field(default_factory=dict)
+    sources: Mapping[str, Iterable[str]] = field(default_factory=dict)
 
 
 def _scale(values: Mapping[str, float], keys: Sequence[str], count: bool) -> np.ndarray:
@@ -147,8 +149,10 @@ def _relevance(
         documents, seeds=seeds, topic=topic, langs=sorted(keep_langs) if keep_langs else None
     )
     log.info("relevance: %d documents, %d terms", len(rel.sites_), len(rel.vocabulary_))
-    copies = find_copies(*rel.shingles_, rel.sites_, originals=seeds)
-    del rel.shingles_
+    copies = find_copies(*rel.shingles_, rel.sites_, originals=seeds, sources=data.sources)
+    reworded = find_reworded(*rel.pages_, rel.sites_, originals=seeds, sources=data.sources)
+    copies = {**reworded, **copies}  # runs of the same words first: they are the surer sign
+    del rel.shingles_, rel.pages_
     if copies:
         log.info("%d site(s) copy another site's text", len(copies))
     top = max((rel.scores_.get(c, 0.0) for c in candidates), default=0.0)
@@ -314,9 +318,10 @@ def rank_sites(
         if me:
             out["links_to_me"] = bool(me_links.get(c))
             out["warm_prospect"] = not out["links_to_me"] and seed_out.get(c, 0) >= 2
-        out["why"] = explain(
-            out, seed_from, copies.get(c), int(signals["topical_inlinks"].get(c, 0)), people[c].describe()
-        )
+        copy_of = copies.get(c)
+        if copy_of and copy_of[0] in data.sources.get(c, ()):
+            copy_of = (copy_of[0], copy_of[1], len(set(data.sources[c])))  # it names where its text came from
+        out["why"] = explain(out, seed_from, copy_of, int(signals["topical_inlinks"].get(c, 0)), people[c].describe())
         rows.append(out)
     return rows
 
@@ -324,19 +329,26 @@ def rank_sites(
 def explain(
     row: Mapping[str, Any],
     seed_from: Sequence[tuple[str, str]],
-    copy_of: tuple[str, float] | None = None,
+    copy_of: tuple | None = None,
     topical: int = 0,
     person: str = "",
 ) -> str:
     """One readable sentence of reasons for a row: copied text, topic, seed links, circle, activity.
 
     ``seed_from`` lists the seeds linking the site with the strongest kind of their links;
-    ``copy_of`` is (site, share of the text) when the site's text largely repeats another's;
+    ``copy_of`` is (site, share of the text) when the site's text largely repeats another's, with
+    the number of sites it names as sources third when it republishes them (an aggregator);
     ``topical`` counts the on-topic blogs of the seeds' circle linking the site; ``person`` is
     `scoring.person.Person.describe` (a machine-made blog is not ranked as a partner).
     """
     parts = []
-    if copy_of:
+    if copy_of and len(copy_of) > 2:
+        others = f" and {copy_of[2] - 1} more" if copy_of[2] > 1 else ""
+        parts.append(
+            f"republished text: {copy_of[1]:.0%} of its text first appeared on {copy_of[0]}{others}, "
+            "not ranked as a partner"
+        )
+    elif copy_of:
         parts.append(f"copied text: {copy_of[1]:.0%} of its text repeats {copy_of[0]}, not ranked as a partner")
     if person.startswith("machine-made"):
         parts.append(f"{person}; not ranked as a partner")

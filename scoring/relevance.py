@@ -89,7 +89,7 @@ class TopicRelevance:
         """Tokenise and count the documents into a CSR term-count matrix (`TermCounter`)."""
         counter = TermCounter(word_cache_size=self.word_cache_size, shingle_every=self.shingle_every)
         X = counter.count(documents)
-        self.shingles_ = counter.shingles_
+        self.shingles_, self.pages_ = counter.shingles_, counter.pages_
         self.sites_, self.languages_, self.surface_ = counter.sites_, counter.languages_, counter.surface_
         self.document_languages_ = counter.document_languages_
         vocab = counter.vocabulary_

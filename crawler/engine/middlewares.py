@@ -16,7 +16,7 @@ from twisted.internet.error import TimeoutError as DNSTimeoutError
 from crawler.engine.failures import PrivateTargetRefused, RedirectLoop, TooManyRedirects
 from crawler.extract.addresses import is_private_address as is_private_target
 from crawler.extract.addresses import literal_address
-from crawler.extract.urls import canonical_url, host_of, join_url
+from crawler.extract.urls import canonical_url, host_of, join_url, site_key
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,27 @@ class PrivateRedirectGuard:
             if self.stats:
                 self.stats.inc_value("blogscout/private_refused")
             raise PrivateTargetRefused(f"private address refused: {request.url} redirects to {raw}")
+        return response
+
+
+class MovedHomeRedirect:
+    """Let a home page's redirect to another site past the duplicate filter.
+
+    A blog that moved domains answers its old address with a redirect to the new one, which the
+    crawl may have fetched already (linked there directly too): the filter would drop the
+    redirected request, and the spider would never learn that the old address moved. One extra
+    fetch of a home page records the move. Sits before RedirectMiddleware (600) in the response
+    chain, which copies ``dont_filter`` into the request it builds.
+    """
+
+    REDIRECTS = (301, 302, 303, 307, 308)
+
+    def process_response(self, request, response):
+        location = response.headers.get(b"Location") if response.status in self.REDIRECTS else None
+        if location and request.meta.get("page_kind") == "home":
+            target = join_url(request.url, location.decode("latin-1"))
+            if target and site_key(target) != site_key(request.url):
+                request.dont_filter = True
         return response
 
 

@@ -12,7 +12,16 @@ from lxml import html
 from crawler.extract.headings import is_blogroll_heading
 from crawler.extract.urls import Platforms, canonical_url, host_of, is_path_site_host, site_key, site_key_of_host
 
-LINK_KINDS = ("blogroll", "opml", "content", "comment", "nav", "social", "share")
+LINK_KINDS = ("blogroll", "opml", "content", "comment", "nav", "social", "share", "source")
+# A link naming where a republished post first appeared ("Dieser Beitrag erschien zuerst auf …",
+# "Originally published on …"); also `<link rel="canonical">` to another site (`crawler.extract.page`).
+_SOURCE_RE = re.compile(
+    r"erschien(?:en)? (?:zuerst|ursprünglich|erstmals)|(?:zuerst|ursprünglich|erstmals) erschienen|"
+    r"originalbeitrag|originalartikel|im original|originally (?:published|posted|appeared)|"
+    r"first (?:published|appeared|posted)|original (?:post|article)|republished (?:from|with)",
+    re.IGNORECASE,
+)
+_SOURCE_CONTEXT = 400  # characters of the link's surrounding block read for those words
 MAX_ANCHOR = 200
 
 XFN_RELS = frozenset(
@@ -306,8 +315,24 @@ def iter_links(
         if host not in social:
             social[host] = platforms.is_social(host)
         kind = link_kind(url, flags, where, internal, rel, social[host] and not path_site, blogroll_page)
+        if kind in ("content", "nav") and not internal and _names_its_source(a):
+            kind = "source"
         link = Link(url, kind, anchor_text(a), " ".join(rel_tokens))
         yield FoundLink(link, internal, internal and ("bookmark" in rel or _in_post_title(a, where)), href)
+
+
+_INLINE = frozenset({"span", "em", "i", "b", "strong", "small", "cite", "mark", "u", "sup", "sub"})
+
+
+def _names_its_source(a: html.HtmlElement) -> bool:
+    """True when the text of the link's own block (paragraph, line) says the post first appeared there."""
+    block = a.getparent()
+    while block is not None and block.tag in _INLINE:
+        block = block.getparent()
+    if block is None:
+        return False
+    text = block.text_content()
+    return len(text) <= _SOURCE_CONTEXT and bool(_SOURCE_RE.search(text))
 
 
 @lru_cache(maxsize=65536)

@@ -38,7 +38,7 @@ from crawler.extract.signals import (
     path_date,
     text_dates,
 )
-from crawler.extract.urls import Platforms, canonical_url, host_of
+from crawler.extract.urls import Platforms, canonical_url, host_of, site_key
 from scoring.language import guess_language
 
 log = logging.getLogger(__name__)
@@ -151,7 +151,7 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
         if ".opml" in f.link.url.lower() and urlsplit(f.link.url).path.lower().endswith(".opml")
     ]
     info.opml_urls = unique(meta.opml_urls + opml_links)
-    info.links = unique_links(found)
+    info.links = unique_links(found) + _canonical_elsewhere(root, info.url)
     info.private_links = unique([urljoin(info.url, f.href) for f in found if _is_private_link(f.link.url)])
     _fill_site_pages(info, found)
     info.social = unique([f.link.url for f in found if f.link.kind == "social"])
@@ -181,6 +181,17 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     elif not own_date:  # last: takes the comment sections out of the tree
         info.published = htmldate_date(root, _comment_sections(root, context))
     info.page_kind = _page_kind(info, path, headline, blogroll_page, evidence, own_date)
+
+
+def _canonical_elsewhere(root: html.HtmlElement, page_url: str) -> list[Link]:
+    """A `source` link when the page's ``<link rel="canonical">`` names a page of another site."""
+    for el in root.iterfind(".//head/link[@rel]"):
+        if "canonical" in el.get("rel", "").lower().split():
+            href = canonical_url(urljoin(page_url, (el.get("href") or "").strip()))
+            if href and site_key(href) and site_key(href) != site_key(page_url):
+                return [Link(href, "source", "", "canonical")]
+            return []
+    return []
 
 
 def unique_links(found: list[FoundLink]) -> list[Link]:

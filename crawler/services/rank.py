@@ -31,6 +31,7 @@ from crawler.storage.reads import (
     load_page_kinds,
     load_post_dates,
     load_sites,
+    load_sources,
     reference_time,
     save_ranking,
 )
@@ -134,6 +135,7 @@ def load_crawl(db: sqlite_utils.Database, link_kinds: Iterable[str] | None = Non
         reference=reference_time(db),
         latest_posts=load_latest_posts(db),
         page_kinds=load_page_kinds(db),
+        sources={moves.get(a, a): {moves.get(b, b) for b in bs} for a, bs in load_sources(db).items()},
         statuses=load_statuses(db),
     )
 

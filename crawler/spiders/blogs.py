@@ -420,7 +420,8 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             return
         state = self.sites.get(site)
         yield SiteItem(site, site_home(response.url), state.role, state.hops, f"moved from {old}")
-        yield SiteItem(old, site_home(response.request.url), state.role, state.hops, moved_to=site)
+        first = response.meta.get("redirect_urls", [response.request.url])[0]
+        yield SiteItem(old, site_home(first), state.role, state.hops, moved_to=site)
 
     def _page_item(self, response, site: str, page_kind: str, info, follow) -> PageItem:
         contacts = [("email", e) for e in info.emails]

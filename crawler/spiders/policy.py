@@ -11,7 +11,7 @@ from datetime import datetime
 from crawler.extract.urls import site_key
 
 # Links to other blogs worth following, by link kind, and their base priority.
-FOLLOW_KINDS = {"blogroll": 60, "opml": 60, "content": 40, "comment": 20}
+FOLLOW_KINDS = {"blogroll": 60, "opml": 60, "content": 40, "source": 40, "comment": 20}
 # Within a site: the feed first (new posts), then blogroll pages, then the rest.
 PAGE_PRIORITY = {"home": 0, "feed": 20, "opml": 15, "blogroll": 15, "post": 5}
 SEED_PRIORITY = 200  # seeds before every candidate

@@ -30,7 +30,7 @@ import sqlite_utils
 
 from crawler.errors import BlogscoutError
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -250,6 +250,12 @@ def m009_moved_sites(db: sqlite_utils.Database) -> None:
     """
     if "moved_to" not in db["sites"].columns_dict:
         db["sites"].add_column("moved_to", str)
+
+
+@migrations()
+def m010_links_by_kind(db: sqlite_utils.Database) -> None:
+    """Links indexed by kind: ranking reads the few ``source`` links (a republisher naming the original)."""
+    db["links"].create_index(["kind", "from_site", "to_site"], if_not_exists=True)
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:

@@ -63,13 +63,17 @@ def iter_link_counts(
     yield from cur
 
 
+PAGE_BREAK = "\f"  # between two pages' text in a document of `iter_documents`
+
+
 def iter_documents(
     db: sqlite_utils.Database, sites: Mapping[str, Mapping[str, Any]] | None = None, max_chars: int = 200_000
 ) -> Iterator[tuple[str, str | None, str]]:
     """One ``(site, language, text)`` document per site from its pages' main text, streamed.
 
     Lines repeated across a site's pages (leftover sidebars and footers) are kept once; a
-    document stops growing at ``max_chars``. ``sites`` (site -> row) supplies the declared
+    document stops growing at ``max_chars``. Pages are separated by a form feed line (`PAGE_BREAK`),
+    so copied posts can be told page by page. ``sites`` (site -> row) supplies the declared
     language and restricts the output to those sites.
     """
     cur = db.execute("SELECT site, text, language FROM pages WHERE text IS NOT NULL AND text != '' ORDER BY site, url")
@@ -92,12 +96,15 @@ def iter_documents(
             langs[lang] += 1
         if size >= max_chars:
             continue
+        before = len(lines)
         for line in map(str.strip, text.splitlines()):
             if not line or line in seen or size >= max_chars:
                 continue
             seen.add(line)
             lines.append(line)
             size += len(line)
+        if len(lines) > before:
+            lines.append(PAGE_BREAK)
     if current is not None and lines:
         yield flush()
 
@@ -160,6 +167,17 @@ _LATEST_POSTS = (
     "UNION ALL SELECT site, title, url, published FROM pages WHERE page_kind = 'post' "
     "AND published IS NOT NULL AND published != '' AND title IS NOT NULL AND title != '') GROUP BY site"
 )
+
+
+def load_sources(db: sqlite_utils.Database) -> dict[str, set[str]]:
+    """{site: the sites it names as where its posts first appeared} (``source`` links)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    cur = db.execute(
+        "SELECT DISTINCT from_site, to_site FROM links WHERE kind = 'source' AND from_site != to_site AND to_site != ''"
+    )
+    for site, source in cur:
+        out[site].add(source)
+    return dict(out)
 
 
 def load_page_kinds(db: sqlite_utils.Database) -> dict[str, set[str]]:
