@@ -172,12 +172,21 @@ _KIND_DE = {
     "content": "Beitrag",
     "post": "Beitrag",
     "comment": "Kommentar",
+    "source": "Quellenangabe",
     "link": "Link",
 }
 _WHY_DE = [
     (
         r"copied text: (\d+)% of its text repeats (\S+), not ranked as a partner",
         r"kopierter Text: \1 % des Textes wiederholen \2, nicht als Partner gewertet",
+    ),
+    (
+        r"republished text: (\d+)% of its text first appeared on (\S+) and (\d+) more, not ranked as a partner",
+        r"übernommener Text: \1 % des Textes erschienen zuerst auf \2 und \3 weiteren, nicht als Partner gewertet",
+    ),
+    (
+        r"republished text: (\d+)% of its text first appeared on (\S+), not ranked as a partner",
+        r"übernommener Text: \1 % des Textes erschienen zuerst auf \2, nicht als Partner gewertet",
     ),
     (r"on topic \((.*)\)", r"zum Thema (\1)"),
     (r"weak topic match \((.*)\)", r"schwach zum Thema (\1)"),
@@ -197,7 +206,7 @@ _WHY_DE = [
     (r"warm prospect: links to 2\+ seeds but not to you", r"warmer Kontakt: verlinkt 2+ Seeds, aber nicht Sie"),
 ]
 _WHY_DE_RE = [(re.compile(pattern), german) for pattern, german in _WHY_DE]
-_VIA_RE = re.compile(r"(blogroll|opml|content|post|comment|link) of (\S+)")
+_VIA_RE = re.compile(r"(blogroll|opml|content|post|comment|source|link) of (\S+)")
 
 
 def why_in(why: str, lang: str) -> str:
@@ -205,6 +214,8 @@ def why_in(why: str, lang: str) -> str:
 
     >>> why_in("on topic (seo, backlinks); no dated posts", "de")
     'zum Thema (seo, backlinks); keine datierten Beiträge'
+    >>> why_in("republished text: 80% of its text first appeared on a.de and 3 more, not ranked as a partner", "de")
+    'übernommener Text: 80 % des Textes erschienen zuerst auf a.de und 3 weiteren, nicht als Partner gewertet'
     >>> why_in("machine-made: 4 posts a day, no Impressum; not ranked as a partner; comments at a.de", "de")
     'maschinell erstellt: 4 Beiträge pro Tag, kein Impressum; nicht als Partner gewertet; kommentiert bei a.de'
     """
