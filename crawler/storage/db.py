@@ -15,7 +15,7 @@ carries the ``run_id`` of the run that last wrote it. Tables:
 - ``partners`` (view): the rows of the latest ranking as columns; ``pages_fts``: full-text search
   over page titles and text, kept in step with ``pages`` by triggers.
 - ``outreach``: the strategist's status of a site (new ... do-not-contact) with a note and the
-  time of the change; ``outreach_history`` keeps every change. Never touched by crawls.
+  time of the change; ``outreach_history`` keeps every change with its source. Never touched by crawls.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import sqlite_utils
 
 from crawler.errors import BlogscoutError
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 APPLICATION_ID = 0x626C6773  # "blgs": marks the file as a blogscout database
 
 migrations = sqlite_utils.Migrations("blogscout")
@@ -256,6 +256,13 @@ def m009_moved_sites(db: sqlite_utils.Database) -> None:
 def m010_links_by_kind(db: sqlite_utils.Database) -> None:
     """Links indexed by kind: ranking reads the few ``source`` links (a republisher naming the original)."""
     db["links"].create_index(["kind", "from_site", "to_site"], if_not_exists=True)
+
+
+@migrations()
+def m011_outreach_source(db: sqlite_utils.Database) -> None:
+    """``outreach_history.source``: what made each change (``mark``, ``import-status FILE``, ``app``)."""
+    if "source" not in db["outreach_history"].columns_dict:
+        db["outreach_history"].add_column("source", str)
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
