@@ -175,6 +175,8 @@ def run_crawl(
                 frontier_dir.cleanup()
         stats = crawler.stats.get_stats() if crawler.stats else {}
         reason = stats.get("finish_reason", "finished")
+        if "blogscout/store_error" in stats:  # also when the last batches failed, after the last item
+            reason = stats["finish_reason"] = STORE_FAILED
         status = "interrupted" if reason in ("shutdown", STORE_FAILED) else "finished"
         try:
             db = dbmod.connect(db_path)
