@@ -20,6 +20,7 @@ MEDIUM = "http://medium.com/@anna-schreibt"
 OTHER_MEDIUM = "http://medium.com/@jemand-anderes"
 WIX = "http://annaberg.wixsite.com/blog"
 AGENCY = "http://agentur-beispiel.de/blog/"
+NO_INDEX = "http://tipps-ohne-index.de/blog/tipps-fuer-newsletter/"  # its /blog/ is no page, its root the blog
 
 
 def _blog(title: str, base: str, posts: list[str], links: str = "") -> str:
@@ -60,7 +61,11 @@ class PathWorld:
                 "Seed-Blog", "http://seed-blog.de", ["erster-beitrag"], f"<h2>Blogroll</h2><ul>{blogroll}</ul>"
             ),
             "http://seed-blog.de/erster-beitrag": _post(
-                "Erster Beitrag", f'<a href="{AGENCY}seo-tipps/">SEO-Tipps der Agentur</a>'
+                "Erster Beitrag",
+                f'<a href="{AGENCY}seo-tipps/">SEO-Tipps der Agentur</a> <a href="{NO_INDEX}">Newsletter-Tipps</a>',
+            ),
+            "http://tipps-ohne-index.de/": _blog(
+                "Tipps ohne Index", "http://tipps-ohne-index.de/blog", ["tipps-fuer-newsletter", "betreffzeilen"]
             ),
             MEDIUM: _blog(
                 "Anna schreibt",
@@ -85,6 +90,12 @@ class PathWorld:
         body = self.pages.get(url)
         if body is None and url.startswith(("http://medium.com/@", "http://annaberg.wixsite.com/blog/")):
             body = _post(url.rsplit("/", 1)[-1])
+        if (
+            body is None
+            and url.startswith("http://tipps-ohne-index.de/blog/")
+            and url != "http://tipps-ohne-index.de/blog/"
+        ):
+            body = _post(url.rstrip("/").rsplit("/", 1)[-1])
         if body is None and url.startswith("http://agentur-beispiel.de/blog/") and url != AGENCY:
             body = _post(url.rstrip("/").rsplit("/", 1)[-1])
         return page(body) if body is not None else page("<h1>404</h1>", status=404)
@@ -143,10 +154,16 @@ def test_the_app_shows_the_page_of_a_blog_at_a_path(crawl):
     from crawler.web.app import make_datasette
     from crawler.web.plugin import candidate_path
 
-    rank_snapshot(str(crawl["db"]), "")
+    rank_snapshot(str(crawl["db"]), topic="")
 
     async def fetch(path):
         return await make_datasette(crawl["db"]).client.get(path)
 
     response = asyncio.run(fetch(candidate_path("medium.com/@anna-schreibt")))
     assert response.status_code == 200 and "Anna schreibt" in response.text
+
+
+def test_a_blog_section_that_is_no_page_falls_back_to_the_root(crawl):
+    """Linked at /blog/a-post/, with /blog/ answering 404: the root is the home page, and the blog is judged by it."""
+    assert "http://tipps-ohne-index.de/blog/" in crawl["requested"]
+    assert site_row(crawl, "tipps-ohne-index.de") == ("candidate", 1, "http://tipps-ohne-index.de/")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -306,8 +307,17 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
             log.debug("robots.txt forbids %s", request.url)
         yield ErrorItem(request.url, request.meta.get("site", site_key(request.url)), kind, detail)
         yield from self._after_failure(request)
+        yield from self._section_home_failed(request, kind)
         if self.request_done:
             self.request_done(request)
+
+    def _section_home_failed(self, request, kind: str):
+        """A blog section asked as a site's home page (``/blog/``) that is no page: ask the host's root."""
+        site = request.meta.get("site", "")
+        parts = urlsplit(request.url)
+        if request.meta.get("page_kind") != "home" or kind != "http_4xx" or parts.path == "/" or "/" in site:
+            return
+        yield from self._ask(f"{parts.scheme}://{parts.netloc}/", site, "home", request.meta.get("hops", 0))
 
     # -- following ---------------------------------------------------------------------------
 

@@ -54,7 +54,7 @@ WHERE url = :url
 
 _SITE_INFO = """
 UPDATE sites SET title = :title, description = :description, language = :language,
-  generator = :generator, feed_url = coalesce(nullif(:feed_url, ''), feed_url),
+  generator = :generator, feed_url = coalesce(nullif(:feed_url, ''), feed_url), home_url = :home_url,
   is_blog = :is_blog, blog_reason = :blog_reason, run_id = :run_id
 WHERE site = :site
 """
@@ -171,6 +171,7 @@ def _write_page(conn, run_id: int, page: PageItem) -> None:
             _SITE_INFO,
             {
                 "site": page.site,
+                "home_url": page.url,  # the home page read (after redirects, or the root when a section was none)
                 "title": page.title,
                 "description": page.description,
                 "language": page.language,
