@@ -80,7 +80,7 @@ def test_cli_rank_writes_excel_with_outreach_columns(project, tmp_path):
     assert result.returncode == 0, result.stderr
     ws = load_workbook(out).active
     header = [c.value for c in ws[1]]
-    assert header == COLUMNS
+    assert header == [*COLUMNS[:5], "status_changed_at", *COLUMNS[5:]]  # when each status was set
     rows = {r[1]: dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
     assert rows["p.de"]["contact_name"] == "Anna Beispielfrau" and rows["p.de"]["status"] == "new"
     assert rows["e.com"]["emails"] == "=cmd@e.com"  # a string cell, not a formula

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import shlex
+from datetime import UTC, datetime
 
 import click
 
 from crawler.cli.common import command, config_option, db_option, logging_options, printable, setup_logging
 from crawler.services import outreach
 
-STATUS_HELP = "new, shortlisted, contacted, replied, partner, declined or do-not-contact"
+STATUS_HELP = (
+    f"{', '.join(outreach.STATUSES[:-1])} or {outreach.STATUSES[-1]}; "
+    f"in German {', '.join(outreach.GERMAN_NAMES.values())}"
+)
 
 
 @command()
@@ -21,8 +25,9 @@ STATUS_HELP = "new, shortlisted, contacted, replied, partner, declined or do-not
 def mark(sites, status, note, db):
     """Set the outreach status of one or more blogs (site name, domain or URL).
 
-    The status and note stay in the database across re-crawls; every change is kept in its
-    history. 'rank' leaves out partner, declined and do-not-contact blogs unless --all.
+    The status may be typed in English or German; it is stored in English. The status and
+    note stay in the database across re-crawls; every change is kept in its history.
+    'rank' leaves out partner, declined and do-not-contact blogs unless --all.
 
     \b
     Example: blogscout mark seo-blog.de anna.blogspot.com --status contacted --note "Mail 3.11." --db data/kunde-a.db
@@ -35,42 +40,86 @@ def mark(sites, status, note, db):
 @config_option
 @db_option()
 @click.option("--all", "show_all", is_flag=True, help="List every candidate blog, also those still 'new'.")
-@click.option("--history", "show_history", is_flag=True, help="List every change, oldest first.")
+@click.option("--history", "show_history", is_flag=True, help="List every change, oldest first, with its source.")
 def status(db, show_all, show_history):
     """List the outreach status of the blogs: status, site, date of the change, note.
 
+    --history lists every change with its time and source: mark, import-status FILE or app.
+
     \b
-    Example: blogscout status --db data/kunde-a.db
+    Example: blogscout status --history --db data/kunde-a.db
     """
-    rows = outreach.history(db) if show_history else outreach.statuses(db, include_new=show_all)
+    if show_history:
+        rows = [{**r, "changed_at": _when(r["changed_at"] or "")[:16]} for r in outreach.history(db)]
+        fields = ("status", "site", "changed_at", "source", "note")
+    else:
+        rows = [{**r, "changed_at": r["changed_at"][:10]} for r in outreach.statuses(db, include_new=show_all)]
+        fields = ("status", "site", "changed_at", "note")
     if not rows:
         click.echo("no statuses stored yet; set one with 'blogscout mark SITE --status shortlisted'", err=True)
         return
-    shown = [[printable(r[k]) for k in ("status", "site", "changed_at", "note")] for r in rows]
-    width = max(len(r[0]) for r in shown)
-    site_width = max(len(r[1]) for r in shown)
-    for state, site, changed_at, note in shown:
-        click.echo(f"{state:<{width}}  {site:<{site_width}}  {changed_at[:10]:<10}  {note}".rstrip())
+    shown = [[printable(r[k]) for k in fields] for r in rows]
+    widths = [max(len(r[i]) for r in shown) for i in range(len(fields) - 1)]
+    for cells in shown:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(cells, widths)) + "  " + cells[-1].rstrip())
+
+
+def _when(at: str) -> str:
+    """A stored ISO time as ``YYYY-MM-DD HH:MM:SS UTC`` for a terminal line (as it is when unreadable)."""
+    try:
+        value = datetime.fromisoformat(at.strip())
+    except ValueError:
+        return printable(at)
+    value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return value.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 @command("import-status")
 @click.argument("file", type=click.Path(dir_okay=False))
 @config_option
 @db_option()
-def import_status(file, db):
+@click.option("--dry-run", is_flag=True, help="Show what would change and the conflicts; store nothing.")
+@click.option("--force", is_flag=True, help="Apply the conflicting rows too (the file wins).")
+def import_status(file, db, dry_run, force):
     """Take the status and note columns back from an export you edited (CSV or Excel).
 
-    Rows are matched by their site column; a blank status or note leaves the stored one alone.
-    Nothing is stored when a row has an unknown status or site.
+    Rows are matched by their site column; a blank status or note leaves the stored one alone;
+    statuses may be in English or German. A row is a conflict, listed and not applied, when
+    its status was set in the database after the file's (the status_changed_at column, else
+    when the file was written), and always when it goes back from contacted, replied, partner,
+    declined or do-not-contact to new or shortlisted; --force applies them. Conflicts are no
+    error (exit 0). Nothing is stored when a row has an unknown status or site.
 
     \b
-    Example: blogscout import-status partners.xlsx --db data/kunde-a.db
+    Example: blogscout import-status partners.xlsx --dry-run --db data/kunde-a.db
     """
-    result = outreach.import_status(db, file)
+    result = outreach.import_status(db, file, force=force, dry_run=dry_run)
+    for change in result.changed:
+        what = f"{change.old} -> {change.new}" if change.old != change.new else f"{change.new}, new note"
+        click.echo(f"{'would change' if dry_run else 'changed'}  {printable(change.site)}: {what}")
+    for conflict in result.conflicts:
+        click.echo(f"conflict  {_conflict_line(conflict)}")
+    settled = "applied with --force" if force else "not applied (listed above; --force applies them)"
     click.echo(
-        f"{len(result.changed)} status(es) changed, {result.unchanged} already up to date, "
-        f"{result.blank} row(s) without a status",
+        ("dry run, nothing stored: " if dry_run else "")
+        + f"{len(result.changed)} {'would change' if dry_run else 'changed'}, {result.unchanged} up to date, "
+        + f"{len(result.conflicts)} conflict(s){' ' + settled if result.conflicts and not dry_run else ''}, "
+        + f"{result.blank} row(s) without a status",
         err=True,
+    )
+
+
+def _conflict_line(conflict: outreach.Conflict) -> str:
+    """One conflict: the site, the file's and the database's status with when each was set, and why."""
+    in_file = f"set {_when(conflict.file_set_at)}" if conflict.file_set_at else "exported before any was set"
+    why = (
+        f"going back from {conflict.db_status} to {conflict.file_status} needs --force"
+        if conflict.reason == "downgrade"
+        else "set in the database after the file was written"
+    )
+    return (
+        f"{printable(conflict.site)}: file says {conflict.file_status} ({in_file}), "
+        f"database says {conflict.db_status} (set {_when(conflict.db_set_at)}); {why}"
     )
 
 

@@ -2,6 +2,8 @@
 
 `check_output` is the one place an output path is judged before anything is computed: every
 command that writes a file calls it first, so a new rule for output paths goes there.
+An export of the project's blogs (``site`` and ``status`` columns) gets `STATUS_TIME` after
+``status`` (`with_status_times`), so `import-status` can tell which statuses changed since.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from crawler.errors import InputError, OutputError
+from crawler.storage import db as dbmod
+from crawler.storage.outreach import STATUS_TIME, load_statuses
 
 STDOUT = "-"
 
@@ -169,6 +173,32 @@ def atomic_output(out: str | Path, db: str | Path | None = None) -> Iterator[Pat
         raise
 
 
+def with_status_times(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], db: str | Path | None
+) -> tuple[list[Mapping[str, Any]], list[str]]:
+    """Rows and columns with `STATUS_TIME` after ``status``: when each site's stored status was set.
+
+    Unchanged without a project database ``db`` or without ``site`` and ``status`` columns. The
+    time is left empty where no status is stored, and where the stored status or note is no
+    longer the row's (set after the rows were ranked): `import-status` then counts the
+    database as changed after the file, so nothing set meanwhile is lost.
+    """
+    if db is None or "site" not in columns or "status" not in columns or STATUS_TIME in columns:
+        return list(rows), list(columns)
+    handle = dbmod.connect(db, create=False)
+    try:
+        stored = load_statuses(handle)
+    finally:
+        handle.close()
+    stamped = []
+    for row in rows:
+        entry = stored.get(row.get("site"))
+        same = entry and entry["status"] == row.get("status") and entry["note"] == (row.get("note") or "")
+        stamped.append({**row, STATUS_TIME: entry["changed_at"] if same else ""})
+    at = list(columns).index("status") + 1
+    return stamped, [*columns[:at], STATUS_TIME, *columns[at:]]
+
+
 def write_export(
     rows: Sequence[Mapping[str, Any]],
     out: str,
@@ -179,7 +209,8 @@ def write_export(
     db: str | Path | None = None,
 ) -> None:
     """Write the export to ``out`` ('-' for stdout) through `atomic_output`; ``db`` is the project
-    database it must not replace."""
+    database it must not replace, and where `with_status_times` reads the statuses' times."""
+    rows, columns = with_status_times(rows, columns, db)
     if out == STDOUT:
         check_format(fmt, excel, out)
         write_rows(rows, sys.stdout, fmt=fmt, excel=excel, columns=columns)

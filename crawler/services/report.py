@@ -260,7 +260,7 @@ def write_text(out: str | Path, text: str, db: str | Path | None = None) -> None
 def set_status(db_path: str | Path, site: str, status: str, note: str | None = None) -> None:
     """Store a candidate's outreach status and note through the outreach service."""
     with opened(db_path) as db:
-        outreach.mark(db, [site], status, note)
+        outreach.mark(db, [site], status, note, source="app")
 
 
 def check_database(db_path: str | Path) -> None:

@@ -6,17 +6,22 @@ injection (a leading apostrophe before ``=``, ``+``, ``-``, ``@``) come back wit
 Rows are streamed and capped (`MAX_ROWS`, `MAX_COLUMNS`, `MAX_LINE`): a small workbook whose
 ``<dimension>`` claims a million rows and 16,384 columns, or a CSV of endless lines, is refused
 with a `SheetError` instead of filling the memory.
+
+`written_at` tells when a file was written: a workbook's own creation time (kept when Excel
+saves it again), else the file's modification time.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 from xml.etree.ElementTree import ParseError
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 from crawler.errors import InputError
 
@@ -28,6 +33,8 @@ MAX_COLUMNS = 200
 """Named columns at most: the header row's width."""
 MAX_LINE = 1_000_000
 """Characters in one line of a CSV file at most."""
+_CORE_LIMIT = 64 * 1024  # bytes of a workbook's docProps/core.xml read for its creation time
+_CREATED = re.compile(r"<(?:\w+:)?created\b[^>]*>([^<]*)<")
 
 
 class SheetError(InputError):
@@ -52,6 +59,39 @@ def read_table(path: str | Path) -> tuple[list[str], list[dict[str, str]]]:
             if any(c not in (None, "") for c in row):
                 rows.append({name: _text(value) for name, value in zip(columns, row) if name})
     return columns, rows
+
+
+def written_at(path: str | Path) -> datetime:
+    """When ``path`` was written (UTC): an Excel workbook's creation time, else the file's mtime."""
+    path = Path(path)
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        created = _created(path)
+        if created is not None:
+            return created
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError as err:
+        raise SheetError(f"{path}: cannot read ({err.strerror}); check the path") from err
+
+
+def _created(path: Path) -> datetime | None:
+    """The ``dcterms:created`` time of a workbook (UTC); None when it has none or cannot be read.
+
+    Read from ``docProps/core.xml`` directly: openpyxl fills a missing one in with the current time.
+    """
+    try:
+        with ZipFile(path) as book, book.open("docProps/core.xml") as core:
+            text = core.read(_CORE_LIMIT).decode("utf-8", "replace")
+    except (OSError, BadZipFile, KeyError, ValueError):
+        return None
+    found = _CREATED.search(text)
+    try:
+        created = datetime.fromisoformat(found.group(1).strip()) if found else None
+    except ValueError:
+        return None
+    if created is None:
+        return None
+    return created.replace(tzinfo=UTC) if created.tzinfo is None else created.astimezone(UTC)
 
 
 def _width(header: Sequence[object], path: Path) -> int:
