@@ -164,7 +164,12 @@ def find_reworded(
     pairs = _candidate_pairs(rows, signatures)
     if not len(pairs):
         return {}
-    similarity = (signatures[pairs[:, 0]] == signatures[pairs[:, 1]]).mean(axis=1)
+    similarity = np.concatenate(
+        [  # in chunks: a gathered signature pair is 512 bytes
+            (signatures[chunk[:, 0]] == signatures[chunk[:, 1]]).mean(axis=1)
+            for chunk in np.array_split(pairs, max(1, len(pairs) // 20_000))
+        ]
+    )
     pages_of = np.bincount(rows, minlength=len(sites))
     matched: dict[tuple[int, int], set[int]] = {}  # (site row, other site row) -> its matching pages
     for page, other_site in _standing_out(pairs, similarity, rows):
@@ -221,9 +226,12 @@ def _candidate_pairs(rows: np.ndarray, signatures: np.ndarray) -> np.ndarray:
         for size in np.unique(sizes[usable]).tolist():  # groups of one size at once
             members = order[starts[usable & (sizes == size)][:, None] + np.arange(size)]
             x, y = np.triu_indices(size, k=1)
-            found.append(np.stack([members[:, x].ravel(), members[:, y].ravel()], axis=1))
+            a, b = members[:, x].ravel(), members[:, y].ravel()
+            other = rows[a] != rows[b]
+            found.append(np.minimum(a, b)[other] * len(rows) + np.maximum(a, b)[other])  # one int64 a pair
+        if len(found) > 1:
+            found = [np.unique(np.concatenate(found))]
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.sort(np.concatenate(found), axis=1)
-    pairs = pairs[rows[pairs[:, 0]] != rows[pairs[:, 1]]]
-    return np.unique(pairs, axis=0)
+    keys = np.unique(np.concatenate(found))
+    return np.stack([keys // len(rows), keys % len(rows)], axis=1)
