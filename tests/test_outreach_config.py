@@ -10,7 +10,7 @@ from conftest import blogscout
 from projectdb import build_project_db
 from test_user_errors import run
 
-from crawler.errors import InputError
+from crawler.errors import InputError, OutputError
 from crawler.services.config import (
     MAX_CONFIG,
     ConfigError,
@@ -20,6 +20,7 @@ from crawler.services.config import (
     toml_string,
     write_starter,
 )
+from crawler.services.drafts import load_templates
 
 
 def write(tmp_path, text):
@@ -68,16 +69,42 @@ def test_load_config_refuses_bad_files(tmp_path, text, message):
 
 def test_starter_config_is_valid_and_loads(tmp_path):
     assert tomllib.loads(starter_config("kunde-a"))["database"] == "data/kunde-a.db"
-    path = write_starter("kunde-a", tmp_path)
+    path = write_starter("kunde-a", tmp_path).path
     assert load_config(path).topic and (tmp_path / "exports").is_dir()
 
 
 def test_write_starter_never_replaces(tmp_path):
-    path = write_starter("kunde-a", tmp_path)
+    path = write_starter("kunde-a", tmp_path).path
     path.write_text("# meine Notizen\n", encoding="utf-8")
+    (tmp_path / "kunde-a.anfrage.de.txt").unlink()
     with pytest.raises(Exception, match="exists already"):
         write_starter("kunde-a.toml", tmp_path)
     assert path.read_text(encoding="utf-8") == "# meine Notizen\n"
+    assert not (tmp_path / "kunde-a.anfrage.de.txt").exists()  # nothing written when the project file exists
+
+
+def test_write_starter_writes_a_template_per_language(tmp_path):
+    starter = write_starter("kunde-a", tmp_path)
+    assert [p.name for p in starter.templates] == ["kunde-a.anfrage.de.txt", "kunde-a.anfrage.txt"]
+    templates = load_templates(tmp_path / "kunde-a.anfrage.txt")
+    assert list(templates.languages) == ["de"] and templates.pick("de").language == "de"
+    assert templates.pick("en").language == "en" and templates.pick("fr") is templates.pick("")
+    assert "--template kunde-a.anfrage.txt" in starter.path.read_text(encoding="utf-8")
+
+
+def test_write_starter_keeps_an_existing_template(tmp_path):
+    mine = tmp_path / "kunde-a.anfrage.txt"
+    mine.write_text("Subject: meine Vorlage\n\nText", encoding="utf-8")
+    starter = write_starter("kunde-a", tmp_path)
+    assert starter.kept == [mine] and [p.name for p in starter.templates] == ["kunde-a.anfrage.de.txt"]
+    assert mine.read_text(encoding="utf-8") == "Subject: meine Vorlage\n\nText"
+
+
+def test_write_starter_removes_what_it_wrote_when_it_fails(tmp_path):
+    (tmp_path / "exports").write_text("a file, not a folder", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"exports: cannot write .*nothing was written"):
+        write_starter("kunde-a", tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["exports"]
 
 
 def test_empty_defaults_for(tmp_path):
@@ -103,7 +130,8 @@ def test_cli_bad_project_file_is_one_error_line(tmp_path):
 
 
 def test_cli_init_refuses_to_overwrite(tmp_path):
-    assert blogscout("init", "kunde-a", cwd=tmp_path).returncode == 0
+    first = blogscout("init", "kunde-a", cwd=tmp_path)
+    assert first.returncode == 0 and "wrote kunde-a.toml, kunde-a.anfrage.de.txt, kunde-a.anfrage.txt" in first.stderr
     again = blogscout("init", "kunde-a", cwd=tmp_path)
     assert again.returncode == 1 and again.stderr.startswith("Error: kunde-a.toml: exists already")
 

@@ -1,8 +1,9 @@
-"""E-mail drafts: templates, safe headers, valid messages, only open candidates, nothing overwritten."""
+"""E-mail drafts: templates, safe headers, valid messages, chosen statuses, only blogscout's own drafts replaced."""
 
 from __future__ import annotations
 
 import email
+import os
 import re
 import sqlite3
 from email import policy
@@ -39,7 +40,7 @@ ROW = {
     "site": "p.de",
     "url": "https://p.de/",
     "title": "P",
-    "status": "new",
+    "status": "shortlisted",
     "contact_name": "Anna\r\nBcc: victim@example.org",
     "emails": "info@p.de; anna@p.de",
     "latest_post_title": "Reels\r\nX-Evil: 1",
@@ -66,7 +67,8 @@ def test_render_is_a_valid_message_with_page_data_kept_out_of_headers(template):
     assert b"\r\n" in data and b"\n\n" not in data.replace(b"\r\n", b"")
     parsed = email.message_from_bytes(data, policy=policy.default)
     assert set(parsed.keys()) == {
-        "To", "Subject", "From", "Date", "Message-ID", "X-Unsent", "Content-Type", "Content-Transfer-Encoding", "MIME-Version"
+        "To", "Subject", "From", "Date", "Message-ID", "X-Unsent", "X-Blogscout-Site", "Content-Type",
+        "Content-Transfer-Encoding", "MIME-Version",
     }  # fmt: skip
     assert parsed["To"].addresses[0].addr_spec == "anna@p.de" and parsed["Bcc"] is None and parsed["X-Evil"] is None
     assert parsed["Subject"] == "Kooperation mit p.de? Zu „Reels X-Evil: 1“" and parsed["X-Unsent"] == "1"
@@ -116,7 +118,7 @@ def test_best_address(emails, site, name, expected):
     assert best_address(emails, site, name) == expected
 
 
-def test_draft_candidates_only_new_and_shortlisted_with_an_address():
+def test_draft_candidates_only_chosen_statuses_with_an_address():
     rows = [
         {**ROW, "site": "a.de", "status": "contacted"},
         {**ROW, "site": "b.de", "status": "shortlisted", "emails": "b@b.de"},
@@ -125,23 +127,74 @@ def test_draft_candidates_only_new_and_shortlisted_with_an_address():
         {**ROW, "site": "e.de", "status": "new", "emails": "e@e.de"},
         {**ROW, "site": "f.de", "status": "new", "emails": "f@f.de"},
     ]
-    chosen, without = draft_candidates(rows, top=2)
+    chosen, without = draft_candidates(rows, top=2, statuses=("new", "shortlisted"))
     assert [(r["site"], e) for r, e in chosen] == [("b.de", "b@b.de"), ("e.de", "e@e.de")] and without == 2
     assert draft_candidates([], top=5) == ([], 0)
 
 
-def test_write_drafts_never_overwrites(tmp_path, template):
+def test_draft_candidates_default_to_shortlisted_only():
+    rows = [{**ROW, "site": "a.de", "status": "new"}, {**ROW, "site": "b.de", "status": "shortlisted"}]
+    assert [r["site"] for r, _ in draft_candidates(rows, top=5)[0]] == ["b.de"]
+
+
+def test_write_drafts_replaces_its_own_draft(tmp_path, template):
     out = tmp_path / "drafts"
+    first = write_drafts([ROW], template, out)
+    assert [p.name for p in first.written] == ["001-p.de.eml"]
+    before = first.written[0].read_bytes()
+    again = write_drafts([ROW], template, out)
+    assert [p.name for p in again.written] == ["001-p.de.eml"] and again.removed == []
+    assert sorted(p.name for p in out.iterdir()) == ["001-p.de.eml"] and again.written[0].read_bytes() != before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meine Notizen",  # not a mail at all
+        "X-Unsent: 1\r\nSubject: mein Entwurf\r\n\r\nText",  # a draft from elsewhere
+        "X-Unsent: 1\r\nX-Blogscout-Site: q.de\r\n\r\nText",  # names another blog than its file name
+        "X-Blogscout-Site: p.de\r\nMessage-ID: <1@blogscout.invalid>\r\n\r\nText",  # no X-Unsent
+    ],
+)
+def test_write_drafts_refuses_a_file_it_did_not_write_at_a_draft_name(tmp_path, template, text):
+    out = tmp_path / "drafts"
+    out.mkdir()
+    (out / "001-p.de.eml").write_bytes(text.encode())
+    with pytest.raises(OutputError, match=r"001-p\.de\.eml exists already and is not a draft blogscout wrote"):
+        write_drafts([ROW, {**ROW, "site": "q.de", "emails": "q@q.de"}], template, out)
+    assert sorted(p.name for p in out.iterdir()) == ["001-p.de.eml"]
+    assert (out / "001-p.de.eml").read_bytes() == text.encode()
+
+
+def test_write_drafts_removes_its_drafts_of_blogs_not_drafted_again(tmp_path, template):
+    out = tmp_path / "drafts"
+    rows = [ROW, {**ROW, "site": "q.de", "emails": "q@q.de"}, {**ROW, "site": "r.de", "emails": "r@r.de"}]
+    write_drafts(rows, template, out)
+    mine = {"notizen.txt": "keep", "anna-final.eml": (out / "001-p.de.eml").read_text(encoding="utf-8")}
+    for name, text in mine.items():  # the user's files, one a copy of a draft under another name
+        (out / name).write_text(text, encoding="utf-8")
+    rows[0] = {**ROW, "status": "declined"}
+    result = write_drafts(rows, template, out)
+    assert [p.name for p in result.written] == ["001-q.de.eml", "002-r.de.eml"]
+    assert [p.name for p in result.removed] == ["001-p.de.eml"]  # q.de's and r.de's were renumbered
+    assert sorted(p.name for p in out.iterdir()) == ["001-q.de.eml", "002-r.de.eml", "anna-final.eml", "notizen.txt"]
+    assert all((out / name).read_text(encoding="utf-8") == text for name, text in mine.items())
+
+
+def test_write_drafts_removes_drafts_written_before_the_site_header(tmp_path, template):
+    out = tmp_path / "drafts"
+    out.mkdir()
+    old = render(template, {**ROW, "site": "k.de"}, "k@k.de")
+    del old["X-Blogscout-Site"]  # how drafts were written before
+    (out / "004-k.de.eml").write_bytes(old.as_bytes())
     result = write_drafts([ROW], template, out)
-    assert [p.name for p in result.written] == ["001-p.de.eml"]
-    before = result.written[0].read_bytes()
-    with pytest.raises(Exception, match="001-p.de.eml exists already"):
-        write_drafts([ROW], template, out)
-    assert result.written[0].read_bytes() == before
+    assert [p.name for p in result.removed] == ["004-k.de.eml"]
+    assert sorted(p.name for p in out.iterdir()) == ["001-p.de.eml"]
 
 
-def test_cli_drafts_for_open_candidates_mark_nothing(project, tmp_path):
+def test_cli_drafts_for_shortlisted_candidates_mark_nothing(project, tmp_path):
     (tmp_path / "anfrage.txt").write_text(TEMPLATE, encoding="utf-8")
+    outreach.mark(project, ["p.de", "e.com", "q.de"], "shortlisted")
     outreach.mark(project, ["k.de"], "contacted")
     before = outreach.history(project)
     result = blogscout(
@@ -167,7 +220,7 @@ def test_cli_drafts_unknown_placeholder_is_one_error_line(project, tmp_path):
 
 
 ENCODED_WORD = "=?utf-8?q?=0D=0ABcc:_q@attacker.de=0D=0A?="
-HEADERS = {"To", "Subject", "From", "Date", "Message-ID", "X-Unsent", "Content-Type", "Content-Transfer-Encoding", "MIME-Version"}  # fmt: skip
+HEADERS = {"To", "Subject", "From", "Date", "Message-ID", "X-Unsent", "X-Blogscout-Site", "Content-Type", "Content-Transfer-Encoding", "MIME-Version"}  # fmt: skip
 # Template code that reaches os.system through a placeholder's class (outside a sandbox).
 ESCAPE = (
     "{% for c in name.__class__.__mro__[1].__subclasses__() %}{% if c.__name__ == 'catch_warnings' %}"
@@ -258,8 +311,9 @@ def test_render_refuses_unsafe_or_failing_templates(tmp_path, monkeypatch, body,
 def test_cli_drafts_template_escaping_the_sandbox_is_one_error_line(project, tmp_path):
     (tmp_path / "t.txt").write_text(f"Subject: Hallo\n\n{ESCAPE}", encoding="utf-8")
     result = blogscout(
-        "drafts", "--db", str(project), "--template", "t.txt", "--out", str(tmp_path / "d"), "--quiet", cwd=tmp_path
-    )
+        "drafts", "--db", str(project), "--template", "t.txt", "--out", str(tmp_path / "d"), "--status", "new", "-q",
+        cwd=tmp_path,
+    )  # fmt: skip
     assert result.returncode == 1 and result.stderr.startswith("Error: --template t.txt: access to attribute")
     assert result.stderr.count("\n") == 1 and "(use the placeholders' text only)" in result.stderr
     assert not (tmp_path / "MARK").exists() and not (tmp_path / "d").exists()
@@ -280,14 +334,27 @@ def test_write_drafts_refuses_a_link_at_a_draft_name_and_writes_nothing(tmp_path
     ).exists()
 
 
-def test_write_drafts_removes_its_drafts_when_a_later_one_fails(tmp_path, template, monkeypatch):
-    monkeypatch.setattr(drafts, "_targets_refused", lambda paths, out: None)  # the checks off: the write must undo
+def test_write_drafts_leaves_the_folder_as_it_was_when_a_later_one_fails(tmp_path, template, monkeypatch):
     out = tmp_path / "d"
-    out.mkdir()
-    (out / "002-q.de.eml").symlink_to(tmp_path / "missing.eml")
+    write_drafts([ROW], template, out)
+    before = (out / "001-p.de.eml").read_bytes()
+    monkeypatch.setattr(drafts.secrets, "token_hex", lambda n: "fixed")
+    (out / ".002-q.de.eml.fixed.tmp").mkdir()  # the second draft's temporary file cannot be made
     with pytest.raises(OutputError, match=r"cannot write 002-q\.de\.eml .*nothing was written"):
         write_drafts([ROW, {**ROW, "site": "q.de", "emails": "q@q.de"}], template, out)
-    assert sorted(p.name for p in out.iterdir()) == ["002-q.de.eml"] and not (tmp_path / "missing.eml").exists()
+    assert sorted(p.name for p in out.iterdir()) == [".002-q.de.eml.fixed.tmp", "001-p.de.eml"]
+    assert (out / "001-p.de.eml").read_bytes() == before
+
+
+def test_write_drafts_never_writes_through_a_link_even_unchecked(tmp_path, template, monkeypatch):
+    monkeypatch.setattr(drafts, "_targets_refused", lambda paths, out: None)  # the checks off: the move must hold
+    out = tmp_path / "d"
+    out.mkdir()
+    (tmp_path / "elsewhere.txt").write_text("keep", encoding="utf-8")
+    (out / "002-q.de.eml").symlink_to(tmp_path / "elsewhere.txt")
+    write_drafts([ROW, {**ROW, "site": "q.de", "emails": "q@q.de"}], template, out)
+    assert (tmp_path / "elsewhere.txt").read_text(encoding="utf-8") == "keep"
+    assert not (out / "002-q.de.eml").is_symlink() and drafts.own_draft(out / "002-q.de.eml")
 
 
 def test_cli_drafts_dangling_link_is_one_error_line(project, tmp_path):
@@ -295,6 +362,7 @@ def test_cli_drafts_dangling_link_is_one_error_line(project, tmp_path):
     out = tmp_path / "d"
     out.mkdir()
     (out / "001-p.de.eml").symlink_to(tmp_path / "missing.eml")
+    outreach.mark(project, ["p.de"], "shortlisted")
     result = blogscout(
         "drafts", "--db", str(project), "--template", str(tmp_path / "anfrage.txt"), "--out", str(out), "--quiet"
     )
@@ -344,10 +412,28 @@ def test_cli_drafts_names_a_refused_draft_and_writes_the_others(project, tmp_pat
         conn.execute("""update sites set title = '"' where site = 'p.de'""")
     conn.close()
     (tmp_path / "t.txt").write_text("Subject: Hallo\nCc: {{ title }}\n\nText", encoding="utf-8")
-    outreach.mark(project, ["k.de"], "shortlisted")
+    outreach.mark(project, ["p.de", "k.de"], "shortlisted")
     result = blogscout(
         "drafts", "--db", str(project), "--template", str(tmp_path / "t.txt"), "--out", str(tmp_path / "d"), "--quiet"
     )
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "draft for p.de refused" in result.stderr and "1 refused (see above)" in result.stderr.splitlines()[-1]
     assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["002-k.de.eml"]
+
+
+def test_write_drafts_cleans_up_when_a_move_fails(tmp_path, template, monkeypatch):
+    monkeypatch.setattr(drafts, "_targets_refused", lambda paths, out: None)  # the checks off: a move must fail
+    out = tmp_path / "d"
+    (out / "002-q.de.eml").mkdir(parents=True)  # a folder at the second draft's name
+    with pytest.raises(OutputError, match=r"cannot write 002-q\.de\.eml .*1 of 2 drafts written"):
+        write_drafts([ROW, {**ROW, "site": "q.de", "emails": "q@q.de"}], template, out)
+    assert sorted(p.name for p in out.iterdir()) == ["001-p.de.eml", "002-q.de.eml"]  # no temporary file left
+
+
+def test_write_drafts_leaves_folders_and_pipes_named_like_drafts(tmp_path, template):
+    out = tmp_path / "d"
+    (out / "009-x.de.eml").mkdir(parents=True)
+    os.mkfifo(out / "008-y.de.eml")  # reading it would wait for ever
+    result = write_drafts([ROW], template, out)
+    assert [p.name for p in result.written] == ["001-p.de.eml"] and result.removed == []
+    assert (out / "009-x.de.eml").is_dir() and (out / "008-y.de.eml").exists()

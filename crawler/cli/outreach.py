@@ -129,22 +129,33 @@ def _conflict_line(conflict: outreach.Conflict) -> str:
 @click.option(
     "--template",
     "template",
-    required=True,
+    default=None,
+    show_default="built-in German and English text",
     metavar="FILE",
-    help="Mail template: 'Subject: ...' (and From:, Cc:, Bcc:, Reply-To:), a blank line, the text.",
+    help="Mail template: 'Subject: ...' (and From:, Cc:, Bcc:, Reply-To:), a blank line, the text; "
+    "FILE.de.txt, FILE.en.txt... beside it are taken for blogs in that language.",
 )
 @click.option("--out", default="drafts", show_default=True, metavar="FOLDER", help="Folder for the .eml files.")
 @click.option(
     "--top", default=20, show_default=True, type=click.IntRange(1), help="Drafts for this many blogs at most."
 )
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    metavar="STATUS",
+    help="Draft for blogs with this status (repeatable; shortlisted when not given).",
+)
 @click.option("--topic", default=None, show_default="the crawl's --topic", help="Topic terms for ranking.")
 @logging_options
-def drafts(db, template, out, top, topic, quiet, verbose):
-    """Write one e-mail draft (.eml) per top candidate that has an address; nothing is sent.
+def drafts(db, template, out, top, statuses, topic, quiet, verbose):
+    """Write one e-mail draft (.eml) per top shortlisted blog that has an address; nothing is sent.
 
-    Only blogs marked new or shortlisted get drafts, best ranked first; making drafts marks
-    nothing. Placeholders: {{ name }}, {{ site }}, {{ url }}, {{ title }}, {{ latest_post_title }},
-    {{ latest_post_url }}, {{ top_terms }}, {{ email }}, {{ cooperation_url }}.
+    Best ranked first; making drafts marks nothing. A blog's earlier draft is replaced, and
+    drafts of blogs that get none this time are removed (only drafts blogscout wrote).
+    Placeholders: {{ greeting }}, {{ first_name }}, {{ last_name }}, {{ name }}, {{ site }},
+    {{ url }}, {{ title }}, {{ latest_post_title }}, {{ latest_post_url }}, {{ topics }},
+    {{ top_terms }}, {{ email }}, {{ cooperation_url }}.
 
     \b
     Example: blogscout drafts --db data/kunde-a.db --template anfrage.txt --out drafts/ --top 20
@@ -152,31 +163,41 @@ def drafts(db, template, out, top, topic, quiet, verbose):
     from crawler.services.drafts import make_drafts
 
     setup_logging(quiet, verbose)
-    result = make_drafts(db, template, out, top=top, topic=topic)
+    result = make_drafts(db, template, out, top=top, topic=topic, statuses=statuses)
     for path in result.written:
         click.echo(str(path))
     refused = f"; {len(result.refused)} refused (see above)" if result.refused else ""
+    removed = f"; {len(result.removed)} earlier draft(s) removed" if result.removed else ""
     click.echo(
         f"{len(result.written)} draft(s) written to {out}; {result.without_address} candidate(s) without an address"
-        + refused,
+        + refused
+        + removed,
         err=True,
     )
+    if not result.written and not statuses:
+        click.echo(
+            "drafts are made for shortlisted blogs: mark some with 'blogscout mark SITE --status shortlisted' "
+            "or pass --status new",
+            err=True,
+        )
 
 
 @command()
 @click.argument("name")
 def init(name):
-    """Write a commented project file NAME.toml to fill in (seeds, topic, database, exports).
+    """Write a commented project file NAME.toml to fill in, and the mail templates for 'drafts':
+    NAME.anfrage.de.txt (German blogs) and NAME.anfrage.txt (English, all others).
 
     Every command that crawls, ranks or writes takes it with --config NAME.toml; options given
-    on the command line win. An existing file is never replaced.
+    on the command line win. An existing project file is never replaced (nothing is written),
+    an existing template is kept as it is.
 
     \b
     Example: blogscout init kunde-a
     """
     from crawler.services.config import write_starter
 
-    path = write_starter(name)
-    click.echo(
-        f"wrote {path}; fill in the seeds and topic, then: blogscout run --config {shlex.quote(str(path))}", err=True
-    )
+    starter = write_starter(name)
+    kept = f"; kept {', '.join(printable(p) for p in starter.kept)} (exists already)" if starter.kept else ""
+    click.echo(f"wrote {', '.join(printable(p) for p in [starter.path, *starter.templates])}{kept}", err=True)
+    click.echo(f"fill in the seeds and topic, then: blogscout run --config {shlex.quote(str(starter.path))}", err=True)

@@ -2,12 +2,13 @@
 
 The file supplies defaults; options given on the command line win. Paths in it are relative to
 the file's folder, so a project folder can move as a whole. `starter_config` is the commented
-file ``blogscout init`` writes.
+file ``blogscout init`` writes, beside a starter mail template per language (`write_starter`).
 """
 
 from __future__ import annotations
 
 import re
+import shlex
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -169,7 +170,16 @@ languages = ["de", "en"]
 # The project database and where exports and drafts go.
 database = {database}
 export_folder = "exports"
+
+# Mail drafts for the shortlisted blogs:
+#   blogscout drafts --config {file_arg} --template {template_arg}
+# takes {template_de} (German) for German blogs and {template_plain} (English) for all
+# others; add e.g. {template_fr} for French ones. Placeholders such as {{{{ greeting }}}}
+# and {{{{ topics }}}} are filled in per blog.
 """
+STARTER_TEMPLATES = (("de", "de"), ("", "en"))
+"""``(file language, text language)`` of the mail templates ``blogscout init`` writes:
+``<name>.anfrage.de.txt`` in German, the plain ``<name>.anfrage.txt`` in English for every other language."""
 
 
 def toml_string(text: str) -> str:
@@ -182,26 +192,66 @@ def toml_string(text: str) -> str:
     return '"' + _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
 
 
+def starter_template(name: str, language: str = "") -> str:
+    """``kunde-a.anfrage.txt``, or with a language ``kunde-a.anfrage.de.txt``: a starter template's file name."""
+    return f"{name}.anfrage.{language}.txt" if language else f"{name}.anfrage.txt"
+
+
 def starter_config(name: str) -> str:
     """The commented starter file for a project called ``name``."""
-    return STARTER.format(name=name, file=f"{name}.toml", database=toml_string(f"data/{name}.db"))
+    return STARTER.format(
+        name=name,
+        file=f"{name}.toml",
+        database=toml_string(f"data/{name}.db"),
+        file_arg=shlex.quote(f"{name}.toml"),
+        template_arg=shlex.quote(starter_template(name)),
+        template_de=starter_template(name, "de"),
+        template_plain=starter_template(name),
+        template_fr=starter_template(name, "fr"),
+    )
 
 
-def write_starter(name: str, folder: str | Path = ".") -> Path:
-    """Write ``<name>.toml`` (and an empty ``exports`` folder) into ``folder``.
+@dataclass
+class Starter:
+    """What `write_starter` wrote: the project file and the templates, and the templates kept as they were."""
 
-    Refuses (`OutputError`) to replace an existing file.
+    path: Path
+    templates: list[Path]
+    kept: list[Path]
+
+
+def write_starter(name: str, folder: str | Path = ".") -> Starter:
+    """Write ``<name>.toml``, the mail templates ``<name>.anfrage.de.txt`` and ``<name>.anfrage.txt``
+    (`STARTER_TEMPLATES`) and an ``exports`` folder into ``folder``.
+
+    Refuses (`OutputError`) when ``<name>.toml`` exists, and writes nothing then; a template that
+    exists already is kept as it is. A failure removes the files this call wrote.
     """
+    from crawler.services.drafts import BUILTIN_TEMPLATES
+
     stem = name[:-5] if name.endswith(".toml") else name
     if not stem or any(ch in stem for ch in "/\\") or stem.startswith(".") or _UNPRINTABLE.search(stem):
         raise InputError(f"{name!r}: use a plain project name such as kunde-a (no slashes, line breaks or tabs)")
     path = Path(folder) / f"{stem}.toml"
+    files = [(path, starter_config(stem))]
+    files += [(Path(folder) / starter_template(stem, f), BUILTIN_TEMPLATES[t]) for f, t in STARTER_TEMPLATES]
+    written: list[Path] = []
+    kept: list[Path] = []
+    target = path
     try:
-        with path.open("x", encoding="utf-8") as fh:
-            fh.write(starter_config(stem))
-        (Path(folder) / "exports").mkdir(exist_ok=True)
-    except FileExistsError as err:
-        raise OutputError(f"{path}: exists already; edit it, or pick another project name") from err
+        for target, text in files:
+            try:
+                with target.open("x", encoding="utf-8", newline="") as fh:  # exclusive: never replaces a file
+                    written.append(target)
+                    fh.write(text)
+            except FileExistsError as err:
+                if target == path:
+                    raise OutputError(f"{path}: exists already; edit it, or pick another project name") from err
+                kept.append(target)
+        target = Path(folder) / "exports"
+        target.mkdir(exist_ok=True)
     except OSError as err:
-        raise OutputError(f"{path}: cannot write ({err.strerror})") from err
-    return path
+        for done in written:
+            done.unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot write ({err.strerror}); nothing was written") from err
+    return Starter(path, written[1:], kept)

@@ -8,17 +8,26 @@ before anything is written. Header values are flattened to one line and RFC 2047
 parsed back and refused when its header names differ from the ones set. The drafts are RFC 5322
 messages (UTF-8, CRLF, ``X-Unsent: 1`` so Outlook opens them as new mail) that Thunderbird and
 Outlook open. Making drafts changes nothing in the database.
+
+``--template anfrage.txt`` also takes ``anfrage.de.txt``, ``anfrage.en.txt``... beside it, one per
+blog language (`Templates`); without ``--template`` the built-in `BUILTIN_TEMPLATES` are used.
+A draft carries ``X-Blogscout-Site``: that header, the ``NNN-site.eml`` name and ``X-Unsent``
+tell a draft blogscout wrote (replaced or removed by the next run) from a file it must not touch.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
+import secrets
+import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from email.parser import BytesHeaderParser
 from email.policy import SMTP
 from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
@@ -26,7 +35,8 @@ from typing import Any
 
 from crawler.errors import InputError, OutputError
 from crawler.extract.contacts import clean_email
-from crawler.services.outreach import OPEN_FOR_DRAFTS
+from crawler.services.outreach import CLOSED, STATUSES, normalise_status
+from scoring.language import guess_language, language_code
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +48,32 @@ PLACEHOLDERS = (
     "latest_post_title",
     "latest_post_url",
     "top_terms",
+    "topics",
     "email",
     "cooperation_url",
+    "first_name",
+    "last_name",
+    "greeting",
 )
+DEFAULT_STATUSES = ("shortlisted",)
+SITE_HEADER = "X-Blogscout-Site"
+"""Names the blog a draft is for; with ``X-Unsent`` and the file name it marks blogscout's own drafts."""
 TEMPLATE_HEADERS = ("Subject", "From", "Cc", "Bcc", "Reply-To")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*):[ \t]?(.*)$")
 _GENERIC_LOCALS = ("info", "kontakt", "contact", "hello", "hallo", "mail", "office", "post", "team", "redaktion")
 _UNSAFE_HEADER = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u0085]+")
 _FILE_CHARS = re.compile(r"[^a-z0-9.-]+")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:[.'-][^\W\d_]*)*")  # Anna-Lena, O'Neil, A.
+_DRAFT_NAME = re.compile(r"\d{3,}-([a-z0-9.-]+)\.eml")
+_TITLES = frozenset("dr prof herr frau mr mrs ms miss mx dipl ing mag msc mba sir".split())
+_DEGREES = _TITLES | {"med", "phil", "rer", "nat", "jur", "oec"}  # only with a dot: "Dr. phil.", not "Phil"
+_PARTICLES = frozenset("von vom zu zum van der den de du di da del la le ten ter".split())
+_NOT_PEOPLE = frozenset(
+    "team redaktion admin administrator info kontakt contact blog webmaster impressum editor editorial office "
+    "support gmbh ug ag kg ltd inc verlag agentur autor author gast guest".split()
+)
+_TERM_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 # What Python's e-mail library raises on odd header text, besides the ValueError it documents.
 _EMAIL_FAILURES = (AttributeError, LookupError, TypeError, ValueError)
 
@@ -57,21 +84,69 @@ class TemplateError(InputError):
 
 @dataclass
 class Template:
-    """A parsed draft template: Jinja2 sources of the headers and the body."""
+    """A parsed draft template: Jinja2 sources of the headers and the body, and its language."""
 
     path: str
     headers: list[tuple[str, str]]
     body: str
     compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+    language: str = ""
+
+
+@dataclass
+class Templates:
+    """The templates of one ``--template``: one per blog language, and the plain one for the others."""
+
+    path: str
+    languages: dict[str, Template]
+    plain: Template | None = None
+
+    def pick(self, language: str | None) -> Template | None:
+        """The template for a blog in ``language`` (the plain one if there is none of its own)."""
+        return self.languages.get(language_code(language)) or self.plain
 
 
 @dataclass
 class DraftsResult:
-    """Files written, and candidates passed over for want of an address."""
+    """Files written (new or replacing an earlier draft), drafts of blogs that got none removed, candidates passed over."""
 
     written: list[Path]
     without_address: int
     refused: list[str] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+
+
+BUILTIN_TEMPLATES = {
+    "de": """Subject: Kooperation mit {{ title or site }}?
+
+{{ greeting }}
+
+{% if latest_post_title %}ich habe gerade „{{ latest_post_title }}“ auf {{ site }} gelesen{% else %}\
+ich lese {{ site }} schon eine Weile{% endif %}{% if topics %} – du schreibst über {{ topics }}{% endif %}. \
+Ich würde gern mit dir zusammenarbeiten.
+{% if cooperation_url %}
+Auf {{ cooperation_url }} habe ich gesehen, dass du offen für Kooperationen bist.
+{% endif %}
+Hast du Lust, dass wir uns kurz austauschen?
+
+Viele Grüße
+""",
+    "en": """Subject: Working together with {{ title or site }}?
+
+{{ greeting }}
+
+{% if latest_post_title %}I have just read "{{ latest_post_title }}" on {{ site }}{% else %}\
+I have been reading {{ site }} for a while{% endif %}{% if topics %} – you write about {{ topics }}{% endif %}. \
+I would love to work together with you.
+{% if cooperation_url %}
+I saw on {{ cooperation_url }} that you are open to cooperations.
+{% endif %}
+Would you like to have a short chat about it?
+
+Best regards
+""",
+}
+"""The templates used without ``--template``: German for German blogs, English for all others."""
 
 
 def _environment():
@@ -83,8 +158,6 @@ def _environment():
 
 def load_template(path: str | Path) -> Template:
     """Read and check a template; `TemplateError` names the problem and the line."""
-    from jinja2 import TemplateSyntaxError, meta
-
     where = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
@@ -92,6 +165,14 @@ def load_template(path: str | Path) -> Template:
         raise TemplateError(f"--template {where}: no such file; write the mail as a text file first") from err
     except (OSError, UnicodeDecodeError) as err:
         raise TemplateError(f"--template {where}: cannot read it as UTF-8 text ({err})") from err
+    match = re.search(r"\.([a-z]{2,3})\.[^.]+$", Path(path).name)
+    return parse_template(text, where, language=match[1] if match else "")
+
+
+def parse_template(text: str, where: str, language: str = "") -> Template:
+    """Check a template's ``text`` (``where`` names it in errors); its language is guessed if not given."""
+    from jinja2 import TemplateSyntaxError, meta
+
     lines = text.replace("\r\n", "\n").split("\n")
     headers: list[tuple[str, str]] = []
     index = 0
@@ -115,7 +196,7 @@ def load_template(path: str | Path) -> Template:
         raise TemplateError(f"--template {where}: line {index + 1}: put a blank line between the headers and the text")
     body = "\n".join(lines[index + 1 :])
     env = _environment()
-    template = Template(where, headers, body)
+    template = Template(where, headers, body, language=language or guess_language(_TEMPLATE_CODE.sub(" ", body)))
     for key, source in [*((f"header:{n}", v) for n, v in headers), ("body", body)]:
         try:
             parsed = env.parse(source)
@@ -129,6 +210,27 @@ def load_template(path: str | Path) -> Template:
             )
         template.compiled[key] = env.from_string(source)
     return template
+
+
+def load_templates(path: str | Path | None = None) -> Templates:
+    """The templates of ``--template path``: ``path`` itself and its language variants beside it.
+
+    For ``anfrage.txt`` these are ``anfrage.de.txt``, ``anfrage.en.txt``...; ``anfrage.txt`` itself
+    may be missing when there are variants. Without a path: the built-in German and English ones.
+    """
+    if path is None:
+        builtin = {lang: parse_template(text, f"(built-in, {lang})", lang) for lang, text in BUILTIN_TEMPLATES.items()}
+        return Templates("(built-in)", builtin, builtin["en"])
+    plain = Path(path)
+    variant = re.compile(re.escape(plain.stem) + r"\.([a-z]{2,3})" + re.escape(plain.suffix))
+    try:
+        found = sorted(f for f in plain.parent.iterdir() if variant.fullmatch(f.name)) if plain.parent.is_dir() else []
+    except OSError:
+        found = []  # an unreadable folder: only the file named itself can be used
+    languages = {variant.fullmatch(f.name)[1]: load_template(f) for f in found}
+    if languages and not (plain.exists() or plain.is_symlink()):
+        return Templates(str(path), languages)
+    return Templates(str(path), languages, load_template(path))
 
 
 def best_address(emails: Sequence[str], site: str, name: str = "") -> str:
@@ -166,9 +268,110 @@ def _text(value: Any) -> str:
     return str(value or "").encode("utf-8", "replace").decode("utf-8")
 
 
-def _context(row: Mapping[str, Any], email: str) -> dict[str, str]:
+def _capitalised(word: str) -> str:
+    """``ANNA-LENA`` -> ``Anna-Lena``, ``o'neil`` -> ``O'Neil``; mixed case (``McDonald``) stays."""
+    if not (word.isupper() or word.islower()) or len(word) < 2:
+        return word
+    return "".join(part[:1].upper() + part[1:].lower() for part in re.split(r"([.'-])", word))
+
+
+def _is_title(token: str) -> bool:
+    """``Dr.``, ``Prof``, ``Dipl.-Ing.``, ``phil.``: a title or degree, not part of the name."""
+    parts = set(re.split(r"[.-]", token.casefold())) - {""}
+    return bool(parts) and parts <= (_DEGREES if token.endswith(".") else _TITLES)
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """``(first name, last name)`` of a contact name; ``("", "")`` when it is no person's name.
+
+    Titles are left out, all-capital or all-small names are capitalised, "Berg, Anna" is turned
+    round, particles stay with the last name; a single name is taken as the first name.
+
+    >>> split_name("Dr. Anna-Lena von Berg"), split_name("BERG, ANNA"), split_name("Redaktion")
+    (('Anna-Lena', 'von Berg'), ('Anna', 'Berg'), ('', ''))
+    """
+    last, comma, first = _text(name).partition(",")
+    tokens = f"{first} {last}".split() if comma else last.split()
+    if not tokens or not all(_NAME_WORD.fullmatch(t) for t in tokens):
+        return "", ""  # digits, an address, brackets: not a name
+    words = [t for t in tokens if not _is_title(t)]
+    if not words or len(words) > 4 or any(w.casefold().strip(".") in _NOT_PEOPLE for w in words):
+        return "", ""
+    words = [w if i and w.casefold() in _PARTICLES else _capitalised(w) for i, w in enumerate(words)]
+    if len(words[0].rstrip(".")) < 2 or words[0].endswith("."):  # "A. Berg": an initial is no first name
+        return "", words[-1] if len(words) > 1 else ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in _PARTICLES:
+        start -= 1
+    return words[0], " ".join(words[start:]) if len(words) > 1 else ""
+
+
+def greeting(first_name: str, language: str) -> str:
+    """``Hallo Anna,`` / ``Hi Anna,``, or ``Hallo zusammen,`` / ``Hello,`` without a name.
+
+    >>> greeting("Anna", "de"), greeting("", "en")
+    ('Hallo Anna,', 'Hello,')
+    """
+    if language == "de":
+        return f"Hallo {first_name}," if first_name else "Hallo zusammen,"
+    return f"Hi {first_name}," if first_name else "Hello,"
+
+
+def natural_join(items: Sequence[str], language: str) -> str:
+    """``A, B und C`` / ``A, B and C``.
+
+    >>> natural_join(["SEO", "Content-Marketing", "Reels"], "de"), natural_join(["SEO"], "en")
+    ('SEO, Content-Marketing und Reels', 'SEO')
+    """
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {'und' if language == 'de' else 'and'} {items[-1]}"
+
+
+def _term_key(word: str) -> str:
+    from scoring.text import fold, normalize
+
+    return fold(normalize(word))
+
+
+def readable_terms(terms: Sequence[str], texts: Iterable[str]) -> list[str]:
+    """The ``terms`` of the ranking (``seo``, ``marketing``) as the blog's ``texts`` write them.
+
+    A term is taken as a word of its own (``SEO``), else as the compound it is part of most
+    often (``Content-Marketing``); terms written the same way count once, unknown ones stay.
+
+    >>> readable_terms(["seo", "marketing", "content"], ["SEO für Content-Marketing"])
+    ['SEO', 'Content-Marketing']
+    """
+    wanted = {_term_key(t): t for t in terms if t}
+    alone: dict[str, Counter] = {key: Counter() for key in wanted}
+    within: dict[str, Counter] = {key: Counter() for key in wanted}
+    for text in texts:
+        for word in _TERM_WORD.findall(text or ""):
+            word = re.split(r"['’]", word)[0]  # "Blogger's": the word before it
+            key = _term_key(word)
+            if key in alone:
+                alone[key][word] += 1
+            if "-" in word:
+                for part in word.split("-"):
+                    if _term_key(part) in within:
+                        within[_term_key(part)][word] += 1
+    out: list[str] = []
+    for key, term in wanted.items():
+        found = alone[key] or within[key]
+        form = found.most_common(1)[0][0] if found else term
+        if form not in out:
+            out.append(form)
+    return out
+
+
+def _context(row: Mapping[str, Any], email: str, language: str) -> dict[str, str]:
     values = {key: _text(row.get(key)) for key in PLACEHOLDERS}
     values["name"] = _text(row.get("contact_name"))
+    values["first_name"], values["last_name"] = split_name(values["name"])
+    values["greeting"] = greeting(values["first_name"], language)
+    terms = [t.strip() for t in values["top_terms"].split(",") if t.strip()]
+    values["topics"] = natural_join(terms[:3], language)
     values["email"] = email
     return values
 
@@ -199,7 +402,7 @@ def render(template: Template, row: Mapping[str, Any], email: str) -> EmailMessa
     from jinja2 import TemplateError as JinjaError
     from jinja2.exceptions import SecurityError
 
-    context = _context(row, email)
+    context = _context(row, email, template.language or language_code(row.get("language")))
     try:
         headers = [(h, one_line(template.compiled[f"header:{h}"].render(context))) for h, _ in template.headers]
         body = template.compiled["body"].render(context)
@@ -221,6 +424,7 @@ def render(template: Template, row: Mapping[str, Any], email: str) -> EmailMessa
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="blogscout.invalid")
     message["X-Unsent"] = "1"
+    message[SITE_HEADER] = one_line(_text(row.get("site")))
     message.set_content(body.replace("\r\n", "\n"), charset="utf-8", cte="quoted-printable")
     return message
 
@@ -237,13 +441,25 @@ def header_mismatch(data: bytes, expected: Iterable[str]) -> str:
     return "; ".join(problems)
 
 
-def draft_candidates(rows: Iterable[Mapping[str, Any]], top: int) -> tuple[list[tuple[Mapping[str, Any], str]], int]:
-    """The first ``top`` ``new``/``shortlisted`` rows with an address, and how many had none."""
-    chosen, without = [], 0
+def draft_statuses(values: Iterable[str] = ()) -> tuple[str, ...]:
+    """The ``--status`` values checked (default: shortlisted); blogs closed for outreach get no drafts."""
+    chosen = tuple(dict.fromkeys(normalise_status(v, "--status") for v in values)) or DEFAULT_STATUSES
+    closed = [s for s in chosen if s in CLOSED]
+    if closed:
+        open_ = ", ".join(s for s in STATUSES if s not in CLOSED)
+        raise InputError(f"--status {closed[0]}: blogs marked {closed[0]} get no drafts; use {open_}")
+    return chosen
+
+
+def draft_candidates(
+    rows: Iterable[Mapping[str, Any]], top: int, statuses: Iterable[str] = DEFAULT_STATUSES
+) -> tuple[list[tuple[Mapping[str, Any], str]], int]:
+    """The first ``top`` rows with one of ``statuses`` and an address, and how many had none."""
+    chosen, without, statuses = [], 0, frozenset(statuses)
     for row in rows:
         if len(chosen) >= top:
             break
-        if (row.get("status") or "new") not in OPEN_FOR_DRAFTS:
+        if (row.get("status") or "new") not in statuses:
             continue
         emails = [e.strip() for e in str(row.get("emails") or "").split(";") if clean_email(e.strip()) == e.strip()]
         email = best_address(emails, str(row["site"]), str(row.get("contact_name") or ""))
@@ -259,27 +475,60 @@ def draft_file_name(position: int, site: str) -> str:
     return f"{position:03d}-{_FILE_CHARS.sub('-', site.lower()).strip('-.') or 'blog'}.eml"
 
 
+def own_draft(path: Path) -> str:
+    """The site of ``path`` if it is a draft blogscout wrote, else ``""``.
+
+    blogscout's draft is a regular ``NNN-site.eml`` file with ``X-Unsent: 1`` and ``X-Blogscout-Site``
+    naming that site (or, written before that header, a blogscout ``Message-ID``).
+    """
+    name = _DRAFT_NAME.fullmatch(path.name)
+    if not name:
+        return ""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return ""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a folder, a FIFO or a device is nobody's draft
+            return ""
+        head = os.read(fd, 64 * 1024)
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
+    headers = BytesHeaderParser(policy=policy.compat32).parsebytes(head.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n")
+    if str(headers.get("X-Unsent", "")).strip() != "1":
+        return ""
+    site = str(headers.get(SITE_HEADER, "")).strip()
+    if site:
+        return name[1] if draft_file_name(0, site)[4:-4] == name[1] else ""
+    return name[1] if str(headers.get("Message-ID", "")).strip().endswith("@blogscout.invalid>") else ""
+
+
 def _targets_refused(paths: Iterable[Path], out: str | Path) -> None:
-    """`OutputError` naming the first draft file that exists already or is a link (even a broken one)."""
+    """`OutputError` naming the first draft file that is a link (even a broken one) or not blogscout's draft."""
     for path in paths:
         if path.is_symlink():
             raise OutputError(
                 f"--out {out}: {path.name} is a link; drafts are never written through links: "
                 "remove it or pass another folder"
             )
-        if path.exists():
+        if path.exists() and not own_draft(path):
             raise OutputError(
-                f"--out {out}: {path.name} exists already; move the old drafts away or pass another folder"
+                f"--out {out}: {path.name} exists already and is not a draft blogscout wrote; "
+                "move it away or pass another folder"
             )
 
 
 def _checked_drafts(
-    chosen: Sequence[tuple[Mapping[str, Any], str]], template: Template, folder: Path
+    chosen: Sequence[tuple[Mapping[str, Any], str]], templates: Templates, folder: Path
 ) -> tuple[list[tuple[Path, bytes]], list[str]]:
     """The bytes of each draft whose header names read back as set, and the sites refused."""
     drafts, refused = [], []
     for i, (row, address) in enumerate(chosen, 1):
         site = str(row["site"])
+        template = templates.pick(row.get("language"))
+        assert template is not None  # checked by _missing_templates
         try:
             message = render(template, row, address)
             data = message.as_bytes()
@@ -294,16 +543,75 @@ def _checked_drafts(
     return drafts, refused
 
 
+def _missing_templates(chosen: Sequence[tuple[Mapping[str, Any], str]], templates: Templates) -> None:
+    """`TemplateError` when a chosen blog's language has no template and there is no plain one."""
+    missing = [row for row, _ in chosen if templates.pick(row.get("language")) is None]
+    if not missing:
+        return
+    lang = language_code(missing[0].get("language"))
+    plain = Path(templates.path)
+    sites = ", ".join(str(row["site"]) for row in missing if language_code(row.get("language")) == lang)
+    what = f"{plain.stem}.{lang}{plain.suffix} or " if lang else ""
+    raise TemplateError(
+        f"--template {templates.path}: no template for {sites} (language {lang or 'unknown'}); "
+        f"write {what}{plain.name} for the other languages; nothing was written"
+    )
+
+
+def _write_all(drafts: Sequence[tuple[Path, bytes]], folder: Path, out: str | Path) -> None:
+    """Write every draft to a hidden temporary file, then move them all to their names.
+
+    A failure while writing removes the temporary files (and the folder, if made here): the
+    folder is left as it was. Moving within one folder replaces blogscout's own draft at a name
+    (or a link put there since the check: the link itself, never its target).
+    """
+    temporary: list[tuple[str, Path]] = []
+    new_folder = not folder.exists()
+    path = folder
+    try:
+        folder.mkdir(exist_ok=True)
+        for path, data in drafts:
+            name = str(folder / f".{path.name}.{secrets.token_hex(4)}.tmp")
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            temporary.append((name, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+    except OSError as err:
+        for name, _ in temporary:
+            Path(name).unlink(missing_ok=True)
+        if new_folder and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        name = path.name if path != folder else out
+        raise OutputError(f"--out {out}: cannot write {name} ({err.strerror}); nothing was written") from err
+    for done, (name, path) in enumerate(temporary):
+        try:
+            os.replace(name, path)
+        except OSError as err:
+            for left, _ in temporary[done:]:
+                Path(left).unlink(missing_ok=True)
+            raise OutputError(
+                f"--out {out}: cannot write {path.name} ({err.strerror}); {done} of {len(temporary)} drafts written"
+            ) from err
+
+
 def write_drafts(
-    rows: Iterable[Mapping[str, Any]], template: Template, out: str | Path, *, top: int = 20
+    rows: Iterable[Mapping[str, Any]],
+    template: Template | Templates,
+    out: str | Path,
+    *,
+    top: int = 20,
+    statuses: Iterable[str] = DEFAULT_STATUSES,
 ) -> DraftsResult:
     """Write one draft per chosen candidate into the folder ``out`` (created if missing).
 
-    Refuses (`OutputError`) when ``out`` is a file, its parent is missing, or a draft file it
-    would write exists already or is a link: nothing is overwritten, and nothing is written
-    unless every draft can be. A draft whose headers do not read back as set is left out and
-    named in `DraftsResult.refused`.
+    A draft blogscout wrote earlier (`own_draft`) is replaced by the blog's new one, and removed
+    when its blog gets no draft this time (no longer one of ``statuses``, or out of ``top``).
+    Refuses (`OutputError`) when ``out`` is a file, its parent is missing, or a draft's name is
+    taken by a link or by a file blogscout did not write: nothing is written unless every draft
+    can be. A draft whose headers do not read back as set is left out and named in
+    `DraftsResult.refused`.
     """
+    templates = template if isinstance(template, Templates) else Templates(template.path, {}, template)
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"--out {out}: is a file; pass a folder for the drafts, e.g. --out drafts/")
@@ -311,36 +619,68 @@ def write_drafts(
         raise OutputError(f"--out {out}: is a link to a missing folder; remove it or pass another folder")
     if not folder.parent.is_dir():
         raise OutputError(f"--out {out}: folder {folder.parent} does not exist; create it or pass another path")
-    chosen, without = draft_candidates(rows, top)
-    drafts, refused = _checked_drafts(chosen, template, folder)
+    chosen, without = draft_candidates(rows, top, statuses)
+    _missing_templates(chosen, templates)
+    drafts, refused = _checked_drafts(chosen, templates, folder)
     _targets_refused((path for path, _ in drafts), out)
-    written: list[Path] = []
-    new_folder = not folder.exists()
-    try:
-        folder.mkdir(exist_ok=True)
-        for path, data in drafts:
-            with path.open("xb") as fh:  # exclusive: never replaces a file, never follows a link
-                written.append(path)
-                fh.write(data)
-    except OSError as err:
-        for path in written:  # created by this call, so removing them loses nothing
-            path.unlink(missing_ok=True)
-        if new_folder and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-        name = Path(err.filename).name if err.filename else out
-        raise OutputError(f"--out {out}: cannot write {name} ({err.strerror}); nothing was written") from err
+    earlier = {p: own_draft(p) for p in folder.glob("*.eml")} if folder.is_dir() else {}
+    _write_all(drafts, folder, out)
+    written = [path for path, _ in drafts]
+    drafted = {_DRAFT_NAME.fullmatch(path.name)[1] for path in written}
+    removed = []
+    for path, site in earlier.items():
+        if site and path not in written:
+            path.unlink(missing_ok=True)  # replaced by a draft under a new number, or its blog gets none
+            if site not in drafted:
+                removed.append(path)
+                log.info("removed %s: its blog gets no draft this time", path)
     log.debug("%d draft(s) in %s; %d candidate(s) without an address passed over", len(written), folder, without)
-    return DraftsResult(written, without, refused)
+    return DraftsResult(written, without, refused, removed)
+
+
+def _readable_rows(db: str | Path, rows: list[dict], sites: set[str]) -> list[dict]:
+    """``rows`` with the ``top_terms`` of ``sites`` written as their blogs write them (`readable_terms`)."""
+    from crawler.storage import db as dbmod
+
+    handle = dbmod.connect(db, create=False)
+    try:
+        out = []
+        for row in rows:
+            if row["site"] in sites and row.get("top_terms"):
+                texts = (
+                    text
+                    for (text,) in handle.execute(
+                        "SELECT text FROM pages WHERE site = ? AND text != '' ORDER BY url LIMIT 200", (row["site"],)
+                    )
+                )
+                terms = readable_terms([t.strip() for t in row["top_terms"].split(",")], texts)
+                row = {**row, "top_terms": ", ".join(terms)}
+            out.append(row)
+        return out
+    finally:
+        handle.close()
 
 
 def make_drafts(
-    db: str | Path, template_path: str | Path, out: str | Path, *, top: int = 20, topic: str | None = None
+    db: str | Path,
+    template_path: str | Path | None,
+    out: str | Path,
+    *,
+    top: int = 20,
+    topic: str | None = None,
+    statuses: Iterable[str] = (),
 ) -> DraftsResult:
-    """Check the template, rank ``db`` (topic: the crawl's unless given) and write the drafts."""
+    """Check the templates and ``--status``, rank ``db`` (topic: the crawl's unless given) and write the drafts.
+
+    Without ``template_path`` the built-in templates are used; ``statuses`` default to shortlisted.
+    """
     from crawler.services.rank import rank_database, stored_topic
 
-    template = load_template(template_path)
+    statuses = draft_statuses(statuses)
+    templates = load_templates(template_path)
     if Path(out).exists() and not Path(out).is_dir():
         raise OutputError(f"--out {out}: is a file; pass a folder for the drafts, e.g. --out drafts/")
     rows = rank_database(db, topic=stored_topic(db) if topic is None else topic)
-    return write_drafts(rows, template, out, top=top)
+    chosen, _ = draft_candidates(rows, top, statuses)
+    rows = _readable_rows(db, rows, {str(row["site"]) for row, _ in chosen})
+    return write_drafts(rows, templates, out, top=top, statuses=statuses)
