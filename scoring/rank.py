@@ -25,6 +25,7 @@ from scoring.graph import LinkRow, site_graph, strongest_kind
 from scoring.language import language_code
 from scoring.person import person_evidence
 from scoring.relevance import Document, TopicRelevance
+from scoring.selling import seller
 from scoring.weights import load_weights
 
 log = logging.getLogger(__name__)
@@ -266,10 +267,11 @@ def rank_sites(
         )
         for c in candidates
     }
+    sellers = {c: seller(data.contacts.get(c, {}).get("sells_links", ())) for c in candidates}
     scored = []
     for c in candidates:
         score = combine(rel_scaled[c], centrality[c], acts[c].score, w)
-        if c in copies or people[c].machine:
+        if c in copies or people[c].machine or sellers.get(c):
             score *= COPY_FACTOR
         if data.contacts.get(c, {}).get("cooperation_url"):
             score *= 1.0 + w["cooperation"]  # an open door for cooperations: a modest lift
@@ -321,7 +323,8 @@ def rank_sites(
         copy_of = copies.get(c)
         if copy_of and copy_of[0] in data.sources.get(c, ()):
             copy_of = (copy_of[0], copy_of[1], len(set(data.sources[c])))  # it names where its text came from
-        out["why"] = explain(out, seed_from, copy_of, int(signals["topical_inlinks"].get(c, 0)), people[c].describe())
+        topical = int(signals["topical_inlinks"].get(c, 0))
+        out["why"] = explain(out, seed_from, copy_of, topical, people[c].describe(), sellers[c])
         rows.append(out)
     return rows
 
@@ -332,6 +335,7 @@ def explain(
     copy_of: tuple | None = None,
     topical: int = 0,
     person: str = "",
+    sells_links: str = "",
 ) -> str:
     """One readable sentence of reasons for a row: copied text, topic, seed links, circle, activity.
 
@@ -339,9 +343,12 @@ def explain(
     ``copy_of`` is (site, share of the text) when the site's text largely repeats another's, with
     the number of sites it names as sources third when it republishes them (an aggregator);
     ``topical`` counts the on-topic blogs of the seeds' circle linking the site; ``person`` is
-    `scoring.person.Person.describe` (a machine-made blog is not ranked as a partner).
+    `scoring.person.Person.describe` (a machine-made blog is not ranked as a partner);
+    ``sells_links`` says why the site sells links (`scoring.selling.seller`).
     """
     parts = []
+    if sells_links:
+        parts.append(f"sells links: {sells_links}; not ranked as a partner")
     if copy_of and len(copy_of) > 2:
         others = f" and {copy_of[2] - 1} more" if copy_of[2] > 1 else ""
         parts.append(

@@ -176,3 +176,13 @@ def test_rank_counts_links_to_a_moved_blog_for_its_new_address(crawl, world):
     ranked = {row["site"]: row for row in rank_database(crawl["db"])}
     assert old not in ranked and new in ranked
     assert f"(moved from {old})" in ranked[new]["found_via"]
+
+
+def test_rank_sinks_the_sample_worlds_link_sellers(crawl):
+    """The backlink-package portal and the article directory of the sample world: sellers, at the bottom."""
+    from crawler.services.rank import rank_database
+
+    rows = {row["site"]: row for row in rank_database(crawl["db"])}
+    for site in ("backlink-paket-portal.de", "artikelverzeichnispro.de"):
+        assert rows[site]["why"].startswith("sells links: "), rows[site]["why"]
+        assert rows[site]["rank"] > len(rows) - 5

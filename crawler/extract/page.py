@@ -26,6 +26,7 @@ from crawler.extract.meta import PageMeta, read_meta
 from crawler.extract.pagedate import headline_date, htmldate_date
 from crawler.extract.people import contact_names
 from crawler.extract.seeds import parse_seed_text
+from crawler.extract.selling import link_selling
 from crawler.extract.signals import (
     Evidence,
     blog_verdict,
@@ -85,6 +86,7 @@ class PageInfo:
     social: list[str] = field(default_factory=list)
     contact_names: list[str] = field(default_factory=list)  # the person behind the blog, best first
     cooperation_urls: list[str] = field(default_factory=list)  # pages for cooperations, best first
+    sells_links: str = ""  # why the page sells links ('' when it does not: `crawler.extract.selling`)
     published: str = ""
     post_dates: list[str] = field(default_factory=list)
     is_blog: bool = False
@@ -175,6 +177,7 @@ def _fill(info: PageInfo, root: html.HtmlElement, raw: str, platforms: Platforms
     info.is_blog, info.blog_reason = blog_verdict(evidence)
     use_trafilatura = want_main_text and len(raw) <= MAX_TRAFILATURA_CHARS
     info.text = extract_main_text(root, info.url, use_trafilatura=use_trafilatura, source=raw)
+    info.sells_links = link_selling(info.text)
     home = path in _HOME_PATHS and not urlsplit(info.url).query
     if home:  # a home page lists posts: their dates are post_dates, it has none of its own
         info.published = ""

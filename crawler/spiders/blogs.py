@@ -442,6 +442,8 @@ class BlogSpider(ReplayMixin, scrapy.Spider):
         contacts += [("cooperation_url", u) for u in info.cooperation_urls[:1]]
         if page_kind in ("contact", "impressum"):
             contacts.append((f"{page_kind}_url", response.url))
+        if info.sells_links:  # the page's kind, why, where: `scoring.selling` weighs them
+            contacts.append(("sells_links", f"{page_kind}\t{info.sells_links}\t{response.url}"))
         return PageItem(
             url=response.url,
             site=site,

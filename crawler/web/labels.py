@@ -188,6 +188,11 @@ _WHY_DE = [
         r"republished text: (\d+)% of its text first appeared on (\S+), not ranked as a partner",
         r"übernommener Text: \1 % des Textes erschienen zuerst auf \2, nicht als Partner gewertet",
     ),
+    (r"sells links: price list for links: (.*)", r"verkauft Links: Preisliste für Links: \1"),
+    (
+        r"sells links: link-selling phrases: (.*) on (\d+) pages (.*)",
+        r"verkauft Links: Linkverkaufs-Floskeln: \1 auf \2 Seiten \3",
+    ),
     (r"on topic \((.*)\)", r"zum Thema (\1)"),
     (r"weak topic match \((.*)\)", r"schwach zum Thema (\1)"),
     (r"no topic match", r"kein Themenbezug"),
