@@ -57,10 +57,9 @@ def test_unchanged_recrawl_asks_every_feed_first_hand(project):
 def test_unchanged_recrawl_keeps_the_content_and_the_ranking(project):
     db = project["db"]
     assert content(db) == project["first_content"]
-    first, second = (
-        query(db, "SELECT site, rank, score FROM ranking_rows WHERE ranking_id = ? ORDER BY rank", i) for i in (1, 2)
-    )
-    assert first and first == second
+    # the ranking before the re-crawl and the one after are equal, so it is stored once
+    assert query(db, "SELECT count(*) FROM rankings") == [(1,)]
+    assert query(db, "SELECT count(*) FROM ranking_rows WHERE ranking_id = 1")[0][0] > 0
 
 
 def test_first_crawl_stores_a_schedule_per_page(project):

@@ -231,8 +231,8 @@ def test_rank_cli_json_has_same_fields(crawl_db, tmp_path):
     assert list(data[0])[-2:] == ["links_to_me", "warm_prospect"] and data[0]["site"] == "p.de"
 
 
-def test_rank_cli_saves_ranking_snapshot(crawl_db, tmp_path):
-    run("--db", str(crawl_db), "--out", str(tmp_path / "p.csv"))
+def test_rank_cli_saves_ranking_snapshot_with_save(crawl_db, tmp_path):
+    run("--db", str(crawl_db), "--out", str(tmp_path / "p.csv"), "--save")
     db = dbmod.connect(crawl_db, create=False)
     assert db["rankings"].count == 1
     rows = list(db["ranking_rows"].rows_where(order_by="rank"))

@@ -89,7 +89,7 @@ def test_status_row_of_an_imported_note_stays_one_line(project, tmp_path):
 
 
 def test_diff_shows_changed_contacts_as_plain_text(project):
-    assert blogscout("rank", "--db", str(project), "--out", "-", "--quiet").returncode == 0
+    assert blogscout("rank", "--db", str(project), "--out", "-", "--save", "--quiet").returncode == 0
     conn = sqlite3.connect(project)
     with conn:
         conn.execute(
@@ -97,7 +97,7 @@ def test_diff_shows_changed_contacts_as_plain_text(project):
             ("neu\x1b]0;pwned\x07\n@k.de",),
         )
     conn.close()
-    assert blogscout("rank", "--db", str(project), "--out", "-", "--quiet").returncode == 0
+    assert blogscout("rank", "--db", str(project), "--out", "-", "--save", "--quiet").returncode == 0
     result = blogscout("diff", "--db", str(project))
     assert result.returncode == 0, result.stderr
     assert "contact_changed" in result.stdout and "?]0;pwned? @k.de" in result.stdout

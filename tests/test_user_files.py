@@ -169,7 +169,7 @@ def without_root_override(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def read_only_db(ranked_db):  # noqa: F811
-    assert run("rank", "--db", str(ranked_db), "--out", "-", "--quiet").returncode == 0  # one stored ranking
+    assert run("rank", "--db", str(ranked_db), "--out", "-", "--save", "--quiet").returncode == 0  # one stored ranking
     ranked_db.chmod(0o444)
     yield ranked_db
     ranked_db.chmod(0o644)
@@ -180,8 +180,8 @@ def read_only_db(ranked_db):  # noqa: F811
     [
         ["crawl", "https://seo-blog.de/"],
         ["recrawl"],
-        ["rank", "--out", "-"],
-        ["rank", "--out", "{dir}/partners.csv"],
+        ["rank", "--save", "--out", "-"],
+        ["rank", "--save", "--out", "{dir}/partners.csv"],
         ["run", "https://seo-blog.de/", "--out", "{dir}/partners.csv"],
     ],
 )

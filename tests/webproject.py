@@ -26,7 +26,9 @@ def make_project(folder: Path, world_seed: int = 3, blogs: int = 30) -> dict:
         hostile.title = HOSTILE_TITLE
         crawl = blogscout("crawl", *world.seeds, "--db", str(db), "--quiet", *FAST, proxy=server.proxy_url)
         assert crawl.returncode == 0, crawl.stderr
-    ranked = blogscout("rank", "--db", str(db), "--out", str(folder / "partners.csv"), "--quiet", "--top", "0")
+    ranked = blogscout(
+        "rank", "--db", str(db), "--out", str(folder / "partners.csv"), "--save", "--quiet", "--top", "0"
+    )  # fmt: skip
     assert ranked.returncode == 0, ranked.stderr
     conn = sqlite3.connect(db)
     with conn:

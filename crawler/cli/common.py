@@ -19,7 +19,7 @@ import click
 from crawler import defaults
 from crawler.errors import BlogscoutError
 from crawler.services import crawl as crawls
-from crawler.services.rank import rank_to_file
+from crawler.services.rank import left_out_sites, rank_to_file
 
 DEFAULT_DB = defaults.DATABASE
 
@@ -165,7 +165,24 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
         config = load_config(value)
     except BlogscoutError as err:
         raise click.ClickException(str(err)) from err
+    ctx.meta[PROJECT] = config
     ctx.default_map = {**(ctx.default_map or {}), **defaults_for(config, ctx.command.name or "")}
+
+
+PROJECT = "blogscout.project"
+"""Where `config_option` keeps the loaded project file in the command's ``ctx.meta``."""
+
+
+def project_exclude_files() -> list[str]:
+    """The ``exclude`` files of the running command's ``--config`` project file (none without one)."""
+    config = click.get_current_context().meta.get(PROJECT)
+    return list(config.exclude_files) if config else []
+
+
+def project_left_out(me: str | None = None) -> frozenset[str]:
+    """Sites never shown as candidates: ``me`` (else the project file's) and the project's excluded ones."""
+    config = click.get_current_context().meta.get(PROJECT)
+    return left_out_sites(me or (config.me if config else None), project_exclude_files())
 
 
 config_option = click.option(
@@ -177,6 +194,16 @@ config_option = click.option(
     show_default="none",
     metavar="FILE",
     help="Project file (TOML, see 'blogscout init'); options given here win over it.",
+)
+
+
+WEIGHTS_OPTION = click.option(
+    "--weights",
+    default=None,
+    show_default="none: scoring/weights.py",
+    type=click.UNPROCESSED,
+    metavar="FILE",
+    help="JSON file overriding the built-in weights (keys: relevance, centrality, activity, floor, centrality_signals, link_kinds).",
 )
 
 
@@ -223,11 +250,14 @@ def print_summary(lines: list[tuple[str, str]]) -> None:
 
 
 def crawl_and_report(db: str, options, quiet: bool, **kwargs):
-    """Run a crawl (`crawler.services.crawl.crawl` options) and print its summary."""
+    """Run a crawl (`crawler.services.crawl.crawl` options) and print its summary; `SeedsUnreachable`
+    when no seed could be fetched."""
     result = crawls.crawl(db, options, quiet=quiet, **kwargs)
     print_summary(crawls.summary(db, result))
     if result.status == "interrupted":
         click.echo(f"Crawl interrupted; continue it with: blogscout crawl --resume --db {shlex.quote(db)}", err=True)
+    else:
+        crawls.check_seeds(db, result)
     return result
 
 

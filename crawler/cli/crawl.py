@@ -7,6 +7,7 @@ import click
 from crawler import defaults
 from crawler.cli.common import (
     DEFAULT_DB,
+    WEIGHTS_OPTION,
     command,
     config_option,
     crawl_and_report,
@@ -17,7 +18,7 @@ from crawler.cli.common import (
 )
 from crawler.services import crawl as crawls
 from crawler.services.export import check_output
-from crawler.services.rank import check_writable, parse_langs
+from crawler.services.rank import check_weights_file, check_writable, parse_langs
 
 CRAWL_OPTIONS = [
     click.argument("urls", nargs=-1),
@@ -172,20 +173,32 @@ def crawl(urls, seed_files, db, set_pairs, resume, redis_url, quiet, verbose, **
     click.option(
         "--top", default=defaults.TOP, show_default=True, type=click.IntRange(0), help="Rows printed as a table."
     ),
+    WEIGHTS_OPTION,
 )
-def run(urls, seed_files, db, set_pairs, quiet, verbose, out, me, lang, excel, top, **values):
+def run(urls, seed_files, db, set_pairs, quiet, verbose, out, me, lang, excel, top, weights, **values):
     """Crawl, rank and export in one go: what most users type.
+
+    The ranking is stored in the database as a snapshot for 'blogscout diff' and 'history'. When
+    no seed can be fetched, the run stops with an error and writes no export.
 
     \b
     Example: blogscout run https://seo-blog.de/ --topic "content marketing, seo" --out partners.csv --excel
     """
     setup_logging(quiet, verbose)
     langs = parse_langs(lang)
+    check_weights_file(weights)
     if out != "-":
         check_output(out, db)  # before the crawl: an export path that cannot work fails at once
     options = options_from_cli(urls, seed_files, set_pairs, **values)
-    crawl_and_report(db, options, quiet, command="run")
-    rank_and_show(db, out=out, topic=values["topic"], langs=langs, top=top, me=me, excel=excel)
+    ranking = {
+        "topic": values["topic"],
+        "langs": langs,
+        "me": me,
+        "weights": weights,
+        "exclude_files": values["exclude_files"],
+    }
+    crawl_and_report(db, options, quiet, command="run", baseline=ranking)
+    rank_and_show(db, out=out, top=top, excel=excel, save=True, command="run", **ranking)
 
 
 @command()

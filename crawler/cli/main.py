@@ -8,6 +8,7 @@ from crawler import __version__
 from crawler.cli.common import CONTEXT, OneLineErrors
 from crawler.cli.crawl import crawl, run, worker
 from crawler.cli.demo import demo
+from crawler.cli.history import history
 from crawler.cli.inspect import inspect
 from crawler.cli.outreach import drafts, import_status, init, mark, status
 from crawler.cli.rank import rank
@@ -35,6 +36,7 @@ for command in (
     demo,
     recrawl,
     diff,
+    history,
     schedule,
     report,
     graph,

@@ -7,7 +7,16 @@ from pathlib import Path
 import click
 
 from crawler import defaults
-from crawler.cli.common import command, config_option, db_option, logging_options, rank_and_show, setup_logging
+from crawler.cli.common import (
+    WEIGHTS_OPTION,
+    command,
+    config_option,
+    db_option,
+    logging_options,
+    project_exclude_files,
+    rank_and_show,
+    setup_logging,
+)
 from crawler.services.rank import check_weights_file, parse_langs
 
 
@@ -49,14 +58,7 @@ from crawler.services.rank import check_weights_file, parse_langs
     help="One row per contact with the import columns of that outreach tool.",
 )
 @click.option("--excel", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM.")
-@click.option(
-    "--weights",
-    default=None,
-    show_default="none: scoring/weights.py",
-    type=click.UNPROCESSED,
-    metavar="FILE",
-    help="JSON file overriding the built-in weights (keys: relevance, centrality, activity, floor, centrality_signals, link_kinds).",
-)
+@WEIGHTS_OPTION
 @click.option(
     "--me",
     default=None,
@@ -64,7 +66,12 @@ from crawler.services.rank import check_weights_file, parse_langs
     metavar="URL",
     help="Your own blog: marks who links to you and warm prospects.",
 )
-@click.option("--save/--no-save", default=True, show_default=True, help="Store the ranking in the database.")
+@click.option(
+    "--save/--no-save",
+    default=False,
+    show_default=True,
+    help="Store the ranking in the database as a snapshot for 'blogscout diff' and 'history'.",
+)
 @click.option(
     "--all",
     "include_all",
@@ -74,6 +81,9 @@ from crawler.services.rank import check_weights_file, parse_langs
 @logging_options
 def rank(db, topic, lang, top, out, fmt, preset, excel, weights, me, save, include_all, quiet, verbose):
     """Rank the crawled blogs as partners; print the top and write the full export.
+
+    The ranking is stored as a snapshot ('blogscout history', 'diff') only with --save: 'run' and
+    'recrawl' store theirs. With --config, the project's own blog (me) and excluded sites are left out.
 
     \b
     Example: blogscout rank --topic "social media marketing, content marketing" --lang de,en --excel
@@ -95,4 +105,5 @@ def rank(db, topic, lang, top, out, fmt, preset, excel, weights, me, save, inclu
         save=save,
         include_all=include_all,
         preset=preset,
+        exclude_files=project_exclude_files(),
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import command, db_option, logging_options, setup_logging
+from crawler.cli.common import command, config_option, db_option, logging_options, project_left_out, setup_logging
 
 
 @command()
+@config_option
 @db_option()
 @click.option("--out", default="report.html", show_default=True, metavar="FILE", help="The HTML file to write.")
 @click.option("--top", default=50, show_default=True, type=click.IntRange(1), help="Candidates in the report.")
@@ -18,7 +19,8 @@ from crawler.cli.common import command, db_option, logging_options, setup_loggin
 def report(db, out, top, lang, quiet, verbose):
     """Write one self-contained HTML report: ranking, cards and a picture of the neighbourhood.
 
-    The file needs no network and no other file: mail it, open it anywhere, print it.
+    The file needs no network and no other file: mail it, open it anywhere, print it. With
+    --config, the project's own blog (me) and excluded sites get no card.
 
     \b
     Example: blogscout report --db data/kunde-a.db --out kunde-a.html --lang de
@@ -26,12 +28,13 @@ def report(db, out, top, lang, quiet, verbose):
     from crawler.web.render import write_report
 
     setup_logging(quiet, verbose)
-    count = write_report(db, out, top=top, lang=lang)
+    count = write_report(db, out, top=top, lang=lang, left_out=project_left_out())
     if not quiet:
         click.echo(f"wrote {out}: {count} candidates", err=True)
 
 
 @command()
+@config_option
 @db_option()
 @click.option("--out", required=True, metavar="FILE", help="Graph file: .gexf (Gephi) or .graphml.")
 @logging_options
@@ -50,6 +53,7 @@ def graph(db, out, quiet, verbose):
 
 
 @command()
+@config_option
 @db_option()
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -75,6 +79,7 @@ def serve(db, port, host, allow_remote, allowed_hosts, allow_sql, lang, quiet, v
 
     Listens on 127.0.0.1 only. --allow-remote serves other machines too (plain HTTP: put an
     HTTPS reverse proxy in front), each visitor with the printed link and its access token.
+    With --config, the project's own blog (me) and excluded sites are not in the partner list.
 
     \b
     Example: blogscout serve --db data/kunde-a.db --lang de
@@ -108,6 +113,7 @@ def serve(db, port, host, allow_remote, allowed_hosts, allow_sql, lang, quiet, v
             allowed_hosts=allowed_hosts,
             allow_sql=allow_sql,
             on_ready=ready,
+            left_out=project_left_out(),
         )
     except KeyboardInterrupt:  # Ctrl-C is how the app is meant to stop
         click.echo("Stopped.", err=True)

@@ -123,17 +123,18 @@ def defaults_for(config: ProjectConfig, command: str) -> dict[str, Any]:
     """Default values of a command's parameters (click names) taken from the project file."""
     folder = Path(config.export_folder) if config.export_folder else None
     common = {"db": config.database, "topic": config.topic}
+    ranking = {"lang": config.languages, "me": config.me, "weights": config.weights}
     per_command: dict[str, dict[str, Any]] = {
         "crawl": {"urls": config.seeds, "seed_files": config.seed_files, "exclude_files": config.exclude_files},
-        "rank": {"lang": config.languages, "me": config.me, "weights": config.weights},
-        "why": {"lang": config.languages, "me": config.me, "weights": config.weights},
-        "recrawl": {},
+        "rank": dict(ranking),
+        "why": dict(ranking),
+        "recrawl": dict(ranking),  # no "out": recrawl writes a file only when --out is given
         "drafts": {"out": str(folder / "drafts") if folder else None},
         "add": {"out_dir": str(folder) if folder else None},
     }
-    per_command["run"] = {**per_command["crawl"], "lang": config.languages, "me": config.me}
+    per_command["run"] = {**per_command["crawl"], **ranking}
     if folder:
-        for name in ("run", "rank", "recrawl"):
+        for name in ("run", "rank"):
             per_command[name]["out"] = str(folder / "partners.csv")
     values = {**common, **per_command.get(command, {})}
     return {k: v for k, v in values.items() if v not in (None, [], "")}

@@ -6,16 +6,25 @@ not by this module: `rank` and `diff` start without them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import logging
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from crawler.errors import NotStoredError
+from crawler.errors import BlogscoutError, NotStoredError
 from crawler.storage import db as dbmod
 from crawler.storage.db import DatabaseError
 
 if TYPE_CHECKING:
     from crawler.spiders.runner import CrawlOptions, CrawlResult
+
+
+log = logging.getLogger(__name__)
+
+
+class SeedsUnreachable(BlogscoutError):
+    """No seed of a crawl could be fetched: there is nothing to start from."""
 
 
 def is_known_setting(name: str) -> bool:
@@ -104,9 +113,12 @@ def crawl(
     mode: str = "fresh",
     resume_run: int | None = None,
     redis_url: str | None = None,
+    baseline: Mapping[str, Any] | None = None,
 ) -> CrawlResult:
     """Run one crawl into ``db`` (in Redis mode as its coordinator when ``redis_url`` is given).
 
+    ``baseline`` (the `crawler.services.rank.rank_project` options of the ranking that follows)
+    first stores a ranking of the crawl already in ``db`` when it has none, for `blogscout diff`.
     Raises `DatabaseError`, `crawler.storage.lock.LockedError` or
     `crawler.distributed.runner.DistributedError`.
     """
@@ -114,8 +126,8 @@ def crawl(
         from crawler.services.rank import check_writable, store_baseline
 
         check_writable(db, "fix its permissions or crawl into another --db")
-        if mode != "resume":
-            store_baseline(db, options.topic)
+        if baseline is not None and mode != "resume":
+            store_baseline(db, command, **baseline)
     try:
         if redis_url:
             from crawler.distributed.runner import run_coordinator
@@ -126,6 +138,43 @@ def crawl(
         return run_crawl(db, options, command=command, quiet=quiet, mode=mode, resume_run=resume_run)
     except OSError as err:
         raise DatabaseError(f"{db}: {err.strerror or err}; check the path and free disk space") from err
+
+
+def failed_seeds(db: str | Path, run_id: int) -> dict[str, list[str]]:
+    """``{seed site: error kinds}`` of the seeds that gave run ``run_id`` errors and no page."""
+    handle = dbmod.connect(db, create=False)
+    try:
+        found = handle.execute(
+            "SELECT e.site, group_concat(DISTINCT e.kind) FROM fetch_errors e "
+            "JOIN sites s ON s.site = e.site AND s.role = 'seed' "
+            "WHERE e.run_id = ? AND NOT EXISTS (SELECT 1 FROM pages p WHERE p.site = e.site AND p.run_id = e.run_id) "
+            "GROUP BY e.site ORDER BY e.site",
+            [run_id],
+        ).fetchall()
+    finally:
+        handle.close()
+    return {site: sorted(kinds.split(",")) for site, kinds in found}
+
+
+def check_seeds(db: str | Path, result: CrawlResult) -> None:
+    """Raise `SeedsUnreachable` when no seed of the run could be fetched; warn about the ones that failed."""
+    failed = failed_seeds(db, result.run_id)
+    if not failed:
+        return
+    from crawler.extract.urls import site_key
+
+    handle = dbmod.connect(db, create=False)
+    try:
+        run = handle["runs"].get(result.run_id)
+    finally:
+        handle.close()
+    seeds = {site_key(url) for url in json.loads(run["seeds"] or "[]")}
+    named = ", ".join(f"{site} ({', '.join(kinds)})" for site, kinds in failed.items())
+    if seeds <= failed.keys():
+        raise SeedsUnreachable(
+            f"seeds unreachable: {named}; check the addresses (and your network or proxy), then crawl again"
+        )
+    log.warning("%d of %d seeds unreachable, crawled without them: %s", len(failed), len(seeds), named)
 
 
 def summary(db: str, result: CrawlResult) -> list[tuple[str, str]]:

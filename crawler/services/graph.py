@@ -17,6 +17,7 @@ import networkx as nx
 
 from crawler.errors import OutputError
 from crawler.services.export import atomic_output, check_output
+from crawler.services.rank import leave_out
 from crawler.services.report import KIND_GROUPS, ReportError, opened, partners, ranked_rows, statuses
 from crawler.storage import browse, reads
 from scoring.graph import site_graph, weighted_kinds
@@ -32,12 +33,16 @@ class GraphFileError(OutputError):
     """The graph file cannot be written (unknown extension, unwritable path)."""
 
 
-def report(db_path: str | Path, *, top: int = 50, graph_top: int = 30) -> tuple[dict, dict]:
-    """The partner list (`partners`) and its `neighbourhood`, from one read of the ranking."""
+def report(
+    db_path: str | Path, *, top: int = 50, graph_top: int = 30, left_out: frozenset[str] = frozenset()
+) -> tuple[dict, dict]:
+    """The partner list (`partners`) and its `neighbourhood`, from one read of the ranking,
+    without the sites ``left_out`` (the user's own blog, excluded sites)."""
     with opened(db_path) as db:
         if not reads.latest_run_id(db):
             raise ReportError(f"{db_path}: no crawl stored yet; run 'blogscout crawl URL...' first")
-        ranked = ranked_rows(db, db_path)
+        rows, ranking = ranked_rows(db, db_path)
+        ranked = leave_out(rows, left_out), ranking
     return partners(db_path, top=top, ranked=ranked), neighbourhood(db_path, top=min(top, graph_top), rows=ranked[0])
 
 

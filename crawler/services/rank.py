@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sqlite3
@@ -211,24 +212,91 @@ def check_writable(db: str | Path, fix: str = "fix its permissions") -> None:
         handle.close()
 
 
-def store_ranking(db: str | Path, rows: Sequence[Mapping[str, Any]], options: Mapping[str, Any]) -> None:
-    """Store a ranking snapshot under the latest run; `DatabaseError` when the database refuses it."""
+def left_out_sites(me: str | None = None, exclude_files: Sequence[str] = ()) -> frozenset[str]:
+    """Site keys never listed as candidates: the user's own blog (``me``) and the sites of ``exclude_files``."""
+    sites = set()
+    if me_site(me):
+        sites.add(me_site(me))
+    if exclude_files:
+        from crawler.spiders.runner import load_excluded
+
+        sites |= load_excluded(list(exclude_files))
+    return frozenset(sites)
+
+
+def leave_out(rows: Sequence[Mapping[str, Any]], sites: frozenset[str]) -> list[dict]:
+    """``rows`` without those of ``sites``, numbered again from 1.
+
+    >>> leave_out([{"site": "a.de", "rank": 1}, {"site": "b.de", "rank": 2}], frozenset({"a.de"}))
+    [{'site': 'b.de', 'rank': 1}]
+    """
+    if not sites:
+        return [dict(row) for row in rows]
+    kept = [row for row in rows if row["site"] not in sites]
+    return [{**row, "rank": i} if "rank" in row else dict(row) for i, row in enumerate(kept, 1)]
+
+
+def _same_as_latest(handle: sqlite_utils.Database, rows: Sequence[Mapping[str, Any]]) -> int | None:
+    """The id of the latest snapshot when it holds exactly ``rows``, else None."""
+    if "rankings" not in handle.table_names():
+        return None
+    latest = handle.execute("SELECT max(id) FROM rankings").fetchone()[0]
+    if latest is None:
+        return None
+    stored = [
+        json.loads(r)
+        for (r,) in handle.execute("SELECT row FROM ranking_rows WHERE ranking_id = ? ORDER BY rank", [latest])
+    ]
+    return latest if stored == json.loads(json.dumps(list(rows), default=str)) else None
+
+
+def store_ranking(
+    db: str | Path, rows: Sequence[Mapping[str, Any]], options: Mapping[str, Any], command: str = "rank"
+) -> int | None:
+    """Store a ranking snapshot under the latest run, made by ``command``; return its id.
+
+    A ranking equal row for row to the latest snapshot is not stored again (None is returned).
+    `DatabaseError` when the database refuses it.
+    """
     try:
         handle = dbmod.connect(db, create=False)
         try:
-            save_ranking(handle, latest_run_id(handle), rows, options)
+            same = _same_as_latest(handle, rows)
+            if same is not None:
+                log.info("ranking unchanged since snapshot %d: not stored again", same)
+                return None
+            return save_ranking(handle, latest_run_id(handle), rows, {**options, "command": command})
         finally:
             handle.close()
     except sqlite3.Error as err:
         raise DatabaseError(f"{db}: ranking not saved ({err}); fix the file's permissions or pass --no-save") from err
 
 
-def store_baseline(db: str | Path, topic: str = "") -> int:
+def rank_project(
+    db: str | Path,
+    *,
+    topic: str = "",
+    langs: Sequence[str] | None = None,
+    me: str | None = None,
+    weights: str | Path | Mapping[str, Any] | None = None,
+    exclude_files: Sequence[str] = (),
+) -> list[dict]:
+    """`rank_database` without the user's own blog and the sites of ``exclude_files`` (`leave_out`)."""
+    rows = rank_database(db, topic=topic, langs=langs, me=me, weights=weights)
+    return leave_out(rows, left_out_sites(me, exclude_files))
+
+
+def snapshot_options(**ranking: Any) -> dict[str, Any]:
+    """What a snapshot records of the `rank_project` options it was ranked with (unset ones left out)."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in ranking.items() if v not in (None, (), [])}
+
+
+def store_baseline(db: str | Path, command: str = "recrawl", **ranking: Any) -> int:
     """Rank the stored crawl before a new crawl changes it, when its latest finished run has no
     ranking yet, so `blogscout diff` has the state before to compare with; return the rows stored.
 
-    A crawl alone stores no ranking (ranking costs time the crawl does not need); the earlier
-    state can only be ranked while it is still in the database, so a re-crawl does it first.
+    ``ranking`` holds the `rank_project` options the ranking after the crawl will use, so the two
+    differ by the crawl alone. Called by the commands that rank after crawling (``run``, ``recrawl``).
     """
     handle = dbmod.connect(db, create=False)
     try:
@@ -240,9 +308,9 @@ def store_baseline(db: str | Path, topic: str = "") -> int:
     finally:
         handle.close()
     log.info("ranking the stored crawl (run %s) first, so 'blogscout diff' can compare", run["id"])
-    rows = rank_database(db, topic=topic)
+    rows = rank_project(db, **ranking)
     if rows:
-        store_ranking(db, rows, {"topic": topic, "baseline": True})
+        store_ranking(db, rows, {**snapshot_options(**ranking), "baseline": True}, command=command)
     return len(rows)
 
 
@@ -256,16 +324,20 @@ def rank_to_file(
     weights: str | Mapping[str, Any] | None = None,
     fmt: str | None = None,
     excel: bool = False,
-    save: bool = True,
+    save: bool = False,
     include_all: bool = False,
     preset: str | None = None,
+    exclude_files: Sequence[str] = (),
+    command: str = "rank",
 ) -> list[dict]:
-    """Rank a database, write the full export to ``out`` ('-' for stdout), store the snapshot.
+    """Rank a database, write the full export to ``out`` ('-' for stdout); ``save``: store the snapshot.
 
     Partner, declined and do-not-contact blogs are left out of the export and of the returned
-    rows unless ``include_all``; the stored snapshot keeps every blog. ``preset`` (hubspot,
+    rows unless ``include_all``; the stored snapshot keeps every blog. The user's blog (``me``) and
+    the sites of ``exclude_files`` are never listed. ``preset`` (hubspot,
     buzzstream, pitchbox) writes one row per contact with that tool's import columns instead.
-    ``topic=None`` uses the topic the crawl was started with.
+    ``topic=None`` uses the topic the crawl was started with. A snapshot equal to the latest one
+    is not stored again; ``command`` names who stored it.
 
     The one entry point for ``rank``, ``run``, ``demo`` and ``recrawl``. Inputs are checked
     before the ranking starts; problems raise `InputError`, `OutputError` or `DatabaseError`.
@@ -286,7 +358,8 @@ def rank_to_file(
         topic = stored_topic(db)
         if topic:
             log.info("topic of the crawl: %s", topic)
-    rows = rank_database(db, topic=topic, langs=langs, me=me, weights=weights)
+    ranking = {"topic": topic, "langs": langs, "me": me, "weights": weights, "exclude_files": exclude_files}
+    rows = rank_project(db, **ranking)
     if not rows and langs:
         check_langs_found(db, langs)
     if not rows:
@@ -301,5 +374,5 @@ def rank_to_file(
     else:
         write_export(shown, out, fmt=fmt, excel=excel, columns=COLUMNS + (ME_COLUMNS if me else []), db=db)
     if save and rows:
-        store_ranking(db, rows, {"topic": topic, "langs": langs, "me": me, "weights": weights})
+        store_ranking(db, rows, snapshot_options(**ranking), command=command)
     return shown

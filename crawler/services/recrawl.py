@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crawler.errors import NotStoredError
 from crawler.services import crawl as crawls
-from crawler.services.rank import check_writable, rank_database, store_ranking
+from crawler.services.rank import check_writable, rank_project, snapshot_options, store_ranking
 
 if TYPE_CHECKING:
     from crawler.spiders.runner import CrawlOptions, CrawlResult
@@ -48,13 +49,27 @@ def plan_recrawl(db: str, *, full: bool = False) -> Recrawl:
     return Recrawl(run, mode, options)
 
 
-def recrawl(db: str, plan: Recrawl, *, quiet: bool = False) -> CrawlResult:
-    """Run the planned crawl: conditional requests (ETag, If-Modified-Since), feeds first."""
-    return crawls.crawl(db, plan.options, quiet=quiet, command=plan.command, mode=plan.mode, resume_run=plan.resume_run)
+def recrawl(db: str, plan: Recrawl, *, quiet: bool = False, ranking: Mapping[str, Any] | None = None) -> CrawlResult:
+    """Run the planned crawl: conditional requests (ETag, If-Modified-Since), feeds first.
+
+    ``ranking`` (`crawler.services.rank.rank_project` options): first rank the crawl stored
+    before, if it has no snapshot, so `blogscout diff` can compare.
+    """
+    return crawls.crawl(
+        db,
+        plan.options,
+        quiet=quiet,
+        command=plan.command,
+        mode=plan.mode,
+        resume_run=plan.resume_run,
+        baseline=ranking,
+    )
 
 
-def rank_snapshot(db: str, topic: str) -> list[dict]:
-    """Rank ``db`` and store the ranking snapshot without writing an export; return the rows."""
-    rows = rank_database(db, topic=topic)
-    store_ranking(db, rows, {"topic": topic})
+def rank_snapshot(db: str, **ranking: Any) -> list[dict]:
+    """Rank ``db`` (`crawler.services.rank.rank_project` options) and store the snapshot without
+    writing an export; return the rows."""
+    rows = rank_project(db, **ranking)
+    if rows:
+        store_ranking(db, rows, snapshot_options(**ranking), command="recrawl")
     return rows

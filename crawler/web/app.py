@@ -35,10 +35,11 @@ def check_host(host: str, allow_remote: bool, allowed_hosts: Sequence[str] = ())
     return remote
 
 
-def make_datasette(db_path: str | Path, *, lang: str = "en", allow_sql: bool = False):
+def make_datasette(db_path: str | Path, *, lang: str = "en", allow_sql: bool = False, left_out: Sequence[str] = ()):
     """A Datasette over ``db_path`` (opened read-only by its views) with the blogscout plugin.
 
-    Arbitrary SQL (``?sql=``, custom ``_where=`` filters) is off unless ``allow_sql``.
+    Arbitrary SQL (``?sql=``, custom ``_where=`` filters) is off unless ``allow_sql``; the sites
+    ``left_out`` (the user's own blog, excluded sites) are not in the partner list.
     """
     from datasette.app import Datasette
     from datasette.plugins import pm
@@ -47,7 +48,8 @@ def make_datasette(db_path: str | Path, *, lang: str = "en", allow_sql: bool = F
 
     if pm.get_plugin("blogscout") is None:
         pm.register(plugin, name="blogscout")
-    metadata = {"title": "blogscout", "plugins": {"blogscout": {"db": str(Path(db_path).resolve()), "lang": lang}}}
+    config = {"db": str(Path(db_path).resolve()), "lang": lang, "left_out": sorted(left_out)}
+    metadata = {"title": "blogscout", "plugins": {"blogscout": config}}
     return Datasette(
         files=[str(db_path)],
         metadata=metadata,
@@ -63,13 +65,14 @@ def make_app(
     token: str | None = None,
     lang: str = "en",
     allow_sql: bool = False,
+    left_out: Sequence[str] = (),
 ):
     """The ASGI app: the Datasette of `make_datasette` behind the request guard.
 
     ``hosts`` are names the app answers to besides the loopback ones; with ``token`` every
     request needs it (as ``?token=`` once, then as a cookie).
     """
-    app = make_datasette(db_path, lang=lang, allow_sql=allow_sql).app()
+    app = make_datasette(db_path, lang=lang, allow_sql=allow_sql, left_out=left_out).app()
     return GuardMiddleware(app, hosts, token=token)
 
 
@@ -83,6 +86,7 @@ def serve(
     allowed_hosts: Sequence[str] = (),
     allow_sql: bool = False,
     on_ready: Callable[[str], None] | None = None,
+    left_out: Sequence[str] = (),
 ) -> None:
     """Serve the app until interrupted; ``on_ready`` gets the URL once the port is bound.
 
@@ -92,7 +96,9 @@ def serve(
 
     check_database(db_path)
     token = new_token() if allow_remote else None
-    app = make_app(db_path, hosts=[host, *allowed_hosts], token=token, lang=lang, allow_sql=allow_sql)
+    app = make_app(
+        db_path, hosts=[host, *allowed_hosts], token=token, lang=lang, allow_sql=allow_sql, left_out=left_out
+    )
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -62,7 +62,8 @@ async def partners_page(datasette, request):
     cfg = _config(datasette)
     ctx = _context(datasette, request)
     try:
-        data, graph = await asyncio.to_thread(graphs.report, cfg["db"], top=10_000)
+        left_out = frozenset(cfg.get("left_out", ()))
+        data, graph = await asyncio.to_thread(graphs.report, cfg["db"], top=10_000, left_out=left_out)
     except BlogscoutError as err:
         return Response.text(_without_path(err, cfg["db"]), status=404)
     picture = svg.neighbourhood_svg(

@@ -68,8 +68,18 @@ def _card_anchor(node: dict, data: dict) -> str | None:
     return None
 
 
-def write_report(db_path: str, out: str, *, top: int = 50, lang: str = "en", graph_top: int = 30) -> int:
+def write_report(
+    db_path: str,
+    out: str,
+    *,
+    top: int = 50,
+    lang: str = "en",
+    graph_top: int = 30,
+    left_out: frozenset[str] = frozenset(),
+) -> int:
     """Write the report of a project database to ``out`` (atomically); return the candidates shown.
+
+    The sites ``left_out`` (the user's own blog, excluded sites) get no card.
 
     Raises the services' named errors (unusable database, nothing crawled, unwritable ``out``).
     """
@@ -77,6 +87,6 @@ def write_report(db_path: str, out: str, *, top: int = 50, lang: str = "en", gra
     from crawler.services.report import write_text
 
     check_output(out, db_path)
-    data, graph = report(db_path, top=top, graph_top=graph_top)
+    data, graph = report(db_path, top=top, graph_top=graph_top, left_out=left_out)
     write_text(out, render_report(data, graph, lang=lang), db=db_path)
     return len(data["candidates"])
