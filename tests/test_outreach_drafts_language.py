@@ -283,3 +283,27 @@ def test_cli_init_templates_make_drafts(project, tmp_path):
     assert result.returncode == 0, result.stderr
     message = parsed(tmp_path / "d" / "001-p.de.eml")
     assert message["Subject"] == "Kooperation mit Blog p.de?" and message.get_content().startswith("Hallo Anna,")
+
+
+def test_cli_drafts_never_write_to_the_project_file_s_own_blog(tmp_path):
+    """The client's own blog (`me` in the project file) is ranked out before any draft is chosen."""
+    import sqlite3
+
+    from conftest import FAST, blogscout, served_world
+
+    db = tmp_path / "p.db"
+    with served_world(2, 14) as (world, server):
+        crawl = blogscout("crawl", *world.seeds, "--db", str(db), "--quiet", *FAST, proxy=server.proxy_url)
+    assert crawl.returncode == 0, crawl.stderr
+    with sqlite3.connect(db) as conn:
+        sites = [r[0] for r in conn.execute("SELECT DISTINCT site FROM contacts WHERE kind = 'email'")]
+        candidates = {r[0] for r in conn.execute("SELECT site FROM sites WHERE role = 'candidate' AND is_blog = 1")}
+    own = sorted(set(sites) & candidates)[0]
+    for site in sorted(set(sites) & candidates)[:3]:
+        assert blogscout("mark", site, "--status", "shortlisted", "--db", str(db)).returncode == 0
+    config = tmp_path / "kunde.toml"
+    config.write_text(f'database = "{db}"\nme = "https://{own}/"\n', encoding="utf-8")
+    result = blogscout("drafts", "--config", str(config), "--out", str(tmp_path / "drafts"))
+    assert result.returncode == 0, result.stderr
+    written = [p.name for p in (tmp_path / "drafts").glob("*.eml")]
+    assert written and not [name for name in written if own in name]

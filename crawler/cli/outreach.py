@@ -7,8 +7,17 @@ from datetime import UTC, datetime
 
 import click
 
-from crawler.cli.common import command, config_option, db_option, logging_options, printable, setup_logging
+from crawler.cli.common import (
+    command,
+    config_option,
+    db_option,
+    logging_options,
+    printable,
+    project_exclude_files,
+    setup_logging,
+)
 from crawler.services import outreach
+from crawler.services.rank import parse_langs
 
 STATUS_HELP = (
     f"{', '.join(outreach.STATUSES[:-1])} or {outreach.STATUSES[-1]}; "
@@ -147,8 +156,11 @@ def _conflict_line(conflict: outreach.Conflict) -> str:
     help="Draft for blogs with this status (repeatable; shortlisted when not given).",
 )
 @click.option("--topic", default=None, show_default="the crawl's --topic", help="Topic terms for ranking.")
+@click.option("--lang", "lang", default="", show_default="all", metavar="CODES", help="Languages kept, as for rank.")
+@click.option("--me", default=None, show_default="none", metavar="URL", help="Your own blog: never drafted to.")
+@click.option("--weights", default=None, show_default="none", metavar="FILE", help="Weights file, as for rank.")
 @logging_options
-def drafts(db, template, out, top, statuses, topic, quiet, verbose):
+def drafts(db, template, out, top, statuses, topic, lang, me, weights, quiet, verbose):
     """Write one e-mail draft (.eml) per top shortlisted blog that has an address; nothing is sent.
 
     Best ranked first; making drafts marks nothing. A blog's earlier draft is replaced, and
@@ -163,7 +175,8 @@ def drafts(db, template, out, top, statuses, topic, quiet, verbose):
     from crawler.services.drafts import make_drafts
 
     setup_logging(quiet, verbose)
-    result = make_drafts(db, template, out, top=top, topic=topic, statuses=statuses)
+    ranking = {"langs": parse_langs(lang), "me": me, "weights": weights, "exclude_files": project_exclude_files()}
+    result = make_drafts(db, template, out, top=top, topic=topic, statuses=statuses, **ranking)
     for path in result.written:
         click.echo(str(path))
     refused = f"; {len(result.refused)} refused (see above)" if result.refused else ""

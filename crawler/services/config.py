@@ -129,7 +129,7 @@ def defaults_for(config: ProjectConfig, command: str) -> dict[str, Any]:
         "rank": dict(ranking),
         "why": dict(ranking),
         "recrawl": dict(ranking),  # no "out": recrawl writes a file only when --out is given
-        "drafts": {"out": str(folder / "drafts") if folder else None},
+        "drafts": {**ranking, "out": str(folder / "drafts") if folder else None},
         "add": {"out_dir": str(folder) if folder else None},
     }
     per_command["run"] = {**per_command["crawl"], **ranking}

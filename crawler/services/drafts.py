@@ -669,18 +669,21 @@ def make_drafts(
     top: int = 20,
     topic: str | None = None,
     statuses: Iterable[str] = (),
+    **ranking: Any,
 ) -> DraftsResult:
     """Check the templates and ``--status``, rank ``db`` (topic: the crawl's unless given) and write the drafts.
 
     Without ``template_path`` the built-in templates are used; ``statuses`` default to shortlisted.
+    ``ranking`` holds `crawler.services.rank.rank_project` options (langs, me, weights,
+    exclude_files): the user's own blog and excluded sites never get a draft.
     """
-    from crawler.services.rank import rank_database, stored_topic
+    from crawler.services.rank import rank_project, stored_topic
 
     statuses = draft_statuses(statuses)
     templates = load_templates(template_path)
     if Path(out).exists() and not Path(out).is_dir():
         raise OutputError(f"--out {out}: is a file; pass a folder for the drafts, e.g. --out drafts/")
-    rows = rank_database(db, topic=stored_topic(db) if topic is None else topic)
+    rows = rank_project(db, topic=stored_topic(db) if topic is None else topic, **ranking)
     chosen, _ = draft_candidates(rows, top, statuses)
     rows = _readable_rows(db, rows, {str(row["site"]) for row, _ in chosen})
     return write_drafts(rows, templates, out, top=top, statuses=statuses)
