@@ -6,11 +6,11 @@ from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from worlds.hostile import hostile_world
 
 from crawler.extract.contacts import EMAIL_RE
 from crawler.extract.page import LINK_KINDS, extract_page, parse_feed, parse_opml
 from crawler.extract.urls import canonical_url
-from crawler.sandbox.world import generate_world
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -18,7 +18,7 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 @lru_cache(maxsize=1)
 def corpus() -> dict[str, list[tuple[str, bytes]]]:
     """(url, body) of sandbox pages by type: HTML (blog pages, hostile pages) and feeds/OPML."""
-    world = generate_world(seed=2, n_blogs=10)
+    world = hostile_world(seed=2, n_blogs=10)
     html, feeds = [], []
     for blog in world.blogs[:6]:
         for path in ["/", *(p.path for p in blog.posts[:2]), blog.page_path("about"), blog.blogroll_path]:

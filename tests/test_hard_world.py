@@ -8,16 +8,16 @@ import datetime as dt
 
 import pytest
 from conftest import FAST, blogscout
+from worlds.hard import GAINS, HARD_LABELS, generate_hard_world, hard_counts
 
 from crawler.sandbox import SandboxServer, generate_world
-from crawler.sandbox.hard import GAINS, hard_counts
 
 TODAY = dt.date(2026, 3, 1)
 
 
 @pytest.fixture(scope="module")
 def hard():
-    return generate_world(seed=5, n_blogs=40, today=TODAY, hard=True)
+    return generate_hard_world(seed=5, n_blogs=40, today=TODAY)
 
 
 def _of(world, label):
@@ -32,7 +32,7 @@ def test_hard_world_has_graded_and_trap_labels(hard):
 
 def test_hard_world_is_opt_in():
     easy = generate_world(seed=5, n_blogs=40, today=TODAY)
-    assert not {"adjacent", "near", "lifestyle", "copy"} & set(easy.truth.values())
+    assert not set(HARD_LABELS) & set(easy.truth.values())
 
 
 def test_hard_world_dead_blog_shows_this_year_and_recent_comments(hard):

@@ -13,13 +13,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import FAST, blogscout
+from worlds import hostile
 
 from crawler.extract import traps
 from crawler.extract.urls import canonical_url, host_of, site_key
-from crawler.sandbox import hostile
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.special import REDIRECT_LOOP, ROBOTS_DISALLOW_ALL
-from crawler.sandbox.world import generate_world
 
 BUDGET = 200
 RETRY_TIMES = 1  # as in FAST
@@ -29,7 +28,7 @@ TIMEOUT = ["--set", "DOWNLOAD_TIMEOUT=2"]
 @pytest.fixture(scope="module")
 def hostile_crawl(tmp_path_factory):
     """One crawl (hops 1) of every hostile host; the database, the proxy's log and the run stats."""
-    world = generate_world(seed=0, n_blogs=10)
+    world = hostile.hostile_world(seed=0, n_blogs=10)
     seeds = [*hostile.hostile_urls().values(), f"http://{REDIRECT_LOOP}/", f"http://{ROBOTS_DISALLOW_ALL}/"]
     db = tmp_path_factory.mktemp("hostile") / "hostile.db"
     with SandboxServer(world) as server:

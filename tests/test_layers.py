@@ -96,6 +96,27 @@ def test_no_import_cycles():
         ("crawler.spiders", ("click", "crawler.services", "crawler.cli")),
         ("crawler.distributed", ("click", "crawler.services", "crawler.cli")),
         ("crawler.extract", ("scoring", "click", "scrapy", "twisted", "crawler.storage", "crawler.services")),
+        # the sample blogosphere ships for `blogscout demo`: plain data and an HTTP server, nothing of the
+        # crawler above the extraction helpers, and nothing of the test worlds (tests/worlds, not shipped)
+        (
+            "crawler.sandbox",
+            (
+                "scoring",
+                "click",
+                "scrapy",
+                "twisted",
+                "redis",
+                "crawler.cli",
+                "crawler.web",
+                "crawler.services",
+                "crawler.storage",
+                "crawler.engine",
+                "crawler.spiders",
+                "crawler.distributed",
+                "worlds",
+                "tests",
+            ),
+        ),
     ],
 )
 def test_layer_imports_nothing_above_it(layer, forbidden):

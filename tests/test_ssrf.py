@@ -14,9 +14,9 @@ import pytest
 from conftest import FAST, blogscout
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
+from worlds.hostile import DISGUISED_TARGETS
 
 from crawler.engine.middlewares import PrivateAddressGuard, PrivateTargetRefused, is_private_target, literal_address
-from crawler.sandbox.hostile import DISGUISED_TARGETS
 from crawler.sandbox.server import SandboxServer
 from crawler.sandbox.world import generate_world
 

@@ -46,8 +46,6 @@ TOPIC_LABELS = {
         "photography": "Fotografie",
         "lifestyle": "Magazin",
         "shop": "Shop",
-        "pr": "PR & Presse",
-        "ecommerce": "E-Commerce",
     },
     "en": {
         "seo": "SEO notes",
@@ -61,8 +59,6 @@ TOPIC_LABELS = {
         "photography": "Photography",
         "lifestyle": "Magazine",
         "shop": "Shop",
-        "pr": "PR notes",
-        "ecommerce": "E-commerce",
     },
 }
 
@@ -269,7 +265,7 @@ def make_blog(rng: Random, *, label: str, topic: str, lang: str, index: int, tod
         host, _ = unique_host(rng, taken, lambda: (_hosted_host(rng, lang, kind, first, last), ""))
         title = rng.choice(
             (
-                f"{first} {last} | {TOPIC_LABELS[lang][topic]}",
+                f"{first} {last} | {TOPIC_LABELS[lang].get(topic) or text.topic_entry(topic, lang)['label']}",
                 f"{german_possessive(first)} Blog" if lang == "de" else f"{first}'s blog",
             )
         )

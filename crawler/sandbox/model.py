@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import format_datetime
+from random import Random
 
 LABELS = ("seed", "partner", "offtopic", "hub", "farm", "dead", "shop")
 """Ground-truth labels of generated blogs (platforms are labelled ``platform``)."""
-HARD_LABELS = ("adjacent", "near", "lifestyle", "copy")
-"""Labels found only in hard worlds (see `crawler.sandbox.hard`)."""
 
 HTML = "text/html; charset=utf-8"
 
@@ -113,7 +113,8 @@ class Blog:
     features: set[str] = field(default_factory=set)
     feed_format: str | None = "rss"
     state: str = "up"
-    mix: dict[str, float] = field(default_factory=dict)  # hard worlds: topics blended in the prose
+    # paragraphs of about n words in a language, when not the topic's own (hard worlds blend topics)
+    prose: Callable[[Random, str, int], list[str]] | None = None
     template: str = ""  # hard worlds: "article" (semantic, no microformats) or "builder" (nested divs)
     date_style: str = ""  # hard worlds: how dates are written when not in <time datetime>
     copyright_year: int | None = None  # hard worlds: a footer year that says nothing of activity

@@ -6,7 +6,7 @@ import hashlib
 from html import escape
 from random import Random
 
-from crawler.sandbox import hardtext, outreach, text, widgets
+from crawler.sandbox import outreach, text, widgets
 from crawler.sandbox.model import Blog, Post, iso
 
 GENERATORS = {
@@ -71,8 +71,8 @@ class BlogPages:
         rng = self.rng(f"post|{post.slug}")
         if self.blog.label == "farm":
             return [text.stuffing(rng, self.lang, post.words)]
-        if self.blog.mix:
-            return hardtext.mixed_paragraphs(rng, self.blog.mix, self.lang, post.words)
+        if self.blog.prose is not None:
+            return self.blog.prose(rng, self.lang, post.words)
         return text.paragraphs(rng, self.blog.topic, self.lang, post.words)
 
     def excerpt(self, post: Post, words: int = 35) -> str:

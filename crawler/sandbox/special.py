@@ -1,7 +1,7 @@
 """Hosts that are not blogs: crawler traps on dedicated hosts, and platforms (social, shop, wiki).
 
-The hostile hosts (endless URL spaces, broken pages, bad servers, SSRF bait) live in
-`crawler.sandbox.hostile`; they are served here but linked from no generated blog.
+A world serves more hosts when given `ExtraHosts` (the tests' hostile web: endless URL spaces,
+broken pages, bad servers, SSRF bait); the sample blogosphere has none.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
+from typing import Protocol
 
-from crawler.sandbox.hostile import HOSTILE_SITES, REDIRECTORS, Hostile, hostile_urls
 from crawler.sandbox.model import HTML, Response, page, redirect
 
 REDIRECT_CHAIN = "alter-marketingblog.de"
@@ -31,7 +31,6 @@ TRAP_SITES = (
     LATIN1_DECLARED_UTF8,
     LATIN1_NO_CHARSET,
     ROBOTS_DISALLOW_ALL,
-    *HOSTILE_SITES,
 )
 
 PLATFORM_SITES = (
@@ -67,14 +66,30 @@ def tiny_page(title: str, body: str, lang: str = "en") -> str:
     )
 
 
+class ExtraHosts(Protocol):
+    """More hosts for a world to serve, asked before its own; generated blogs never take their sites."""
+
+    sites: tuple[str, ...]
+    """Site keys answered (kept free of generated blogs)."""
+
+    def urls(self) -> dict[str, str]:
+        """Entry URL of every host, by name (merged into `World.nasty`)."""
+        ...
+
+    def response(self, host: str, path: str, query: str) -> Response | None:
+        """The answer for one of these hosts, None for any other host."""
+        ...
+
+
 @dataclass
 class Specials:
-    """Answers for trap hosts and platforms; `back_url` is a blog the trap pages link to."""
+    """Answers for trap hosts, platforms and `extra` hosts; `back_url` is a blog the trap pages link to."""
 
     chain_target: str
     back_url: str
     modified: dt.date
     shortlinks: dict[str, str] = field(default_factory=dict)
+    extra: ExtraHosts | None = None
 
     def urls(self) -> dict[str, str]:
         """Entry URL of every trap, by name."""
@@ -87,14 +102,14 @@ class Specials:
             "latin1_declared_utf8": f"http://{LATIN1_DECLARED_UTF8}/",
             "latin1_no_charset": f"http://{LATIN1_NO_CHARSET}/",
             "robots_disallow_all": f"http://{ROBOTS_DISALLOW_ALL}/",
-            **hostile_urls(),
+            **(self.extra.urls() if self.extra is not None else {}),
         }
 
     def response(self, host: str, path: str, query: str) -> Response | None:
-        """The answer for a trap or platform host, None for any other host."""
+        """The answer for an extra, trap or platform host, None for any other host."""
+        if self.extra is not None and (resp := self.extra.response(host, path, query)) is not None:
+            return resp
         site = host.removeprefix("www.")
-        if site in HOSTILE_SITES or site in REDIRECTORS:
-            return self.hostile.response(host, path, query)
         if site in TRAP_SITES:
             return self._trap(host, site, path)
         if site in PLATFORM_SITES or site.endswith(".wikipedia.org"):
@@ -140,11 +155,6 @@ class Specials:
             "de",
         )
         return page(body, modified=self.modified)
-
-    @cached_property
-    def hostile(self) -> Hostile:
-        """Spider traps, broken pages, bad servers and SSRF bait (see `crawler.sandbox.hostile`)."""
-        return Hostile()
 
     @cached_property
     def huge_body(self) -> bytes:

@@ -6,12 +6,11 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from random import Random
 from typing import Any
-
-from crawler.sandbox.hardvocab import EXTRA_TOPICS
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +48,23 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+_ADDED_TOPICS: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+def add_topics(topics: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
+    """Make topics beyond the bundled ones known, by language (as in vocab.json: host words, terms, sentences).
+
+    For worlds built outside the package; a bundled topic of the same name is kept.
+    """
+    for lang, entries in topics.items():
+        _ADDED_TOPICS.setdefault(lang, {}).update(entries)
+
+
 def topic_entry(topic: str, lang: str) -> dict[str, Any]:
-    """Vocabulary of one topic: host words, terms, sentences (hard-world topics included)."""
+    """Vocabulary of one topic: host words, terms, sentences (added topics included)."""
     entry = lang_vocab(lang)["topics"].get(topic)
     if entry is None:
-        entry = EXTRA_TOPICS[lang].get(topic)
+        entry = _ADDED_TOPICS.get(lang, {}).get(topic)
     if entry is None:
         raise KeyError(topic)
     return entry

@@ -16,13 +16,13 @@ import logging
 import re
 from email.utils import parsedate_to_datetime
 from random import Random
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from crawler.sandbox import build, feeds, outreach, text, wiring
-from crawler.sandbox import hard as hardmod
 from crawler.sandbox.model import HTML, LABELS, Blog, Post, Response, page, redirect
 from crawler.sandbox.pages import BlogPages
-from crawler.sandbox.special import PLATFORM_SITES, TRAP_SITES, Specials, tiny_page
+from crawler.sandbox.special import PLATFORM_SITES, TRAP_SITES, ExtraHosts, Specials, tiny_page
 
 log = logging.getLogger(__name__)
 
@@ -49,57 +49,88 @@ _CALENDAR_RE = re.compile(r"^/kalender/(\d{1,4})/(\d{1,2})/$")
 _FARM_RE = re.compile(r"^/(?:seite|page)/([1-5])/$")
 
 
+class Plan(Protocol):
+    """How a world's labelled blogs are made and linked; `SamplePlan` is the sample blogosphere's."""
+
+    order: tuple[str, ...]
+    """Labels in the order their blogs are listed (seeds first)."""
+
+    def groups(
+        self, rng: Random, n_blogs: int, langs: tuple[str, ...], today: dt.date, taken: set[str], seed: int
+    ) -> dict[str, list[Blog]]:
+        """The blogs by label, not linked yet; their sites are added to `taken`."""
+        ...
+
+    def wire(self, rng: Random, groups: dict[str, list[Blog]], blogs: list[Blog], today: dt.date) -> None:
+        """Blogroll and content links, and comments, once the blogroll styles are set."""
+        ...
+
+
+class SamplePlan:
+    """The sample blogosphere: seeds, partners, dead and off-topic blogs, a hub, link farms, shops."""
+
+    order = GENERATION_ORDER
+
+    def groups(
+        self, rng: Random, n_blogs: int, langs: tuple[str, ...], today: dt.date, taken: set[str], seed: int
+    ) -> dict[str, list[Blog]]:
+        """The blogs by label (`build.label_counts` of each), not linked yet."""
+        return _easy_groups(rng, n_blogs, langs, today, taken)
+
+    def wire(self, rng: Random, groups: dict[str, list[Blog]], blogs: list[Blog], today: dt.date) -> None:
+        """Links as `wiring.wire` lays them, and readers' comments."""
+        wiring.wire(rng, groups)
+        wiring.add_comments(rng, groups, today)
+
+
 def generate_world(
     seed: int = 0,
     n_blogs: int = 40,
     langs: tuple[str, ...] = LANGS,
     today: dt.date | None = None,
-    hard: bool = False,
+    *,
+    plan: Plan | None = None,
+    extra_hosts: ExtraHosts | None = None,
 ) -> World:
     """Generate a blogosphere of `n_blogs` labelled blogs plus traps and platforms.
 
-    Deterministic for a given (seed, n_blogs, langs, today, hard); `today` defaults to the
+    Deterministic for a given (seed, n_blogs, langs, today, plan); `today` defaults to the
     current date and all post dates are relative to it. Page text is rendered on demand.
-    ``hard=True`` builds a world with graded labels and near misses (see `crawler.sandbox.hard`).
+    `plan` makes and links the blogs (default `SamplePlan`); `extra_hosts` are served beside
+    the traps and platforms, and linked from no blog.
     """
     langs = tuple(langs)
     if not langs or any(lang not in LANGS for lang in langs):
         raise ValueError(f"langs must be a non-empty subset of {LANGS}")
     today = today or dt.date.today()
+    plan = plan or SamplePlan()
     rng = Random(seed)
-    taken = set(TRAP_SITES) | set(PLATFORM_SITES)
-    if hard:
-        order = hardmod.HARD_ORDER
-        groups = hardmod.make_hard_groups(rng, n_blogs, langs, today, taken)
-        hardmod.copy_seed_posts(rng, groups, today, seed)
-    else:
-        order = GENERATION_ORDER
-        groups = _easy_groups(rng, n_blogs, langs, today, taken)
+    taken = _reserved(extra_hosts)
+    groups = plan.groups(rng, n_blogs, langs, today, taken, seed)
     seeds, partners = groups["seed"], groups["partner"]
     seeds[0].features.add("files")
     seeds[0].email_style, seeds[1].email_style = "at_dot", "paren_at"
     seeds[1].features.add("private")
     partners[0].features.add("calendar")
     partners[1].features.add("sid")
-    blogs = [b for label in order for b in groups[label]]
+    blogs = [b for label in plan.order for b in groups[label]]
     wiring.assign_roll_styles(rng, blogs, seeds)
-    if hard:
-        for blog in blogs:
-            if blog.template == "builder" and blog.blogroll_style != "none":
-                blog.blogroll_style = "builder"
-        hardmod.wire_hard(rng, groups, today)
-    else:
-        wiring.wire(rng, groups)
-        wiring.add_comments(rng, groups, today)
+    plan.wire(rng, groups, blogs, today)
     shortlinks = _platform_links(rng, groups)
     specials = Specials(
         chain_target=partners[-1].home_url,
         back_url=seeds[0].home_url,
         modified=today - dt.timedelta(days=100),
         shortlinks=shortlinks,
+        extra=extra_hosts,
     )
     _trap_links(groups, specials)
     return World(seed, today, blogs, specials)
+
+
+def _reserved(extra_hosts: ExtraHosts | None) -> set[str]:
+    """Sites no generated blog may take: traps, platforms and the extra hosts."""
+    return set(TRAP_SITES) | set(PLATFORM_SITES) | set(extra_hosts.sites if extra_hosts is not None else ())
 
 
 def _easy_groups(
@@ -391,7 +422,7 @@ class World:
         rng = Random(f"{self.seed}|add_blog|{len(self._blogs)}")
         source = self.blog(linked_from) if linked_from else None
         lang = lang or (source.lang if source else "de")
-        taken = {b.site for b in self._blogs} | set(TRAP_SITES) | set(PLATFORM_SITES)
+        taken = {b.site for b in self._blogs} | _reserved(self.specials.extra)
         blog = build.make_blog(
             rng,
             label=label,

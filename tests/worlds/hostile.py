@@ -1,6 +1,7 @@
-"""Hostile hosts of the sandbox web: spider traps, broken pages, bad servers, bad robots.txt, SSRF bait.
+"""Hostile hosts for the sandbox web: spider traps, broken pages, bad servers, bad robots.txt, SSRF bait.
 
-None of them is linked from the generated blogs (so crawls of the sample blogosphere keep their
+Served only by worlds built with them (`hostile_world`, or ``extra_hosts=Hostile()``), never by
+the sample blogosphere. None of them is linked from the generated blogs (so crawls keep their
 pace); tests crawl them as seeds. Every page that should lead the spider on links with anchors
 the spider follows ("Blogroll", "Links"), so only the crawler's own limits stop it.
 """
@@ -16,6 +17,7 @@ from random import Random
 from urllib.parse import parse_qsl, urlencode
 
 from crawler.sandbox.model import Response, page, redirect
+from crawler.sandbox.world import World, generate_world
 
 DEEP_PATHS = "tiefe-linksammlung.de"
 LOOPING_PATHS = "relative-links.de"
@@ -149,8 +151,24 @@ def _storm_status(path: str) -> int:
     return STORM_STATUSES[sum(path.encode()) % len(STORM_STATUSES)]
 
 
+def hostile_world(seed: int = 0, n_blogs: int = 10, **options) -> World:
+    """A generated world (`crawler.sandbox.generate_world` options) that also serves the hostile hosts.
+
+    >>> world = hostile_world(seed=0, n_blogs=10)
+    >>> world.response(world.nasty["tag_soup"]).status
+    200
+    """
+    return generate_world(seed, n_blogs, extra_hosts=Hostile(), **options)
+
+
 class Hostile:
-    """Answers for the hostile hosts (None for any other host)."""
+    """Answers for the hostile hosts (None for any other host): `ExtraHosts` of a sandbox world."""
+
+    sites = (*HOSTILE_SITES, *REDIRECTORS)
+
+    def urls(self) -> dict[str, str]:
+        """Entry URL of every hostile host, by name."""
+        return hostile_urls()
 
     def response(self, host: str, path: str, query: str) -> Response | None:
         """The answer for a hostile host; each is served by the method named after it (``_tag_suppe``)."""

@@ -19,17 +19,69 @@ Labels and what a careful reader sees on the pages:
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from random import Random
 
-from crawler.sandbox import build, hardtext, text, wiring
+from crawler.sandbox import build, text, wiring
 from crawler.sandbox.model import Blog, Comment, Post
+from crawler.sandbox.pages import BlogPages
+from crawler.sandbox.world import LANGS, World, generate_world
 
+from . import hardtext
+from .hardvocab import EXTRA_TOPICS
+
+HARD_LABELS = ("adjacent", "near", "lifestyle", "copy")
+"""Labels found only in hard worlds."""
 GAINS = {"partner": 2, "adjacent": 1}
 """Graded relevance of hard-world labels; every other label is worth 0."""
 
 HARD_ORDER = ("seed", "partner", "adjacent", "near", "lifestyle", "offtopic", "dead", "copy", "hub", "farm", "shop")
 CORE = ("social", "online")
 _DATE_STYLES = ("time_text", "numeric", "long")
+
+
+def generate_hard_world(
+    seed: int = 0, n_blogs: int = 40, langs: tuple[str, ...] = LANGS, today: dt.date | None = None
+) -> World:
+    """A hard world: `crawler.sandbox.generate_world` with `HardPlan` (at least 30 blogs).
+
+    >>> world = generate_hard_world(seed=5, n_blogs=30, today=dt.date(2026, 3, 1))
+    >>> sorted(set(world.truth.values()) & set(HARD_LABELS))
+    ['adjacent', 'copy', 'lifestyle', 'near']
+    """
+    return generate_world(seed, n_blogs, langs, today, plan=HardPlan())
+
+
+class HardPlan:
+    """Blogs and links of a hard world (a `crawler.sandbox.world.Plan`): labels of `HARD_ORDER`."""
+
+    order = HARD_ORDER
+
+    def groups(
+        self, rng: Random, n_blogs: int, langs: tuple[str, ...], today: dt.date, taken: set[str], seed: int
+    ) -> dict[str, list[Blog]]:
+        """The labelled blogs, the copy network already filled with the seeds' spun posts."""
+        text.add_topics(EXTRA_TOPICS)
+        groups = make_hard_groups(rng, n_blogs, langs, today, taken)
+        copy_seed_posts(rng, groups, today, seed)
+        return groups
+
+    def wire(self, rng: Random, groups: dict[str, list[Blog]], blogs: list[Blog], today: dt.date) -> None:
+        """Page-builder blogs show their blogroll the builder's way; then `wire_hard`."""
+        for blog in blogs:
+            if blog.template == "builder" and blog.blogroll_style != "none":
+                blog.blogroll_style = "builder"
+        wire_hard(rng, groups, today)
+
+
+@dataclass(frozen=True)
+class MixedProse:
+    """A blog's prose blending the topics of `mix` by weight (see `hardtext.mixed_paragraphs`)."""
+
+    mix: dict[str, float]
+
+    def __call__(self, rng: Random, lang: str, words: int) -> list[str]:
+        return hardtext.mixed_paragraphs(rng, self.mix, lang, words)
 
 
 def hard_counts(n_blogs: int) -> dict[str, int]:
@@ -141,7 +193,7 @@ def make_hard_groups(
             lang = langs[i % len(langs)] if label == "seed" else build.pick_lang(rng, langs)
             topic, mix = _topic_and_mix(rng, label, i)
             blog = build.make_blog(rng, label=label, topic=topic, lang=lang, index=i, today=today, taken=taken)
-            blog.mix = mix
+            blog.prose = MixedProse(mix) if mix else None
             _shape(rng, blog, label, i, today)
             groups[label].append(blog)
     return groups
@@ -149,8 +201,6 @@ def make_hard_groups(
 
 def copy_seed_posts(rng: Random, groups: dict[str, list[Blog]], today: dt.date, seed: int) -> None:
     """Fill the copy network's posts with spun copies of the seeds' posts, dated this week."""
-    from crawler.sandbox.pages import BlogPages
-
     sources = [(s, p) for s in groups["seed"] for p in s.posts]
     for n, blog in enumerate(groups["copy"]):
         blog.posts.clear()

@@ -13,7 +13,8 @@ from functools import lru_cache
 from random import Random
 
 from crawler.sandbox import text
-from crawler.sandbox.hardvocab import EXTRA_TOPICS
+
+from .hardvocab import EXTRA_TOPICS
 
 # Words every marketing-minded blog (core, adjacent, near, lifestyle with buzzwords) uses.
 SHARED = {

@@ -1,8 +1,13 @@
-"""Vocabulary of the topics only hard worlds use: online PR and e-commerce (German, English)."""
+"""Vocabulary of the topics only hard worlds use: online PR and e-commerce (German, English).
+
+Each entry is shaped like a topic of `crawler/sandbox/vocab.json`, plus the `label` a hosted blog's title
+shows; `crawler.sandbox.text.add_topics` makes them known.
+"""
 
 EXTRA_TOPICS = {
     "de": {
         "pr": {
+            "label": "PR & Presse",
             "host_words": [["pr", "presse", "medien", "stimme"], ["buero", "notizen", "desk", "werk"]],
             "terms": [
                 "Pressemitteilung",
@@ -27,6 +32,7 @@ EXTRA_TOPICS = {
             ],
         },
         "ecommerce": {
+            "label": "E-Commerce",
             "host_words": [["shop", "handel", "checkout", "warenkorb"], ["praxis", "wissen", "radar", "kompass"]],
             "terms": [
                 "Onlineshop",
@@ -53,6 +59,7 @@ EXTRA_TOPICS = {
     },
     "en": {
         "pr": {
+            "label": "PR notes",
             "host_words": [["pr", "press", "media", "voice"], ["office", "notes", "desk", "works"]],
             "terms": [
                 "press releases",
@@ -77,6 +84,7 @@ EXTRA_TOPICS = {
             ],
         },
         "ecommerce": {
+            "label": "E-commerce",
             "host_words": [["shop", "retail", "checkout", "cart"], ["notes", "lab", "digest", "works"]],
             "terms": [
                 "online shop",
