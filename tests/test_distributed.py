@@ -69,7 +69,10 @@ def test_two_workers_fetch_each_url_once_and_match_single_process(tmp_path, web,
     assert worker.returncode == 0, w_err
     counts = Counter(url for _, url, _ in server.requests)
     retried = {url for _, url, status in server.requests if status >= 500}
-    assert {u: n for u, n in counts.items() if n > 1 and u not in retried} == {}
+    # a moved blog's new home is asked once more through the old address's redirect (the move is recorded)
+    moved = {world.specials.chain_target}
+    assert {u: n for u, n in counts.items() if n > 1 and u not in retried | moved} == {}
+    assert all(counts[u] <= 2 for u in moved)
     assert {u: n for u, n in counts.items() if u in retried and n > single_counts[u]} == {}
     got, want = content(db), content(single_db)
     assert {k: (got[k] - want[k], want[k] - got[k]) for k in got if got[k] != want[k]} == {}

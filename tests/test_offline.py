@@ -42,7 +42,7 @@ def test_python_subprocess_cannot_leave_loopback():
 def test_crawl_subprocess_cannot_leave_loopback(tmp_path):
     db = tmp_path / "out.db"
     result = blogscout("crawl", "http://8.8.8.8/", "--db", str(db), "--hops", "0", "--quiet", *FAST)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1 and "Error: seeds unreachable: 8.8.8.8 (connection)" in result.stderr, result.stderr
     with sqlite3.connect(db) as conn:
         errors = conn.execute("SELECT url, kind, detail FROM fetch_errors").fetchall()
         pages = conn.execute("SELECT COUNT(*) FROM pages WHERE status = 200").fetchone()[0]
