@@ -105,7 +105,9 @@ def big_project(tmp_path_factory):
             ],
         )
     conn.close()
-    ranked = blogscout("rank", "--db", str(db), "--top", "0", "--quiet")
+    ranked = blogscout(
+        "rank", "--db", str(db), "--top", "0", "--quiet", "--save", "--out", str(db.parent / "partners.csv")
+    )
     assert ranked.returncode == 0, ranked.stderr
     return db
 
