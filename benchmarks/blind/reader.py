@@ -44,10 +44,44 @@ def _date(s: str | None) -> dt.date | None:
         return None
 
 
-MONTHS = {m: i + 1 for i, m in enumerate(("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-                                          "oktober", "november", "dezember"))}
-MONTHS_EN = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                             "september", "october", "november", "december"))}
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        (
+            "januar",
+            "februar",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember",
+        )
+    )
+}
+MONTHS_EN = {
+    m: i + 1
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+    )
+}
 
 
 def _text_dates(text: str) -> list[dt.date]:
@@ -66,7 +100,9 @@ def rank(db: Path | str, topic: str) -> list[str]:
     con = sqlite3.connect(str(db))
     roles = dict(con.execute("SELECT site, role FROM sites"))
     pages: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
-    for url, site, kind, published, text in con.execute("SELECT url, site, page_kind, published, text FROM pages WHERE status = 200 OR status IS NULL"):
+    for url, site, kind, published, text in con.execute(
+        "SELECT url, site, page_kind, published, text FROM pages WHERE status = 200 OR status IS NULL"
+    ):
         pages[site].append((url, kind or "", published or "", text or ""))
     con.close()
 

@@ -51,7 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", default=None, help="Keep the database and truth here (default: a temp dir).")
     ap.add_argument("--seed", type=int, default=20261207)
     ap.add_argument("--topic", default=None, help="Topic terms (default: the world's topic).")
-    ap.add_argument("--world", default="world_kontor", help="Module in benchmarks/blind with build_world(seed) (default: world_kontor).")
+    ap.add_argument(
+        "--world",
+        default="world_kontor",
+        help="Module in benchmarks/blind with build_world(seed) (default: world_kontor).",
+    )
     args = ap.parse_args(argv)
 
     world = importlib.import_module(args.world).build_world(args.seed)
@@ -65,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     truth_path.write_text(json.dumps(world.truth, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"world: {len(world.truth)} sites, {len(world.pages)} pages; workdir {workdir}", flush=True)
 
-    env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy", "all_proxy")}
+    env = {
+        k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy", "all_proxy")
+    }
     with WorldProxy(world) as proxy:
         env["http_proxy"] = proxy.url
         cmd = [PYTHON, "-m", "crawler", "crawl", *world.seeds, "--db", str(db), "--hops", "2", "--quiet"]
@@ -73,7 +79,10 @@ def main(argv: list[str] | None = None) -> int:
             cmd += ["--set", setting]
         t0 = time.monotonic()
         done = subprocess.run(cmd, cwd=ROOT, env=env)
-        print(f"crawl: exit {done.returncode} in {time.monotonic() - t0:.0f} s; proxy answers {dict(proxy.statuses)}", flush=True)
+        print(
+            f"crawl: exit {done.returncode} in {time.monotonic() - t0:.0f} s; proxy answers {dict(proxy.statuses)}",
+            flush=True,
+        )
         if done.returncode != 0:
             return done.returncode
 
@@ -84,11 +93,34 @@ def main(argv: list[str] | None = None) -> int:
     print(f"crawled: {n_pages} pages from {n_sites} sites", flush=True)
 
     print("\n== ranking_quality.py ==", flush=True)
-    subprocess.run([PYTHON, "benchmarks/ranking_quality.py", "--db", str(db), "--truth", str(truth_path), "--topic", topic],
-                   cwd=ROOT, env=env)
+    subprocess.run(
+        [PYTHON, "benchmarks/ranking_quality.py", "--db", str(db), "--truth", str(truth_path), "--topic", topic],
+        cwd=ROOT,
+        env=env,
+    )
 
-    out = subprocess.run([PYTHON, "-m", "crawler", "rank", "--db", str(db), "--topic", topic, "--out", "-", "--top", "0",
-                          "--quiet", "--no-save"], cwd=ROOT, env=env, capture_output=True, text=True)
+    out = subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "crawler",
+            "rank",
+            "--db",
+            str(db),
+            "--topic",
+            topic,
+            "--out",
+            "-",
+            "--top",
+            "0",
+            "--quiet",
+            "--no-save",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if out.returncode != 0:
         print(out.stderr)
         return out.returncode
@@ -97,11 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n== blogscout rank: top 20 of {len(rows)} (NDCG@20 {ndcg20(ranking, world.truth):.3f}) ==")
     print(f"{'rank':>4}  {'site':34} {'label':10} {'score':>6}  why")
     for r in rows[:20]:
-        print(f"{r.get('rank', ''):>4}  {r['site']:34} {world.truth.get(r['site'], '?'):10} {float(r.get('score') or 0):6.3f}  {r.get('why', '')}")
+        print(
+            f"{r.get('rank', ''):>4}  {r['site']:34} {world.truth.get(r['site'], '?'):10} {float(r.get('score') or 0):6.3f}  {r.get('why', '')}"
+        )
 
     base = reader.rank(db, topic)
-    print(f"\n== page-only reader: NDCG@20 {ndcg20(base, world.truth):.3f} over {len(base)} candidates "
-          f"(same candidates as blogscout: {ndcg20([s for s in base if s in set(ranking)], world.truth):.3f}) ==")
+    print(
+        f"\n== page-only reader: NDCG@20 {ndcg20(base, world.truth):.3f} over {len(base)} candidates "
+        f"(same candidates as blogscout: {ndcg20([s for s in base if s in set(ranking)], world.truth):.3f}) =="
+    )
     for i, s in enumerate(base[:20], 1):
         print(f"{i:>4}  {s:34} {world.truth.get(s, '?')}")
     return 0
