@@ -126,9 +126,13 @@ def _share_on(
 
 # -- reworded copies, page by page ------------------------------------------------------------
 
-# Locality-sensitive hashing: pages equal in one of `BANDS` bands of `ROWS` signature values are
-# compared: a pair at Jaccard 0.5 with probability 0.99, at 0.3 with 0.78 (the runner-up matches
-# that a copy must stand out from need finding too).
+# Locality-sensitive hashing in two passes. Pages equal in one of `STRICT_BANDS` bands of
+# `STRICT_ROWS` signature values are compared first: a pair at Jaccard 0.7 with probability 0.99,
+# at 0.3 with 0.08. Only pages found there at `FLOOR` or above are then compared with every page
+# sharing one of `BANDS` bands of `ROWS` values (at 0.5 with probability 0.99, at 0.3 with 0.78),
+# to find the runner-up match a copy must stand out from.
+STRICT_BANDS = 10
+STRICT_ROWS = 4
 BANDS = 16
 ROWS = 2
 MAX_BAND_GROUP = 8  # a band shared by more pages is boilerplate (legal pages, empty templates)
@@ -161,15 +165,15 @@ def find_reworded(
     """
     if len(rows) < 2:
         return {}
-    pairs = _candidate_pairs(rows, signatures)
+    pairs = _candidate_pairs(rows, signatures, STRICT_BANDS, STRICT_ROWS)
     if not len(pairs):
         return {}
-    similarity = np.concatenate(
-        [  # in chunks: a gathered signature pair is 512 bytes
-            (signatures[chunk[:, 0]] == signatures[chunk[:, 1]]).mean(axis=1)
-            for chunk in np.array_split(pairs, max(1, len(pairs) // 20_000))
-        ]
-    )
+    close = np.zeros(len(rows), dtype=bool)
+    close[pairs[_similarity(pairs, signatures) >= FLOOR].ravel()] = True
+    if not close.any():
+        return {}
+    pairs = np.unique(np.concatenate([pairs, _candidate_pairs(rows, signatures, BANDS, ROWS, among=close)]), axis=0)
+    similarity = _similarity(pairs, signatures)
     pages_of = np.bincount(rows, minlength=len(sites))
     matched: dict[tuple[int, int], set[int]] = {}  # (site row, other site row) -> its matching pages
     for page, other_site in _standing_out(pairs, similarity, rows):
@@ -211,18 +215,34 @@ def _standing_out(pairs: np.ndarray, similarity: np.ndarray, rows: np.ndarray):
     return zip(page[keep].tolist(), site[keep].tolist())
 
 
-def _candidate_pairs(rows: np.ndarray, signatures: np.ndarray) -> np.ndarray:
-    """Distinct (page, page) pairs of different sites that agree on a whole band of their signatures."""
+def _similarity(pairs: np.ndarray, signatures: np.ndarray) -> np.ndarray:
+    """Estimated Jaccard similarity of each pair's pages (share of equal signature values)."""
+    return np.concatenate(
+        [  # in chunks: a gathered signature pair is 512 bytes
+            (signatures[chunk[:, 0]] == signatures[chunk[:, 1]]).mean(axis=1)
+            for chunk in np.array_split(pairs, max(1, len(pairs) // 20_000))
+        ]
+    )
+
+
+def _candidate_pairs(
+    rows: np.ndarray, signatures: np.ndarray, bands: int, width: int, among: np.ndarray | None = None
+) -> np.ndarray:
+    """Distinct (page, page) pairs of different sites that agree on a whole band of their signatures.
+
+    ``among`` (a mask of pages) keeps only the bands' groups holding one of those pages.
+    """
     found = []
-    n_bands = min(BANDS, signatures.shape[1] // ROWS)
-    for band in range(n_bands):
-        part = np.ascontiguousarray(signatures[:, band * ROWS : (band + 1) * ROWS])
-        keys = part.view(np.dtype((np.void, part.dtype.itemsize * ROWS))).ravel()
+    for band in range(min(bands, signatures.shape[1] // width)):
+        part = np.ascontiguousarray(signatures[:, band * width : (band + 1) * width])
+        keys = part.view(np.dtype((np.void, part.dtype.itemsize * width))).ravel()
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
         starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
         sizes = np.diff(np.append(starts, len(order)))
         usable = (sizes >= 2) & (sizes <= MAX_BAND_GROUP)
+        if among is not None:
+            usable &= np.add.reduceat(among[order].astype(np.int64), starts) > 0
         for size in np.unique(sizes[usable]).tolist():  # groups of one size at once
             members = order[starts[usable & (sizes == size)][:, None] + np.arange(size)]
             x, y = np.triu_indices(size, k=1)
