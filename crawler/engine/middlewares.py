@@ -31,6 +31,16 @@ async def _reactor_resolve(host: str) -> str:
     return await maybe_deferred_to_future(reactor.resolve(host))
 
 
+REDIRECTS = (301, 302, 303, 307, 308)
+
+
+def redirect_location(response) -> str:
+    """The Location of a redirect answer as text ('' for any other answer)."""
+    if response.status not in REDIRECTS:
+        return ""
+    return (response.headers.get(b"Location") or b"").decode("latin-1")
+
+
 class PrivateAddressGuard:
     """Refuse requests to private, loopback, link-local and metadata addresses.
 
@@ -93,8 +103,6 @@ class PrivateRedirectGuard:
     Sits before RedirectMiddleware (600) in the response chain; off with ``BLOGSCOUT_ALLOW_PRIVATE``.
     """
 
-    REDIRECTS = (301, 302, 303, 307, 308)
-
     def __init__(self, stats=None):
         self.stats = stats
 
@@ -105,12 +113,12 @@ class PrivateRedirectGuard:
         return cls(crawler.stats)
 
     def process_response(self, request, response):
-        location = response.headers.get(b"Location") if response.status in self.REDIRECTS else None
+        location = redirect_location(response)
         if not location:
             return response
-        raw = urljoin(request.url, location.decode("latin-1"))
+        raw = urljoin(request.url, location)
         host = urlsplit(raw).hostname or ""
-        target = join_url(request.url, location.decode("latin-1"))
+        target = join_url(request.url, location)
         hosts = {host, host_of(target) if target else ""} - {""}
         if any(is_private_target(h) for h in hosts):
             if self.stats:
@@ -129,12 +137,10 @@ class MovedHomeRedirect:
     chain, which copies ``dont_filter`` into the request it builds.
     """
 
-    REDIRECTS = (301, 302, 303, 307, 308)
-
     def process_response(self, request, response):
-        location = response.headers.get(b"Location") if response.status in self.REDIRECTS else None
+        location = redirect_location(response)
         if location and request.meta.get("page_kind") == "home":
-            target = join_url(request.url, location.decode("latin-1"))
+            target = join_url(request.url, location)
             if target and site_key(target) != site_key(request.url):
                 request.dont_filter = True
         return response
@@ -149,8 +155,6 @@ class RedirectLoopGuard:
     number than their 600 and 580). A page's ``<meta http-equiv="refresh">`` is looked for only
     when the chain is at its limit.
     """
-
-    REDIRECTS = (301, 302, 303, 307, 308)
 
     def __init__(self, max_redirects: int = 20, refresh_max_delay: float | None = None, ignore_tags=()):
         self.max_redirects = max_redirects
@@ -170,7 +174,7 @@ class RedirectLoopGuard:
     def process_response(self, request, response):
         if request.meta.get("dont_redirect"):
             return response
-        location = response.headers.get(b"Location") if response.status in self.REDIRECTS else None
+        location = redirect_location(response)
         at_limit = (
             not request.meta.get("redirect_ttl", self.max_redirects)
             or request.meta.get("redirect_times", 0) + 1 > self.max_redirects
@@ -181,7 +185,7 @@ class RedirectLoopGuard:
             return response
         if at_limit:
             raise TooManyRedirects(f"more than {self.max_redirects} redirects: {request.url}")
-        target = join_url(request.url, location.decode("latin-1"))
+        target = join_url(request.url, location)
         chain = {canonical_url(u) for u in [*request.meta.get("redirect_urls", []), request.url]}
         if target and target in chain:
             raise RedirectLoop(f"redirect loop: {request.url} -> {target}")
